@@ -1,0 +1,9 @@
+import type { Command } from 'commander';
+
+/** A CLI command module: adds its sub-command(s) to the program. */
+export interface CommandModule {
+  register(program: Command): void;
+}
+
+// One line per command module; keep alphabetical.
+export const commandModules: CommandModule[] = [];

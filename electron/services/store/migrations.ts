@@ -1,0 +1,23 @@
+/**
+ * The app database's schema, as an ordered list: entry N produces user_version N.
+ * Append only — never edit or reorder an entry that has shipped.
+ */
+import type { Migration } from './database';
+
+export const appMigrations: Migration[] = [
+  {
+    name: 'settings and audit',
+    up(db) {
+      db.exec(`
+        CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL);
+        CREATE TABLE audit_log (
+          id INTEGER PRIMARY KEY,
+          at TEXT NOT NULL,
+          actor TEXT NOT NULL,
+          action TEXT NOT NULL,
+          detail TEXT
+        );
+      `);
+    },
+  },
+];
