@@ -3,6 +3,8 @@
  * Append only — never edit or reorder an entry that has shipped.
  */
 import type { Migration } from './database';
+import { casesMigration } from '../cases/case-schema';
+import { outboxMigration } from '../outbox/outbox-schema';
 
 export const appMigrations: Migration[] = [
   {
@@ -20,4 +22,6 @@ export const appMigrations: Migration[] = [
       `);
     },
   },
+  casesMigration,
+  outboxMigration,
 ];

@@ -1,0 +1,237 @@
+/**
+ * Generic case persistence: the cases table, its 办件编号 numbering and the event row that records
+ * every state change (who, when, from, to, why). Workflows for the three services build on this.
+ * Callers own the transaction: these functions are meant to run inside db.transaction().
+ */
+import type { Db } from '../store/database';
+import { CASE_KINDS } from './case-schema';
+
+export { CASE_KINDS };
+export type CaseKind = (typeof CASE_KINDS)[number];
+export type RegistrationKind = 'special-disease' | 'remote-registration' | 'reimbursement';
+
+/** accepted → filed (platform confirmed) | needs-clerk (platform refused); filed → cancelled. */
+export type CaseState = 'accepted' | 'filed' | 'needs-clerk' | 'cancelled';
+
+export interface CaseRecord {
+  id: number;
+  caseNo: string;
+  kind: CaseKind;
+  businessKey: string;
+  psnNo: string;
+  insuplcAdmdvs: string | null;
+  payload: Record<string, unknown>;
+  /** The platform's output once filed (e.g. trt_dcla_detl_sn). */
+  result: Record<string, unknown> | null;
+  /** For a cancellation: the registration case it cancels. */
+  relatedCaseId: number | null;
+  state: CaseState;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+}
+
+export interface CaseEvent {
+  id: number;
+  caseId: number;
+  at: string;
+  actor: string;
+  from: string | null;
+  to: string;
+  reason: string | null;
+}
+
+export interface NewCase {
+  kind: CaseKind;
+  businessKey: string;
+  psnNo: string;
+  insuplcAdmdvs?: string | null;
+  payload: Record<string, unknown>;
+  createdBy: string;
+  relatedCaseId?: number | null;
+  /** 6-digit administrative division of the office (办件编号 prefix). */
+  region: string;
+  /** 3-digit window/site number. */
+  site: string;
+  now: Date;
+  reason?: string;
+}
+
+export class CaseStoreError extends Error {
+  constructor(message: string, readonly code: 'duplicate' | 'invalid' | 'not-found') {
+    super(message);
+    this.name = 'CaseStoreError';
+  }
+}
+
+export function isCancelKind(kind: CaseKind): boolean {
+  return kind.endsWith('-cancel');
+}
+
+/** The registration kind a cancellation undoes, or the kind itself. */
+export function registrationKindOf(kind: CaseKind): RegistrationKind {
+  return kind.replace(/-cancel$/, '') as RegistrationKind;
+}
+
+export const KIND_LABELS: Record<CaseKind, string> = {
+  'special-disease': '门诊慢特病备案',
+  'remote-registration': '异地就医备案',
+  reimbursement: '零星报销',
+  'special-disease-cancel': '撤销门诊慢特病备案',
+  'remote-registration-cancel': '撤销异地就医备案',
+  'reimbursement-cancel': '撤销零星报销',
+};
+
+/** Calendar date of the 办件编号 in China Standard Time (UTC+8), whatever the machine's zone. */
+export function caseNoDate(now: Date): string {
+  const cst = new Date(now.getTime() + 8 * 3600_000);
+  return cst.toISOString().slice(0, 10).replace(/-/g, '');
+}
+
+/** Next 办件编号: region(6) + site(3) + yyyyMMdd + 6-digit daily sequence. */
+export function nextCaseNo(db: Db, region: string, site: string, now: Date): string {
+  if (!/^\d{6}$/.test(region)) throw new CaseStoreError(`区划代码必须是 6 位数字: ${region}`, 'invalid');
+  if (!/^\d{3}$/.test(site)) throw new CaseStoreError(`窗口/站点编号必须是 3 位数字: ${site}`, 'invalid');
+  const prefix = region + site + caseNoDate(now);
+  const row = db
+    .prepare(
+      `INSERT INTO case_no_seq (prefix, last) VALUES (?, 1)
+       ON CONFLICT(prefix) DO UPDATE SET last = last + 1 RETURNING last`,
+    )
+    .get(prefix) as { last: number };
+  if (row.last > 999_999) throw new CaseStoreError(`今日办件编号已用尽 (${prefix})`, 'invalid');
+  return prefix + String(row.last).padStart(6, '0');
+}
+
+interface CaseRow {
+  id: number;
+  case_no: string;
+  kind: CaseKind;
+  business_key: string;
+  psn_no: string;
+  insuplc_admdvs: string | null;
+  payload: string;
+  result: string | null;
+  related_case_id: number | null;
+  state: CaseState;
+  created_at: string;
+  updated_at: string;
+  created_by: string;
+}
+
+function toRecord(r: CaseRow): CaseRecord {
+  return {
+    id: r.id,
+    caseNo: r.case_no,
+    kind: r.kind,
+    businessKey: r.business_key,
+    psnNo: r.psn_no,
+    insuplcAdmdvs: r.insuplc_admdvs,
+    payload: JSON.parse(r.payload) as Record<string, unknown>,
+    result: r.result === null ? null : (JSON.parse(r.result) as Record<string, unknown>),
+    relatedCaseId: r.related_case_id,
+    state: r.state,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    createdBy: r.created_by,
+  };
+}
+
+export function findCaseByBusinessKey(db: Db, kind: CaseKind, businessKey: string): CaseRecord | undefined {
+  const row = db.prepare('SELECT * FROM cases WHERE kind = ? AND business_key = ?').get(kind, businessKey) as
+    | CaseRow
+    | undefined;
+  return row && toRecord(row);
+}
+
+export function getCase(db: Db, id: number): CaseRecord | undefined {
+  const row = db.prepare('SELECT * FROM cases WHERE id = ?').get(id) as CaseRow | undefined;
+  return row && toRecord(row);
+}
+
+export function getCaseByNo(db: Db, caseNo: string): CaseRecord | undefined {
+  const row = db.prepare('SELECT * FROM cases WHERE case_no = ?').get(caseNo) as CaseRow | undefined;
+  return row && toRecord(row);
+}
+
+/** Inserts a case in state 'accepted' with its first event. Refuses a duplicate business key. */
+export function insertCase(db: Db, c: NewCase): CaseRecord {
+  if (!c.businessKey.trim()) throw new CaseStoreError('业务键不能为空', 'invalid');
+  if (!c.psnNo.trim()) throw new CaseStoreError('人员编号不能为空', 'invalid');
+  const existing = findCaseByBusinessKey(db, c.kind, c.businessKey);
+  if (existing) {
+    throw new CaseStoreError(
+      `该${KIND_LABELS[c.kind]}已受理，不能重复受理 (业务键 ${c.businessKey}，办件编号 ${existing.caseNo})`,
+      'duplicate',
+    );
+  }
+  const caseNo = nextCaseNo(db, c.region, c.site, c.now);
+  const at = c.now.toISOString();
+  const info = db
+    .prepare(
+      `INSERT INTO cases (case_no, kind, business_key, psn_no, insuplc_admdvs, payload, related_case_id, state,
+                          created_at, updated_at, created_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?, ?)`,
+    )
+    .run(
+      caseNo,
+      c.kind,
+      c.businessKey,
+      c.psnNo,
+      c.insuplcAdmdvs ?? null,
+      JSON.stringify(c.payload),
+      c.relatedCaseId ?? null,
+      at,
+      at,
+      c.createdBy,
+    );
+  const id = Number(info.lastInsertRowid);
+  recordCaseEvent(db, { caseId: id, actor: c.createdBy, from: null, to: 'accepted', reason: c.reason ?? '受理', at });
+  return getCase(db, id)!;
+}
+
+export function recordCaseEvent(
+  db: Db,
+  e: { caseId: number; actor: string; from: string | null; to: string; reason?: string | null; at: string },
+): void {
+  db.prepare('INSERT INTO case_events (case_id, at, actor, from_state, to_state, reason) VALUES (?, ?, ?, ?, ?, ?)').run(
+    e.caseId,
+    e.at,
+    e.actor,
+    e.from,
+    e.to,
+    e.reason ?? null,
+  );
+}
+
+/** Moves a case to a new state and records the event; a no-op when already there. */
+export function changeCaseState(
+  db: Db,
+  caseId: number,
+  to: CaseState,
+  opts: { actor: string; reason?: string; now: Date; result?: Record<string, unknown> },
+): void {
+  const row = db.prepare('SELECT state FROM cases WHERE id = ?').get(caseId) as { state: CaseState } | undefined;
+  if (!row) throw new CaseStoreError(`办件不存在: ${caseId}`, 'not-found');
+  const at = opts.now.toISOString();
+  if (opts.result !== undefined) {
+    db.prepare('UPDATE cases SET result = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(opts.result), at, caseId);
+  }
+  if (row.state === to) return;
+  db.prepare('UPDATE cases SET state = ?, updated_at = ? WHERE id = ?').run(to, at, caseId);
+  recordCaseEvent(db, { caseId, actor: opts.actor, from: row.state, to, reason: opts.reason, at });
+}
+
+export function listCaseEvents(db: Db, caseId: number): CaseEvent[] {
+  return (
+    db.prepare('SELECT * FROM case_events WHERE case_id = ? ORDER BY id').all(caseId) as Array<{
+      id: number;
+      case_id: number;
+      at: string;
+      actor: string;
+      from_state: string | null;
+      to_state: string;
+      reason: string | null;
+    }>
+  ).map((r) => ({ id: r.id, caseId: r.case_id, at: r.at, actor: r.actor, from: r.from_state, to: r.to_state, reason: r.reason }));
+}

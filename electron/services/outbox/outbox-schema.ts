@@ -1,0 +1,40 @@
+/** Schema for the transactional outbox: one row per case to file, plus every attempt made for it. */
+import type { Migration } from '../store/database';
+
+export const OUTBOX_STATES = ['pending', 'in-flight', 'done', 'retry', 'needs-clerk', 'unknown'] as const;
+
+export const outboxMigration: Migration = {
+  name: 'outbox and attempts',
+  up(db) {
+    const states = OUTBOX_STATES.map((s) => `'${s}'`).join(', ');
+    db.exec(`
+      CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL UNIQUE REFERENCES cases(id),
+        infno TEXT NOT NULL,
+        msgid TEXT,
+        state TEXT NOT NULL CHECK (state IN (${states})),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        last_error TEXT,
+        platform_message TEXT,
+        depends_on INTEGER REFERENCES outbox(id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX outbox_due ON outbox(state, next_attempt_at);
+      CREATE TABLE outbox_attempts (
+        id INTEGER PRIMARY KEY,
+        outbox_id INTEGER NOT NULL REFERENCES outbox(id),
+        action TEXT NOT NULL CHECK (action IN ('send', 'query', 'reverse')),
+        infno TEXT NOT NULL,
+        msgid TEXT,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        outcome TEXT,
+        message TEXT
+      );
+      CREATE INDEX outbox_attempts_item ON outbox_attempts(outbox_id);
+    `);
+  },
+};
