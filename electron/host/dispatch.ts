@@ -1,0 +1,46 @@
+/**
+ * The single entry through which every transport (IPC, WebSocket, tests) calls a service:
+ * validates the input against the contract, runs the handler, validates the output.
+ */
+import { z } from 'zod';
+import { isMethodName, methods, type MethodInput, type MethodName, type MethodOutput } from '../contract/api';
+import type { InvokeResult } from '../contract/bridge';
+import { toErrorShape } from '../contract/errors';
+
+export type Handlers = {
+  [M in MethodName]: (input: z.output<(typeof methods)[M]['input']>) => Promise<MethodOutput<M>> | MethodOutput<M>;
+};
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || '(输入)'}: ${i.message}`).join('; ');
+}
+
+export async function dispatch(handlers: Handlers, method: unknown, input: unknown): Promise<InvokeResult> {
+  if (!isMethodName(method)) {
+    return { ok: false, error: { code: 'unknown-method', message: `未知的调用: ${String(method)}` } };
+  }
+  const spec = methods[method];
+  const parsedInput = spec.input.safeParse(input ?? {});
+  if (!parsedInput.success) {
+    return { ok: false, error: { code: 'invalid-input', message: `输入不合法 — ${describeIssues(parsedInput.error)}` } };
+  }
+  try {
+    const handler = handlers[method] as (i: unknown) => Promise<unknown> | unknown;
+    const value = await handler(parsedInput.data);
+    const parsedOutput = spec.output.safeParse(value);
+    if (!parsedOutput.success) {
+      console.error(`handler ${method} returned output outside the contract`, parsedOutput.error.issues);
+      return { ok: false, error: { code: 'invalid-output', message: '服务返回的数据格式不正确' } };
+    }
+    return { ok: true, value: parsedOutput.data };
+  } catch (err) {
+    return { ok: false, error: toErrorShape(err) };
+  }
+}
+
+/** Typed direct call for tests and the CLI: throws the error shape as an Error. */
+export async function call<M extends MethodName>(handlers: Handlers, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const result = await dispatch(handlers, method, input);
+  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
+  return result.value as MethodOutput<M>;
+}

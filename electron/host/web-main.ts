@@ -1,0 +1,52 @@
+/**
+ * Browser mode: `npm run web [-- --port N --data DIR]`. Builds the workstation through the same composition
+ * root as Electron, serves the built renderer on 127.0.0.1 and bridges the contract over a WebSocket.
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import path from 'node:path';
+import { defaultDataDir } from '../services/store/data-dir';
+import { createApp } from './app';
+import { defaultDeviceFactories } from './default-devices';
+import { startWebServer } from './web-server';
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('端口应为 0–65535 的整数');
+  return n;
+}
+
+export async function runWeb(argv: string[]): Promise<void> {
+  const opts = new Command('web')
+    .option('--port <n>', '监听端口 (0 = 任意空闲端口)', parsePort)
+    .option('--data <dir>', '数据目录')
+    .option('--renderer <dir>', '界面文件目录', path.resolve(__dirname, '../../out/renderer'))
+    .parse(argv, { from: 'user' })
+    .opts<{ port?: number; data?: string; renderer: string }>();
+
+  const dataDir = path.resolve(opts.data ?? defaultDataDir());
+  const app = await createApp({ dataDir, mode: 'browser', devices: defaultDeviceFactories() });
+  const server = await startWebServer({
+    handlers: app.handlers,
+    events: app.events,
+    rendererDir: opts.renderer,
+    port: opts.port ?? app.config.web.port,
+  });
+  console.log(`浏览器模式已启动，请在浏览器中打开: ${server.url}`);
+  console.log(`数据目录: ${dataDir}`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await server.close();
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+runWeb(process.argv.slice(2)).catch((err: Error) => {
+  console.error(`错误: ${err.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,83 @@
+import { useEffect } from 'react';
+import { api } from './api/client';
+import { DevicesPanel, STATE_LABEL } from './features/devices/DevicesPanel';
+import { SimulatorDock } from './features/devices/SimulatorDock';
+import { ServiceTabs } from './features/desk/ServiceTabs';
+import { ReceptionPanel } from './features/reception/ReceptionPanel';
+import { useDesk, type View } from './store/desk-store';
+
+const NAV: Array<{ id: View; label: string }> = [
+  { id: 'desk', label: '受理台' },
+  { id: 'devices', label: '设备' },
+];
+
+export function App() {
+  const { view, setView, devices, hostConnected, setDevices, upsertDevice, setHostConnected } = useDesk();
+
+  useEffect(() => {
+    const offConn = api.onConnection((c) => {
+      setHostConnected(c);
+      if (c) api.call('devices.list').then(setDevices).catch(() => undefined);
+    });
+    const offStatus = api.on('device.status', upsertDevice);
+    api.call('devices.list').then(setDevices).catch(() => undefined);
+    return () => {
+      offConn();
+      offStatus();
+    };
+  }, [setDevices, upsertDevice, setHostConnected]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const desk = useDesk.getState();
+      if (e.key === 'F2') {
+        e.preventDefault();
+        desk.setView('desk');
+        void desk.readIdCard();
+      } else if (e.key === 'Escape' && desk.reading) {
+        e.preventDefault();
+        void desk.cancelRead();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1>医保综合柜员工作站</h1>
+        <nav className="nav">
+          {NAV.map((n) => (
+            <button key={n.id} className={view === n.id ? 'nav-item active' : 'nav-item'} onClick={() => setView(n.id)}>
+              {n.label}
+            </button>
+          ))}
+        </nav>
+        <div className="device-pills">
+          {devices.map((d) => (
+            <span key={d.id} className={`pill ${d.state}`} title={d.lastError ?? STATE_LABEL[d.state]}>
+              <span className={`dot ${d.state}`} /> {d.label}
+            </span>
+          ))}
+        </div>
+      </header>
+      {!hostConnected && (
+        <div className="banner error" role="alert">
+          与工作站服务的连接已断开，正在重连…
+        </div>
+      )}
+      <main className={view === 'desk' ? 'desk' : 'page'}>
+        {view === 'desk' ? (
+          <>
+            <ReceptionPanel />
+            <ServiceTabs />
+          </>
+        ) : (
+          <DevicesPanel />
+        )}
+      </main>
+      <SimulatorDock />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * The renderer's typed client. It wraps whichever bridge exists — Electron's preload object or the
+ * browser-mode WebSocket — so no component knows which transport it runs on.
+ */
+import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../../electron/contract/api';
+import { BRIDGE_GLOBAL, type CounterBridge } from '../../../electron/contract/bridge';
+import { createWsBridge } from './ws-bridge';
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+const connectionListeners = new Set<(connected: boolean) => void>();
+let connected = true;
+
+function pickBridge(): CounterBridge {
+  const injected = (window as unknown as Record<string, CounterBridge | undefined>)[BRIDGE_GLOBAL];
+  if (injected) return injected;
+  connected = false;
+  return createWsBridge((c) => {
+    connected = c;
+    for (const l of connectionListeners) l(c);
+  });
+}
+
+const bridge = pickBridge();
+
+export const api = {
+  async call<M extends MethodName>(method: M, ...args: {} extends MethodInput<M> ? [MethodInput<M>?] : [MethodInput<M>]): Promise<MethodOutput<M>> {
+    const result = await bridge.invoke(method, args[0] ?? {});
+    if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+    return result.value as MethodOutput<M>;
+  },
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+    return bridge.on(event, listener as (p: unknown) => void);
+  },
+  onConnection(listener: (connected: boolean) => void): () => void {
+    connectionListeners.add(listener);
+    listener(connected);
+    return () => connectionListeners.delete(listener);
+  },
+};
+
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,61 @@
+import { maskIdNumber } from '../../../../native/protocols/id-number';
+import { useDesk } from '../../store/desk-store';
+
+/** 接待: read an identity document and show who is at the counter (ID number masked). */
+export function ReceptionPanel() {
+  const { person, reading, readError, readIdCard, cancelRead, clearPerson } = useDesk();
+  return (
+    <section className="panel reception" aria-labelledby="reception-title">
+      <header className="panel-head">
+        <h2 id="reception-title">参保人</h2>
+        {person && (
+          <button className="link" onClick={clearPerson}>
+            清除
+          </button>
+        )}
+      </header>
+      <div className="actions">
+        <button className="primary" onClick={() => void readIdCard()} disabled={reading} data-testid="read-id">
+          {reading ? '正在读卡…' : '读身份证'} <kbd>F2</kbd>
+        </button>
+        {reading && (
+          <button onClick={() => void cancelRead()} data-testid="cancel-read">
+            取消 <kbd>Esc</kbd>
+          </button>
+        )}
+      </div>
+      {reading && <p className="hint" role="status">请将身份证放在阅读器感应区…</p>}
+      {readError && (
+        <div className="alert error" role="alert" data-testid="read-error">
+          {readError}
+        </div>
+      )}
+      {person ? (
+        <dl className="person" data-testid="person">
+          <dt>姓名</dt>
+          <dd className="name">{person.name}</dd>
+          <dt>性别</dt>
+          <dd>{person.sex}</dd>
+          <dt>民族</dt>
+          <dd>{person.nation}</dd>
+          <dt>出生日期</dt>
+          <dd>{person.birthDate}</dd>
+          <dt>证件号码</dt>
+          <dd className="mono" data-testid="id-masked">
+            {maskIdNumber(person.idNumber)}
+          </dd>
+          <dt>住址</dt>
+          <dd>{person.address}</dd>
+          <dt>签发机关</dt>
+          <dd>{person.issuer}</dd>
+          <dt>有效期限</dt>
+          <dd>
+            {person.validFrom} 至 {person.validTo}
+          </dd>
+        </dl>
+      ) : (
+        !reading && !readError && <p className="empty">尚未读卡。按 F2 读取居民身份证。</p>
+      )}
+    </section>
+  );
+}
