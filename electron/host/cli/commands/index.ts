@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { calcCommand } from './calc';
 
 /** A CLI command module: adds its sub-command(s) to the program. */
 export interface CommandModule {
@@ -6,4 +7,6 @@ export interface CommandModule {
 }
 
 // One line per command module; keep alphabetical.
-export const commandModules: CommandModule[] = [];
+export const commandModules: CommandModule[] = [
+  calcCommand,
+];

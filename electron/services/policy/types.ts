@@ -1,0 +1,68 @@
+/** Shared vocabulary of the reimbursement engine: claim enums, accumulators, result. */
+
+export const INSUTYPES = ['390', '310'] as const;
+export type Insutype = (typeof INSUTYPES)[number];
+
+export const ASSISTANCE_IDENTITIES = ['特困', '低保', '监测'] as const;
+export type AssistanceIdentity = (typeof ASSISTANCE_IDENTITIES)[number];
+
+export const VISIT_TYPES = ['inpatient', 'outpatient', 'special'] as const;
+export type VisitType = (typeof VISIT_TYPES)[number];
+
+export const HOSPITAL_LEVELS = [1, 2, 3] as const;
+export type HospitalLevel = (typeof HOSPITAL_LEVELS)[number];
+
+export const OUT_OF_AREA_KINDS = ['long-term', 'referral', 'emergency', 'temporary', 'unregistered'] as const;
+export type OutOfAreaKind = (typeof OUT_OF_AREA_KINDS)[number];
+
+export const FEE_CATEGORIES = ['甲', '乙', '丙'] as const;
+export type FeeCategory = (typeof FEE_CATEGORIES)[number];
+
+/** What the person already used this calendar year (all 分 except admissions). Key order is the output order. */
+export interface Ytd {
+  admissions: number;
+  fundPaid: number;
+  outpatientFundPaid: number;
+  specialFundPaid: Record<string, number>;
+  seriousDeductibleUsed: number;
+  seriousPaid: number;
+  assistanceDeductibleUsed: number;
+  assistancePaid: number;
+}
+
+export function emptyYtd(): Ytd {
+  return {
+    admissions: 0,
+    fundPaid: 0,
+    outpatientFundPaid: 0,
+    specialFundPaid: {},
+    seriousDeductibleUsed: 0,
+    seriousPaid: 0,
+    assistanceDeductibleUsed: 0,
+    assistancePaid: 0,
+  };
+}
+
+/** The engine's answer. Key order is part of the stable interface (policy-demo.md). */
+export interface ClaimResult {
+  eligible: boolean;
+  reasons: string[];
+  total: number;
+  fullOwnPay: number;
+  preSelfPay: number;
+  inscope: number;
+  deductible: number;
+  fundPay: number;
+  seriousIllnessPay: number;
+  assistancePay: number;
+  personalPay: number;
+  ytdAfter: Ytd;
+  explain: string[];
+}
+
+/** How a clerk names each visit type. */
+export const VISIT_TYPE_NAMES: Record<VisitType, string> = {
+  inpatient: '住院',
+  outpatient: '普通门诊',
+  special: '门诊慢特病',
+};
