@@ -1,0 +1,134 @@
+/**
+ * ByteTransport over the `serialport` package (real serial ports and socat pseudo-terminals alike).
+ * Failures become TransportError with Chinese messages; an unplug (read error) fires onClose(err) once.
+ */
+import fs from 'node:fs';
+import { SerialPort } from 'serialport';
+import { TransportError, type ByteTransport } from './transport';
+
+export interface SerialTransportOptions {
+  path: string;
+  /** Default 115200 (GA 467 readers); some readers ship at 9600. */
+  baudRate?: number;
+}
+
+export interface SerialPortInfo {
+  path: string;
+  manufacturer?: string;
+  serialNumber?: string;
+  vendorId?: string;
+  productId?: string;
+}
+
+export async function listSerialPorts(): Promise<SerialPortInfo[]> {
+  const ports = await SerialPort.list();
+  return ports.map((p) => ({
+    path: p.path,
+    manufacturer: p.manufacturer,
+    serialNumber: p.serialNumber,
+    vendorId: p.vendorId,
+    productId: p.productId,
+  }));
+}
+
+const disconnected = (path: string) =>
+  new TransportError(`串口 ${path} 已断开（设备被拔出或连接中断）`, 'disconnected');
+
+export class SerialTransport implements ByteTransport {
+  readonly id: string;
+  private port: SerialPort | undefined;
+  private readonly dataListeners = new Set<(chunk: Buffer) => void>();
+  private readonly closeListeners = new Set<(err?: Error) => void>();
+  private closedNotified = false;
+
+  constructor(private readonly options: SerialTransportOptions) {
+    this.id = options.path;
+  }
+
+  get isOpen(): boolean {
+    return this.port?.isOpen ?? false;
+  }
+
+  get baudRate(): number {
+    return this.options.baudRate ?? 115200;
+  }
+
+  async open(): Promise<void> {
+    if (this.isOpen) return;
+    const { path } = this.options;
+    // POSIX device nodes can be checked up front; Windows COM names cannot.
+    if (process.platform !== 'win32' && !fs.existsSync(path)) {
+      throw new TransportError(`串口 ${path} 不存在，请检查设备连接和端口设置`, 'not-found');
+    }
+    const port = new SerialPort({ path, baudRate: this.baudRate, dataBits: 8, parity: 'none', stopBits: 1, autoOpen: false });
+    await new Promise<void>((resolve, reject) => {
+      port.open((err) => {
+        if (!err) return resolve();
+        const busy = /lock|busy|EBUSY|Access denied/i.test(err.message);
+        const notFound = /ENOENT|cannot find|File not found/i.test(err.message);
+        reject(
+          new TransportError(
+            busy
+              ? `串口 ${path} 被其他程序占用`
+              : notFound
+                ? `串口 ${path} 不存在，请检查设备连接和端口设置`
+                : `无法打开串口 ${path}: ${err.message}`,
+            busy ? 'busy' : notFound ? 'not-found' : 'open-failed',
+          ),
+        );
+      });
+    });
+    this.port = port;
+    this.closedNotified = false;
+    port.on('data', (chunk: Buffer) => {
+      for (const l of this.dataListeners) l(chunk);
+    });
+    port.on('close', (err: (Error & { disconnected?: boolean }) | null) => {
+      this.notifyClosed(err ? disconnected(path) : undefined);
+    });
+    // Errors after open (e.g. EIO when a pty's other end vanishes) mean the link is gone.
+    port.on('error', () => {
+      this.notifyClosed(disconnected(path));
+      if (port.isOpen) port.close(() => undefined);
+    });
+  }
+
+  async write(bytes: Uint8Array): Promise<void> {
+    const port = this.port;
+    if (!port || !port.isOpen) throw new TransportError(`串口 ${this.id} 未打开`, 'write-failed');
+    await new Promise<void>((resolve, reject) => {
+      port.write(Buffer.from(bytes), (err) => {
+        if (err) return reject(new TransportError(`向串口 ${this.id} 写入失败: ${err.message}`, 'write-failed'));
+        port.drain((drainErr) =>
+          drainErr ? reject(new TransportError(`向串口 ${this.id} 写入失败: ${drainErr.message}`, 'write-failed')) : resolve(),
+        );
+      });
+    });
+  }
+
+  onData(listener: (chunk: Buffer) => void): () => void {
+    this.dataListeners.add(listener);
+    return () => this.dataListeners.delete(listener);
+  }
+
+  onClose(listener: (err?: Error) => void): () => void {
+    this.closeListeners.add(listener);
+    return () => this.closeListeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    const port = this.port;
+    if (!port || !port.isOpen) {
+      this.notifyClosed();
+      return;
+    }
+    await new Promise<void>((resolve) => port.close(() => resolve()));
+    this.notifyClosed();
+  }
+
+  private notifyClosed(err?: Error): void {
+    if (this.closedNotified) return;
+    this.closedNotified = true;
+    for (const l of [...this.closeListeners]) l(err);
+  }
+}
