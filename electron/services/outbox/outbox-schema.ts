@@ -35,6 +35,7 @@ export const outboxMigration: Migration = {
         message TEXT
       );
       CREATE INDEX outbox_attempts_item ON outbox_attempts(outbox_id);
+      CREATE INDEX outbox_attempts_msgid ON outbox_attempts(msgid);
     `);
   },
 };

@@ -1,0 +1,47 @@
+/**
+ * What the outbox needs from the platform client, and how it reads the client's errors.
+ * Kept structural so the outbox can be driven by the real PlatformClient or a test double.
+ */
+import type { CaseRecord } from '../cases/case-store';
+import type { CallOptions, PlatformErrorKind, PlatformReply } from '../platform/client';
+
+export interface PlatformCaller {
+  newMsgid(): string;
+  call<T = unknown>(infno: string, input: Record<string, unknown>, opts?: CallOptions): Promise<PlatformReply<T>>;
+}
+
+/** The fields of PlatformError the outbox classifies on. */
+export interface PlatformFailure {
+  kind: PlatformErrorKind;
+  outcomeUnknown: boolean;
+  errMsg?: string;
+  status?: number;
+  message: string;
+}
+
+export function asPlatformFailure(err: unknown): PlatformFailure | null {
+  if (!err || typeof err !== 'object') return null;
+  const e = err as Partial<PlatformFailure>;
+  const kinds: readonly string[] = ['business', 'timeout', 'network', 'http', 'malformed'];
+  if (typeof e.kind !== 'string' || !kinds.includes(e.kind) || typeof e.outcomeUnknown !== 'boolean') return null;
+  return e as PlatformFailure;
+}
+
+export interface SendContext {
+  client: PlatformCaller;
+  /** The msgid this attempt must use (already persisted). */
+  msgid: string;
+  /** For a cancellation: the registration case (filed, with its platform result). */
+  registration?: CaseRecord;
+}
+
+/** Files one kind of case, and finds it again on the platform by business key. */
+export interface CaseSender {
+  /** Sends the case; resolves with the platform's output to keep on the case (e.g. trt_dcla_detl_sn). */
+  send(ctx: SendContext, c: CaseRecord): Promise<Record<string, unknown>>;
+  /**
+   * Looks the case up by its business key: the platform's record if it exists, else null.
+   * Absent when the platform offers no query for this kind (the uploader then reverses with 2601).
+   */
+  query?(ctx: SendContext, c: CaseRecord): Promise<Record<string, unknown> | null>;
+}

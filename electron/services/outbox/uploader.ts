@@ -1,0 +1,431 @@
+/**
+ * The uploader: sends queued cases to the platform outside the accepting transaction.
+ *
+ * - Bounded concurrency; oldest first; a cancellation never goes before its registration is done.
+ * - Before a send the item is marked in-flight with the msgid it will use, so a crash leaves a
+ *   record of what may have been sent; at start every in-flight item becomes 'unknown'.
+ * - An 'unknown' item is first looked up on the platform by business key (or reversed with 2601
+ *   where the kind cannot be queried) and only resent, with a new msgid, when it is not there.
+ * - Answers: ok → done; business refusal → needs-clerk (err_msg verbatim), unless it is a duplicate
+ *   refusal and the query finds our record → done; time-out / network / 5xx / garbled → unknown;
+ *   other failures → retry later. Waiting items back off exponentially with full jitter.
+ * - Network failures switch to offline: one gentle probe at a time until the platform answers.
+ */
+import { EventEmitter } from 'node:events';
+import {
+  changeCaseState,
+  getCase,
+  isCancelKind,
+  KIND_LABELS,
+  type CaseKind,
+  type CaseRecord,
+} from '../cases/case-store';
+import type { Db } from '../store/database';
+import { backoffDelay, type BackoffPolicy } from './backoff';
+import {
+  beginAttempt,
+  dueItems,
+  finishAttempt,
+  makeDueNow,
+  nextDueAt,
+  openItemCount,
+  recoverInFlight,
+  setItemState,
+  type OutboxItem,
+  type OutboxState,
+} from './outbox-store';
+import { asPlatformFailure, type CaseSender, type PlatformCaller, type PlatformFailure, type SendContext } from './platform-port';
+import { REVERSAL_INFNO, type TransactionCodes } from './transaction-codes';
+
+export type SenderRegistry = Record<CaseKind, CaseSender>;
+
+export interface UploaderOptions {
+  db: Db;
+  client: PlatformCaller;
+  senders: SenderRegistry;
+  codes: TransactionCodes;
+  /** Sends at once (default 4). */
+  concurrency?: number;
+  /** Per-item retry backoff (default 2 s doubling, capped at 5 min). */
+  backoff?: BackoffPolicy;
+  /** Offline probe backoff (default 2 s doubling, capped at 1 min). */
+  probe?: BackoffPolicy;
+  /** How often the running loop looks for work queued by others (default 1 s). */
+  pollMs?: number;
+  /** err_msg fragments meaning "already registered" (then a query decides). */
+  duplicatePatterns?: string[];
+  /** err_msg fragments of a 2601 refusal meaning "the original transaction is not there". */
+  reversalNotFoundPatterns?: string[];
+  now?: () => Date;
+  random?: () => number;
+  actor?: string;
+}
+
+export interface SyncSummary {
+  attempted: number;
+  done: number;
+  retry: number;
+  unknown: number;
+  needsClerk: number;
+  online: boolean;
+  /** Items still waiting (pending, retry, unknown) after this pass. */
+  open: number;
+}
+
+export interface ChangedEvent {
+  itemId: number;
+  caseId: number;
+  state: OutboxState;
+}
+
+type Outcome = 'done' | 'retry' | 'unknown' | 'needs-clerk';
+
+const DEFAULT_DUPLICATE_PATTERNS = ['重复', '已存在', '已备案', '已申报', '已提交'];
+const DEFAULT_REVERSAL_NOT_FOUND = ['不存在', '未找到', '无此交易', '无需冲正'];
+
+export class Uploader extends EventEmitter {
+  private readonly db: Db;
+  private readonly client: PlatformCaller;
+  private readonly concurrency: number;
+  private readonly backoff: BackoffPolicy;
+  private readonly probe: BackoffPolicy;
+  private readonly pollMs: number;
+  private readonly now: () => Date;
+  private readonly random: () => number;
+  private readonly actor: string;
+  private readonly duplicatePatterns: string[];
+  private readonly reversalNotFound: string[];
+
+  private isOnline = true;
+  private probeFailures = 0;
+  private probeAt = 0;
+  private recovered = false;
+  private running = false;
+  private timer: NodeJS.Timeout | null = null;
+  private currentPass: Promise<SyncSummary> | null = null;
+  private readonly busy = new Set<number>();
+
+  constructor(private readonly opts: UploaderOptions) {
+    super();
+    this.db = opts.db;
+    this.client = opts.client;
+    this.concurrency = Math.max(1, opts.concurrency ?? 4);
+    this.backoff = opts.backoff ?? { baseMs: 2000, capMs: 300_000 };
+    this.probe = opts.probe ?? { baseMs: 2000, capMs: 60_000 };
+    this.pollMs = opts.pollMs ?? 1000;
+    this.now = opts.now ?? (() => new Date());
+    this.random = opts.random ?? Math.random;
+    this.actor = opts.actor ?? 'system:uploader';
+    this.duplicatePatterns = opts.duplicatePatterns ?? DEFAULT_DUPLICATE_PATTERNS;
+    this.reversalNotFound = opts.reversalNotFoundPatterns ?? DEFAULT_REVERSAL_NOT_FOUND;
+  }
+
+  get online(): boolean {
+    return this.isOnline;
+  }
+
+  status(): { online: boolean; running: boolean; active: number } {
+    return { online: this.isOnline, running: this.running, active: this.busy.size };
+  }
+
+  /** Crash recovery, then keep sending until stop(). */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.recover();
+    this.schedule(0);
+  }
+
+  /** Stops taking new work and waits for the sends under way to finish. */
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.currentPass) await this.currentPass.catch(() => undefined);
+  }
+
+  /** One pass: works every item that is due now (respecting dependencies and offline), then returns. */
+  syncOnce(): Promise<SyncSummary> {
+    this.recover();
+    if (this.currentPass) return this.currentPass.then(() => this.syncOnce());
+    const pass = this.pass().finally(() => {
+      if (this.currentPass === pass) this.currentPass = null;
+    });
+    this.currentPass = pass;
+    return pass;
+  }
+
+  /** Makes waiting items due now (all, or one — which also re-queues an item the clerk has dealt with). */
+  retryNow(itemId?: number): number {
+    const n = makeDueNow(this.db, this.now(), itemId);
+    if (itemId === undefined || n > 0) this.probeAt = 0; // the clerk asked: probe at once
+    if (n > 0) {
+      this.emit('changed', { itemId: itemId ?? 0, caseId: 0, state: 'retry' } satisfies ChangedEvent);
+      if (this.running) this.schedule(0);
+    }
+    return n;
+  }
+
+  private recover(): void {
+    if (this.recovered) return;
+    this.recovered = true;
+    const n = recoverInFlight(this.db, this.now());
+    if (n > 0) this.emit('changed', { itemId: 0, caseId: 0, state: 'unknown' } satisfies ChangedEvent);
+  }
+
+  private schedule(delayMs: number): void {
+    if (!this.running) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.syncOnce()
+        .catch((err) => this.emit('error', err))
+        .finally(() => this.schedule(this.idleDelay()));
+    }, Math.max(0, delayMs));
+  }
+
+  /** How long the loop may sleep: until the next item is due, but never longer than the poll interval. */
+  private idleDelay(): number {
+    const now = this.now().getTime();
+    let wake = now + this.pollMs;
+    const next = nextDueAt(this.db);
+    if (next) wake = Math.min(wake, Date.parse(next));
+    if (!this.isOnline) wake = Math.max(wake, this.probeAt);
+    return Math.max(0, wake - now);
+  }
+
+  private async pass(): Promise<SyncSummary> {
+    const summary: SyncSummary = { attempted: 0, done: 0, retry: 0, unknown: 0, needsClerk: 0, online: this.isOnline, open: 0 };
+    const active = new Set<Promise<void>>();
+    for (;;) {
+      // Offline: a single probe, and only once its time has come.
+      const limit = this.isOnline ? this.concurrency : this.now().getTime() >= this.probeAt && active.size === 0 ? 1 : 0;
+      if (limit > active.size) {
+        for (const item of dueItems(this.db, this.now(), limit - active.size, this.busy)) {
+          this.busy.add(item.id);
+          summary.attempted++;
+          const p = this.work(item)
+            .then((outcome) => {
+              if (outcome === 'done') summary.done++;
+              else if (outcome === 'retry') summary.retry++;
+              else if (outcome === 'unknown') summary.unknown++;
+              else summary.needsClerk++;
+            })
+            .finally(() => {
+              this.busy.delete(item.id);
+              active.delete(p);
+            });
+          active.add(p);
+        }
+      }
+      if (active.size === 0) break;
+      await Promise.race(active);
+    }
+    summary.online = this.isOnline;
+    summary.open = openItemCount(this.db);
+    return summary;
+  }
+
+  private async work(item: OutboxItem): Promise<Outcome> {
+    const c = getCase(this.db, item.caseId);
+    if (!c) return this.settleNeedsClerk(item, null, null, `办件 ${item.caseId} 不存在`);
+    const sender = this.opts.senders[c.kind];
+    const registration = c.relatedCaseId !== null ? getCase(this.db, c.relatedCaseId) : undefined;
+    try {
+      if (!sender) throw new Error(`没有${KIND_LABELS[c.kind]}的上报方式`);
+      if (item.state === 'unknown' && item.msgid) {
+        const resolved = await this.resolveUnknown(item, c, sender, registration);
+        if (resolved !== 'resend') return resolved;
+      }
+      return await this.send(item, c, sender, registration);
+    } catch (err) {
+      // A fault of ours (cannot build the input, no sender): the clerk must look; nothing was sent twice.
+      return this.settleNeedsClerk(item, c, null, `无法上报: ${(err as Error).message}`);
+    }
+  }
+
+  private freshMsgid(): string {
+    // After a restart the client's per-second sequence starts again: never reuse a msgid we recorded.
+    const used = this.db.prepare('SELECT 1 FROM outbox_attempts WHERE msgid = ? LIMIT 1');
+    for (let i = 0; i < 10_000; i++) {
+      const id = this.client.newMsgid();
+      if (!used.get(id)) return id;
+    }
+    throw new Error('无法生成未使用过的报文编号');
+  }
+
+  private async send(item: OutboxItem, c: CaseRecord, sender: CaseSender, registration?: CaseRecord): Promise<Outcome> {
+    const msgid = this.freshMsgid();
+    const attempt = beginAttempt(this.db, item.id, { action: 'send', infno: item.infno, msgid, now: this.now() });
+    this.changed(item, 'in-flight');
+    const ctx: SendContext = { client: this.client, msgid, registration };
+    let output: Record<string, unknown>;
+    try {
+      output = await sender.send(ctx, c);
+    } catch (err) {
+      const f = asPlatformFailure(err);
+      if (!f) {
+        finishAttempt(this.db, attempt, 'error', (err as Error).message, this.now());
+        throw err;
+      }
+      this.noteReachability(f);
+      if (f.kind === 'business') {
+        const msg = f.errMsg ?? f.message;
+        finishAttempt(this.db, attempt, 'refused', msg, this.now());
+        if (sender.query && this.isDuplicateRefusal(msg)) {
+          const found = await this.lookUp(item, c, sender, registration);
+          if (found.kind === 'found') return this.settleDone(item, c, found.record, registration, '平台已有该记录 (查询确认)');
+          if (found.kind === 'failed') return found.outcome;
+        }
+        return this.settleNeedsClerk(item, c, msg, `平台退回: ${msg}`);
+      }
+      finishAttempt(this.db, attempt, f.outcomeUnknown ? 'unknown' : 'error', f.message, this.now());
+      return this.settleWaiting(item, f.outcomeUnknown ? 'unknown' : 'retry', f.message);
+    }
+    finishAttempt(this.db, attempt, 'ok', null, this.now());
+    this.markOnline();
+    return this.settleDone(item, c, output, registration, '平台已受理');
+  }
+
+  /** An earlier send may have reached the platform: find out before sending again. */
+  private async resolveUnknown(
+    item: OutboxItem,
+    c: CaseRecord,
+    sender: CaseSender,
+    registration?: CaseRecord,
+  ): Promise<Outcome | 'resend'> {
+    if (sender.query) {
+      const found = await this.lookUp(item, c, sender, registration);
+      if (found.kind === 'found') return this.settleDone(item, c, found.record, registration, '查询确认平台已办理');
+      if (found.kind === 'failed') return found.outcome;
+      return 'resend';
+    }
+    return this.reverse(item, c);
+  }
+
+  private async lookUp(
+    item: OutboxItem,
+    c: CaseRecord,
+    sender: CaseSender,
+    registration?: CaseRecord,
+  ): Promise<{ kind: 'found'; record: Record<string, unknown> } | { kind: 'not-found' } | { kind: 'failed'; outcome: Outcome }> {
+    const queryInfno = this.opts.codes[c.kind]?.queryInfno ?? 'query';
+    const msgid = this.freshMsgid();
+    const attempt = beginAttempt(this.db, item.id, { action: 'query', infno: queryInfno, msgid, now: this.now() });
+    try {
+      const record = await sender.query!({ client: this.client, msgid, registration }, c);
+      finishAttempt(this.db, attempt, record ? 'found' : 'not-found', null, this.now());
+      this.markOnline();
+      return record ? { kind: 'found', record } : { kind: 'not-found' };
+    } catch (err) {
+      const f = asPlatformFailure(err);
+      const msg = f ? (f.errMsg ?? f.message) : (err as Error).message;
+      finishAttempt(this.db, attempt, 'error', `查询失败: ${msg}`, this.now());
+      if (f) this.noteReachability(f);
+      // Still unknown: we must not resend until a query answers.
+      return { kind: 'failed', outcome: this.settleWaiting(item, 'unknown', `查询失败: ${msg}`) };
+    }
+  }
+
+  /** 2601 冲正 of the last send, for kinds the platform cannot look up. */
+  private async reverse(item: OutboxItem, c: CaseRecord): Promise<Outcome | 'resend'> {
+    const msgid = this.freshMsgid();
+    const attempt = beginAttempt(this.db, item.id, { action: 'reverse', infno: REVERSAL_INFNO, msgid, now: this.now() });
+    try {
+      await this.client.call(
+        REVERSAL_INFNO,
+        { psn_no: c.psnNo, omsgid: item.msgid, oinfno: item.infno },
+        { msgid, insuplcAdmdvs: c.insuplcAdmdvs ?? undefined },
+      );
+      finishAttempt(this.db, attempt, 'ok', '已冲正原交易', this.now());
+      this.markOnline();
+      return 'resend';
+    } catch (err) {
+      const f = asPlatformFailure(err);
+      if (!f) throw err;
+      this.noteReachability(f);
+      const msg = f.errMsg ?? f.message;
+      if (f.kind === 'business') {
+        if (this.reversalNotFound.some((p) => msg.includes(p))) {
+          finishAttempt(this.db, attempt, 'not-found', msg, this.now());
+          return 'resend';
+        }
+        finishAttempt(this.db, attempt, 'refused', msg, this.now());
+        return this.settleNeedsClerk(item, c, msg, `冲正被拒绝，请人工核实: ${msg}`);
+      }
+      finishAttempt(this.db, attempt, 'error', `冲正失败: ${msg}`, this.now());
+      return this.settleWaiting(item, 'unknown', `冲正失败: ${msg}`);
+    }
+  }
+
+  private isDuplicateRefusal(msg: string): boolean {
+    return this.duplicatePatterns.some((p) => msg.includes(p));
+  }
+
+  private settleDone(
+    item: OutboxItem,
+    c: CaseRecord,
+    output: Record<string, unknown>,
+    registration: CaseRecord | undefined,
+    why: string,
+  ): Outcome {
+    const now = this.now();
+    this.db.transaction(() => {
+      setItemState(this.db, item.id, { state: 'done', now, lastError: null, platformMessage: null });
+      changeCaseState(this.db, c.id, 'filed', { actor: this.actor, reason: why, now, result: output });
+      if (isCancelKind(c.kind) && registration) {
+        changeCaseState(this.db, registration.id, 'cancelled', { actor: this.actor, reason: `已撤销 (办件 ${c.caseNo})`, now });
+      }
+    })();
+    this.changed(item, 'done');
+    return 'done';
+  }
+
+  private settleNeedsClerk(item: OutboxItem, c: CaseRecord | null, platformMessage: string | null, why: string): Outcome {
+    const now = this.now();
+    this.db.transaction(() => {
+      setItemState(this.db, item.id, { state: 'needs-clerk', now, lastError: why, platformMessage });
+      if (c) changeCaseState(this.db, c.id, 'needs-clerk', { actor: this.actor, reason: why, now });
+    })();
+    this.changed(item, 'needs-clerk');
+    return 'needs-clerk';
+  }
+
+  private settleWaiting(item: OutboxItem, state: 'retry' | 'unknown', why: string): Outcome {
+    const now = this.now();
+    const attempts = (this.db.prepare('SELECT attempts FROM outbox WHERE id = ?').get(item.id) as { attempts: number }).attempts;
+    const next = new Date(now.getTime() + backoffDelay(attempts, this.backoff, this.random));
+    setItemState(this.db, item.id, { state, now, nextAttemptAt: next, lastError: why });
+    this.changed(item, state);
+    return state;
+  }
+
+  /** Network-level failures mean offline; any answer from the platform means online. */
+  private noteReachability(f: PlatformFailure): void {
+    if (f.kind === 'network' || f.kind === 'timeout') {
+      this.probeFailures++;
+      this.probeAt = this.now().getTime() + backoffDelay(this.probeFailures, this.probe, this.random);
+      if (this.isOnline) {
+        this.isOnline = false;
+        this.emit('offline');
+      }
+    } else {
+      this.markOnline();
+    }
+  }
+
+  private markOnline(): void {
+    this.probeFailures = 0;
+    this.probeAt = 0;
+    if (!this.isOnline) {
+      this.isOnline = true;
+      // Back online: what waited out the outage goes now rather than at its backed-off time.
+      makeDueNow(this.db, this.now());
+      this.emit('online');
+    }
+  }
+
+  private changed(item: OutboxItem, state: OutboxState): void {
+    this.emit('changed', { itemId: item.id, caseId: item.caseId, state } satisfies ChangedEvent);
+  }
+}
