@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { calcCommand } from './calc';
+import { readIdCommand } from './read-id';
+import { simulateCommand } from './simulate';
 
 /** A CLI command module: adds its sub-command(s) to the program. */
 export interface CommandModule {
@@ -9,4 +11,6 @@ export interface CommandModule {
 // One line per command module; keep alphabetical.
 export const commandModules: CommandModule[] = [
   calcCommand,
+  readIdCommand,
+  simulateCommand,
 ];

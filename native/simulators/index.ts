@@ -1,0 +1,11 @@
+/**
+ * Device simulators. Kinds for `counter simulate <kind>` register here: add one import and one
+ * registerSimulatorKind(...) line for yours.
+ */
+import { idReaderSimulatorKind } from './id-reader-kind';
+import { registerSimulatorKind } from './simulator-kinds';
+
+export { registerSimulatorKind, simulatorKind, simulatorKinds } from './simulator-kinds';
+export type { RunningSimulator, SimulatorKind, SimulatorOptionSpec } from './simulator-kinds';
+
+registerSimulatorKind(idReaderSimulatorKind);
