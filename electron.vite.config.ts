@@ -15,8 +15,10 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
+      // Bundle zod and the contract into the preload: a sandboxed preload can require only `electron`.
+      externalizeDeps: false,
       // Sandboxed preloads must be one CommonJS file with no require() of app modules.
-      rollupOptions: { input: resolve(__dirname, 'electron/preload/index.ts'), output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+      rollupOptions: { input: resolve(__dirname, 'electron/preload/index.ts'), output: { format: 'cjs', entryFileNames: '[name].cjs' }, external: ['electron'] },
     },
   },
   renderer: {

@@ -16,6 +16,7 @@ export const IdCardIdentity = z.object({
   validFrom: IsoDate,
   validTo: z.union([IsoDate, z.literal('长期')]),
   photo: z.object({ format: z.literal('wlt'), base64: z.string() }),
+  cardType: z.enum(['resident', 'hk-mo-tw-residence', 'foreign-permanent']).optional(),
 });
 export type IdCardIdentity = z.infer<typeof IdCardIdentity>;
 

@@ -31,7 +31,8 @@ export const useDesk = create<DeskState>((set, get) => ({
   setView: (view) => set({ view }),
   async readIdCard() {
     if (get().reading) return;
-    set({ reading: true, readError: null });
+    // A new read starts from nobody: never leave the previous citizen on screen if this read fails.
+    set({ reading: true, readError: null, person: null });
     try {
       const person = await api.call('idCard.read', {});
       set({ person, reading: false });
