@@ -15,6 +15,7 @@ export function chineseIssueMessage(issue: RawIssue): string {
     case 'unrecognized_keys':
       return `不认识的字段：${issue.keys.join('、')}`;
     case 'invalid_value':
+      if (issue.input === undefined) return '缺少必填字段';
       return `取值 ${describeValue(issue.input)} 无效，应为 ${issue.values.map((v) => JSON.stringify(v)).join(' / ')} 之一`;
     case 'too_small':
       if (issue.origin === 'array') return `至少需要 ${String(issue.minimum)} 项`;
