@@ -1,0 +1,67 @@
+/**
+ * `counter read-sscard --port PATH [--baud 115200] [--timeout S]`: reads one 社会保障卡 through a serial
+ * card reader (APDUs) and prints the identity as JSON.
+ * `counter read-sscard --library "CMD ARGS" [--timeout S]`: the same through the provincial reader
+ * library's out-of-process driver.
+ */
+import { ApduStatusError } from '../../../../native/protocols/apdu/status-words';
+import { SsCardError } from '../../../../native/protocols/sscard/errors';
+import { ProvincialLibraryDriver, splitCommandLine } from '../../../../native/protocols/sscard/library-driver';
+import { ProvincialLibraryError } from '../../../../native/protocols/sscard/provincial-library';
+import { ReaderError } from '../../../../native/protocols/sscard/reader-protocol';
+import { serialReaderFraming } from '../../../../native/protocols/sscard/serial-framing';
+import { readSsCard } from '../../../../native/protocols/sscard/sscard-session';
+import type { SsCardIdentity } from '../../../../native/protocols/sscard/identity';
+import { SerialTransport } from '../../../../native/transports/serial-port';
+import { TransportError } from '../../../../native/transports/transport';
+import { CliError } from '../cli-error';
+import type { CommandModule } from './index';
+
+interface ReadSsCardCliOptions {
+  port?: string;
+  baud: string;
+  timeout: string;
+  library?: string;
+}
+
+const TYPED = [ReaderError, SsCardError, ProvincialLibraryError, TransportError, ApduStatusError];
+
+export const readSsCardCommand: CommandModule = {
+  register(program) {
+    program
+      .command('read-sscard')
+      .description('读取一张社会保障卡（串口读卡器 APDU 或省级读卡库），输出 JSON')
+      .option('--port <path>', '读卡器串口，如 /dev/ttyUSB0 或 COM3')
+      .option('--baud <rate>', '波特率', '115200')
+      .option('--timeout <seconds>', '等待插卡 / 读卡库响应的秒数', '10')
+      .option('--library <command>', '省级读卡库驱动命令行（带参数时整体加引号）')
+      .action(async (opts: ReadSsCardCliOptions) => {
+        const baudRate = Number(opts.baud);
+        const timeoutS = Number(opts.timeout);
+        if (!Number.isInteger(baudRate) || baudRate <= 0) throw new CliError(`波特率无效: ${opts.baud}`);
+        if (!Number.isFinite(timeoutS) || timeoutS <= 0) throw new CliError(`超时秒数无效: ${opts.timeout}`);
+        if (!opts.port === !opts.library) throw new CliError('请指定 --port（串口读卡器）或 --library（省级读卡库）其中之一');
+        let identity: SsCardIdentity;
+        try {
+          if (opts.library) {
+            const command = splitCommandLine(opts.library);
+            if (command.length === 0) throw new CliError('读卡库驱动命令行为空');
+            const driver = new ProvincialLibraryDriver({ command, timeoutMs: timeoutS * 1000 });
+            try {
+              identity = await driver.readIdentity();
+            } finally {
+              await driver.close();
+            }
+          } else {
+            identity = await readSsCard(new SerialTransport({ path: opts.port as string, baudRate }), serialReaderFraming, {
+              waitForCardMs: timeoutS * 1000,
+            });
+          }
+        } catch (err) {
+          if (TYPED.some((T) => err instanceof T)) throw new CliError((err as Error).message);
+          throw err;
+        }
+        process.stdout.write(`${JSON.stringify(identity, null, 2)}\n`);
+      });
+  },
+};
