@@ -4,8 +4,10 @@
  */
 import { idReaderSimulatorKind } from './id-reader-kind';
 import { registerSimulatorKind } from './simulator-kinds';
+import { sscardReaderSimulatorKind } from './sscard-reader-kind';
 
 export { registerSimulatorKind, simulatorKind, simulatorKinds } from './simulator-kinds';
 export type { RunningSimulator, SimulatorKind, SimulatorOptionSpec } from './simulator-kinds';
 
 registerSimulatorKind(idReaderSimulatorKind);
+registerSimulatorKind(sscardReaderSimulatorKind);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { calcCommand } from './calc';
 import { readIdCommand } from './read-id';
+import { readSsCardCommand } from './read-sscard';
 import { simulateCommand } from './simulate';
 
 /** A CLI command module: adds its sub-command(s) to the program. */
@@ -12,5 +13,6 @@ export interface CommandModule {
 export const commandModules: CommandModule[] = [
   calcCommand,
   readIdCommand,
+  readSsCardCommand,
   simulateCommand,
 ];
