@@ -124,6 +124,8 @@ export const RequestEnvelope = z.object({
   input: z.record(z.string(), z.unknown()),
 });
 
+export type RequestEnvelope = z.infer<typeof RequestEnvelope>;
+
 /** The reply envelope. infcode may arrive as a number or a numeric string. */
 export const ReplyEnvelope = z.object({
   infcode: z.union([z.number().int(), z.string().regex(/^-?\d+$/).transform(Number)]),
