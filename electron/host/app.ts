@@ -1,20 +1,21 @@
 /**
  * The composition root. It imports no `electron`: the Electron main process, browser mode, the CLI and the
  * tests all build the workstation here, passing in the outside world (data directory, clock, key provider,
- * HTTP client, device factories).
+ * HTTP client, device factories). Each feature module adds its services and its part of the handlers.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { methodNames } from '../contract/api';
 import type { AppInfo } from '../contract/schemas';
-import { AppError } from '../contract/errors';
 import { AuditLog } from '../services/audit/audit-log';
-import type { DeviceFactories, IdReaderPort } from '../services/devices/ports';
-import { IdCardService } from '../services/reception/id-card-service';
+import type { DeviceFactories } from '../services/devices/ports';
 import { openDatabase, type Db } from '../services/store/database';
 import { appMigrations } from '../services/store/migrations';
 import { loadConfig, type AppConfig } from './config';
+import type { AppContext, Feature } from './context';
 import type { Handlers } from './dispatch';
 import { EventHub } from './event-hub';
+import { receptionFeature } from './features/reception';
 
 export interface KeyProvider {
   /** The database encryption key, or undefined for a plain file (development, tests). */
@@ -44,6 +45,8 @@ export function appDatabaseFile(dataDir: string): string {
   return path.join(dataDir, 'counter.db');
 }
 
+const FEATURES: Feature[] = [receptionFeature];
+
 export async function createApp(opts: AppOptions): Promise<App> {
   const clock = opts.clock ?? (() => new Date());
   fs.mkdirSync(opts.dataDir, { recursive: true });
@@ -52,21 +55,26 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   const key = await opts.keyProvider?.databaseKey();
   const db = openDatabase(appDatabaseFile(opts.dataDir), { migrations: appMigrations, key });
-  const events = new EventHub();
-  const audit = new AuditLog(db, clock);
-
   const closers: Array<() => Promise<void> | void> = [];
-  const idReader: IdReaderPort = await opts.devices.idReader(config.devices.idReader);
-  closers.push(() => idReader.close());
-  idReader.onStatus((s) => events.emit('device.status', s));
-  const idCards = new IdCardService(idReader, audit, config.operator.code);
-
-  const simulator = () => {
-    if (!idReader.simulator) throw new AppError('no-simulator', '身份证阅读器不是模拟器，无法模拟放卡');
-    return idReader.simulator;
+  const close = async () => {
+    for (const c of closers.reverse()) await c();
+    db.close();
   };
 
-  const handlers: Handlers = {
+  const ctx: AppContext = {
+    dataDir: opts.dataDir,
+    mode: opts.mode,
+    config,
+    db,
+    events: new EventHub(),
+    audit: new AuditLog(db, clock),
+    clock,
+    fetch: opts.fetch ?? globalThis.fetch,
+    devices: opts.devices,
+    onClose: (fn) => closers.push(fn),
+  };
+
+  const handlers: Partial<Handlers> = {
     'app.info': () => ({
       productName: '医保综合柜员工作站',
       version: readVersion(),
@@ -74,37 +82,19 @@ export async function createApp(opts: AppOptions): Promise<App> {
       dataDir: opts.dataDir,
       operatorType: config.operator.type,
     }),
-    'idCard.read': ({ timeoutMs }) => idCards.read(timeoutMs),
-    'idCard.cancel': () => {
-      idCards.cancel();
-      return { ok: true as const };
-    },
-    'devices.list': () => [idReader.status()],
-    'simulator.idCard.samples': () => simulator().samples(),
-    'simulator.idCard.place': ({ sampleId }) => {
-      simulator().place(sampleId);
-      return { ok: true as const };
-    },
-    'simulator.idCard.remove': () => {
-      simulator().remove();
-      return { ok: true as const };
-    },
-    'simulator.idCard.fault': ({ fault }) => {
-      simulator().fault(fault);
-      return { ok: true as const };
-    },
   };
-
-  return {
-    config,
-    db,
-    events,
-    handlers,
-    async close() {
-      for (const c of closers.reverse()) await c();
-      db.close();
-    },
-  };
+  try {
+    for (const feature of FEATURES) Object.assign(handlers, await feature(ctx));
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  const missing = methodNames.filter((m) => !handlers[m]);
+  if (missing.length) {
+    await close();
+    throw new Error(`contract methods without a handler: ${missing.join(', ')}`);
+  }
+  return { config, db, events: ctx.events, handlers: handlers as Handlers, close };
 }
 
 function readVersion(): string {

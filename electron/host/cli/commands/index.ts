@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { calcCommand } from './calc';
+import { printTestCommand } from './print-test';
 import { readIdCommand } from './read-id';
 import { readSsCardCommand } from './read-sscard';
+import { scanCommand } from './scan';
 import { simulateCommand } from './simulate';
 
 /** A CLI command module: adds its sub-command(s) to the program. */
@@ -12,7 +14,9 @@ export interface CommandModule {
 // One line per command module; keep alphabetical.
 export const commandModules: CommandModule[] = [
   calcCommand,
+  printTestCommand,
   readIdCommand,
   readSsCardCommand,
+  scanCommand,
   simulateCommand,
 ];

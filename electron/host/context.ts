@@ -1,0 +1,26 @@
+/** What every feature module receives from the composition root. */
+import type { AuditLog } from '../services/audit/audit-log';
+import type { DeviceFactories } from '../services/devices/ports';
+import type { Db } from '../services/store/database';
+import type { AppInfo } from '../contract/schemas';
+import type { AppConfig } from './config';
+import type { Handlers } from './dispatch';
+import type { EventHub } from './event-hub';
+
+export interface AppContext {
+  dataDir: string;
+  mode: AppInfo['mode'];
+  config: AppConfig;
+  db: Db;
+  events: EventHub;
+  audit: AuditLog;
+  clock: () => Date;
+  fetch: typeof fetch;
+  devices: DeviceFactories;
+  /** Register cleanup, run in reverse order at close(). */
+  onClose(fn: () => Promise<void> | void): void;
+}
+
+/** A feature contributes handlers for its part of the contract. */
+export type FeatureHandlers = Partial<Handlers>;
+export type Feature = (ctx: AppContext) => Promise<FeatureHandlers> | FeatureHandlers;
