@@ -74,7 +74,8 @@ function unrecognised(raw: string, reason: string): ScanResult {
 /** The same result with ID numbers masked, for logs, the CLI and screens that do not need the full number. */
 export function redactScan(result: ScanResult): ScanResult {
   if (result.kind === 'id-number') {
-    return { ...result, raw: maskIdNumber(result.raw), idNumber: maskIdNumber(result.idNumber) };
+    // The birth date is part of what the mask hides.
+    return { ...result, raw: maskIdNumber(result.raw), idNumber: maskIdNumber(result.idNumber), birthDate: '****-**-**' };
   }
   if (result.kind === 'unrecognised' && /^\s*\d{14,17}[\dXx]\s*$/.test(result.raw)) {
     return { ...result, raw: maskIdNumber(result.raw.trim()) };

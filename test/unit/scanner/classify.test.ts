@@ -97,7 +97,7 @@ describe('parseEInvoice shape detection', () => {
 describe('redactScan', () => {
   it('masks ID numbers in results and in unrecognised ID-like text, leaves others alone', () => {
     const id = redactScan(classifyScan('11010519491231002X'));
-    expect(JSON.stringify(id)).not.toContain('19491231');
+    expect(JSON.stringify(id)).not.toContain('1949');
     expect(id.kind === 'id-number' && id.idNumber).toBe('110105********002X');
     expect(JSON.stringify(redactScan(classifyScan('110105194912310021')))).not.toContain('19491231');
     expect(redactScan(classifyScan('A12345678'))).toEqual(classifyScan('A12345678'));
