@@ -5,6 +5,7 @@
 import type { Migration } from './database';
 import { casesMigration } from '../cases/case-schema';
 import { outboxMigration } from '../outbox/outbox-schema';
+import { personCacheMigration } from '../platform/person-cache';
 
 export const appMigrations: Migration[] = [
   {
@@ -24,4 +25,5 @@ export const appMigrations: Migration[] = [
   },
   casesMigration,
   outboxMigration,
+  personCacheMigration,
 ];

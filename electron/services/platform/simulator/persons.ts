@@ -100,7 +100,7 @@ function mergeCardSamples(resourcesDir: string, persons: SimPerson[]): void {
     if (!certno) continue;
     const p = ensure(certno, pick(e, /name/i));
     const cardNo = pick(e, /^card_?no$|cardNumber|card_?num/i);
-    const cardSn = pick(e, /card_?sn|identifier|识别/i, (v) => /^[0-9A-Za-z]{32}$/.test(v));
+    const cardSn = pick(e, /card_?sn|card_?id|identifier|识别/i, (v) => /^[0-9A-Za-z]{32}$/.test(v));
     if (cardNo && !p.card_no) p.card_no = cardNo;
     if (cardSn && !p.card_sn) p.card_sn = cardSn;
   }
