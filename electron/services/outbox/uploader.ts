@@ -155,6 +155,38 @@ export class Uploader extends EventEmitter {
     return pass;
   }
 
+  /**
+   * Works the queue until nothing is left that can be sent (every item done, waiting for the clerk, or
+   * behind one that is), sleeping between passes until the next item is due. Stops early on abort.
+   */
+  async drain(signal?: AbortSignal): Promise<SyncSummary> {
+    const total: SyncSummary = { attempted: 0, done: 0, retry: 0, unknown: 0, needsClerk: 0, online: this.isOnline, open: 0 };
+    for (;;) {
+      const s = await this.syncOnce();
+      total.attempted += s.attempted;
+      total.done += s.done;
+      total.retry += s.retry;
+      total.unknown += s.unknown;
+      total.needsClerk += s.needsClerk;
+      total.online = s.online;
+      total.open = s.open;
+      if (signal?.aborted || nextDueAt(this.db) === null) return total;
+      const delay = this.idleDelay();
+      if (delay > 0) {
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(done, delay);
+          function done() {
+            clearTimeout(t);
+            signal?.removeEventListener('abort', done);
+            resolve();
+          }
+          signal?.addEventListener('abort', done, { once: true });
+        });
+      }
+      if (signal?.aborted) return total;
+    }
+  }
+
   /** Makes waiting items due now (all, or one — which also re-queues an item the clerk has dealt with). */
   retryNow(itemId?: number): number {
     const n = makeDueNow(this.db, this.now(), itemId);

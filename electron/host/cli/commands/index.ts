@@ -1,10 +1,14 @@
 import type { Command } from 'commander';
 import { calcCommand } from './calc';
+import { lookupCommand } from './lookup';
 import { printTestCommand } from './print-test';
 import { readIdCommand } from './read-id';
 import { readSsCardCommand } from './read-sscard';
 import { scanCommand } from './scan';
 import { simulateCommand } from './simulate';
+import { importCommand } from './import';
+import { queueCommand } from './queue';
+import { syncCommand } from './sync';
 
 /** A CLI command module: adds its sub-command(s) to the program. */
 export interface CommandModule {
@@ -14,9 +18,13 @@ export interface CommandModule {
 // One line per command module; keep alphabetical.
 export const commandModules: CommandModule[] = [
   calcCommand,
+  lookupCommand,
   printTestCommand,
   readIdCommand,
   readSsCardCommand,
   scanCommand,
   simulateCommand,
+  importCommand,
+  queueCommand,
+  syncCommand,
 ];
