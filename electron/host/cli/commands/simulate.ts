@@ -4,7 +4,8 @@
  */
 import readline from 'node:readline';
 import { Command } from 'commander';
-import { simulatorKinds, type SimulatorKind } from '../../../../native/simulators';
+import { registerSimulatorKind, simulatorKind, simulatorKinds, type SimulatorKind } from '../../../../native/simulators';
+import { platformSimulatorKind } from '../../../services/platform/simulator/simulator-kind';
 import { CliError } from '../cli-error';
 import type { CommandModule } from './index';
 
@@ -34,6 +35,9 @@ async function runKind(kind: SimulatorKind, options: Record<string, unknown>): P
   await sim.close();
   process.stdout.write('模拟器已停止\n');
 }
+
+// The platform simulator lives with the platform services (not under native/), so it registers here.
+if (!simulatorKind(platformSimulatorKind.name)) registerSimulatorKind(platformSimulatorKind);
 
 export const simulateCommand: CommandModule = {
   register(program) {
