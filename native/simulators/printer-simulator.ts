@@ -40,6 +40,7 @@ export class PrinterSimulator {
   private state: PrinterStatus = { online: true, coverOpen: false, paperNearEnd: false, paperOut: false, error: false };
   private readonly decoder = new EscPosDecoder();
   private jobBytes: number[] = [];
+  private held: number[] = [];
   private jobEvents: DecodeEvent[] = [];
   private jobCount = 0;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -92,19 +93,24 @@ export class PrinterSimulator {
   }
 
   private receive(chunk: Buffer): void {
-    // Byte by byte, so a cut splits jobs exactly and status queries are answered in order.
+    // Byte by byte, so a cut splits jobs exactly and status queries are answered in order. A command's
+    // bytes are held until it completes: status queries are answered, never counted as job bytes.
     for (const b of chunk) {
       const events = this.decoder.push(Uint8Array.of(b));
+      this.held.push(b);
+      if (this.decoder.inCommand) continue;
+      const held = this.held;
+      this.held = [];
       const query = events.find((e) => e.type === 'status-query');
       if (query && query.type === 'status-query') {
         this.answer(query.n);
         continue;
       }
       if (!this.canPrint) {
-        this.discardedBytes++;
+        this.discardedBytes += held.length;
         continue;
       }
-      if (this.jobBytes.length < MAX_JOB_BYTES) this.jobBytes.push(b);
+      if (this.jobBytes.length < MAX_JOB_BYTES) this.jobBytes.push(...held);
       this.jobEvents.push(...events);
       if (events.some((e) => e.type === 'cut')) this.finishJob();
     }

@@ -56,6 +56,11 @@ export class EscPosDecoder {
   private chinese = false;
   private out: DecodeEvent[] = [];
 
+  /** True while a command's bytes have started but not completed (its meaning is not known yet). */
+  get inCommand(): boolean {
+    return this.state === 'cmd';
+  }
+
   push(chunk: Uint8Array): DecodeEvent[] {
     this.out = [];
     for (let i = 0; i < chunk.length; i++) {
