@@ -38,7 +38,10 @@ export class FakeHidDevice extends EventEmitter implements HidDeviceHandle {
   }
 
   async write(report: number[] | Buffer): Promise<number> {
-    if (!this.plugged) throw new Error('Cannot write to hid device');
+    if (!this.plugged) {
+      this.opened = false;
+      throw new Error('Cannot write to hid device');
+    }
     if (!this.opened) throw new Error('device is closed');
     const buf = Buffer.from(report);
     this.written.push(buf);
@@ -58,7 +61,7 @@ export class FakeHidDevice extends EventEmitter implements HidDeviceHandle {
 
   /** Deliver raw input reports exactly as given (fault injection: bad reports, lost ones). */
   pushReport(report: Buffer): void {
-    if (!this.plugged || !this.opened) return;
+    if (!this.plugged) return;
     setImmediate(() => {
       if (this.plugged && this.opened) this.emit('data', report);
     });
@@ -69,8 +72,8 @@ export class FakeHidDevice extends EventEmitter implements HidDeviceHandle {
     if (!this.plugged) return;
     this.plugged = false;
     const wasOpen = this.opened;
-    this.opened = false;
-    if (wasOpen) setImmediate(() => this.emit('error', new Error('could not read from HID device')));
+    // Like node-hid: the read thread fails with an 'error' event, unless the host closed the handle first.
+    if (wasOpen) setImmediate(() => this.opened && this.emit('error', new Error('could not read from HID device')));
     this.firmwareClose.forEach((l) => l(new Error('unplugged')));
   }
 
