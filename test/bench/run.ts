@@ -13,6 +13,7 @@ type BenchModule = { run(): Promise<BenchRow[]> };
 
 const modules: Array<[string, () => Promise<BenchModule>]> = [
   // ['name', () => import('./xyz.bench')],
+  ['policy', () => import('./policy.bench')],
 ];
 
 async function main(): Promise<void> {

@@ -30,20 +30,20 @@ export function formatRate(rateBp: number): string {
   return `${whole}.${String(frac).padStart(2, '0').replace(/0$/, '')}%`;
 }
 
-/** 分 as 元 with two decimals and thousands separators: 2700000 → "27,000.00元". */
+/** 分 as 元 with two decimals and thousands separators: 2700000 → "27,000.00元". Hot path of every explanation. */
 export function formatYuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const yuan = Math.trunc(abs / 100);
-  const cents = String(abs % 100).padStart(2, '0');
-  return `${sign}${groupThousands(String(yuan))}.${cents}元`;
+  const abs = fen < 0 ? -fen : fen;
+  const cents = abs % 100;
+  const text = `${groupThousands((abs - cents) / 100)}.${cents < 10 ? '0' : ''}${cents}元`;
+  return fen < 0 ? `-${text}` : text;
 }
 
-function groupThousands(digits: string): string {
+function groupThousands(n: number): string {
   let out = '';
-  for (let i = 0; i < digits.length; i++) {
-    if (i > 0 && (digits.length - i) % 3 === 0) out += ',';
-    out += digits[i];
+  while (n >= 1000) {
+    const r = n % 1000;
+    out = `,${r < 10 ? '00' : r < 100 ? '0' : ''}${r}${out}`;
+    n = (n - r) / 1000;
   }
-  return out;
+  return `${n}${out}`;
 }
