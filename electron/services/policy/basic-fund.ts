@@ -1,7 +1,7 @@
 /** Layer 1, 基本医保统筹: inpatient, 普通门诊 (门诊统筹) and 门诊慢特病, with rates adjusted for retirement and out-of-area care. */
 import type { Claim } from './claim-schema';
 import { FULL_RATE_BP, applyRate, formatRate, formatYuan } from './money';
-import type { InsutypeRules, Policy } from './policy-schema';
+import type { InsutypeRules, Policy, SpecialDisease } from './policy-schema';
 import type { Ytd } from './types';
 
 export interface BasicFundOutcome {
@@ -105,26 +105,34 @@ function outpatient(claim: Claim, policy: Policy, rules: InsutypeRules, inscope:
   };
 }
 
-function special(claim: Claim, policy: Policy, rules: InsutypeRules, inscope: number): BasicFundOutcome {
+/** A 门诊慢特病 visit needs a catalogued disease and a date inside its registration window (both ends included). */
+function checkRegistration(claim: Claim, policy: Policy): { disease: SpecialDisease } | { reason: string } {
   const reg = claim.visit.disease!; // required for special by the claim schema
   const disease = policy.specialDiseases.get(reg.code);
+  if (!disease) return { reason: `病种编码 ${reg.code} 不在本统筹区门诊慢特病病种目录中，不享受门诊慢特病待遇。` };
   const date = claim.visit.date;
-  let reason: string | null = null;
-  if (!disease) {
-    reason = `病种编码 ${reg.code} 不在本统筹区门诊慢特病病种目录中，不享受门诊慢特病待遇。`;
-  } else if (date < reg.registeredFrom || date > reg.registeredTo) {
-    reason = `就诊日期 ${date} 不在${disease.name}（${disease.code}）备案有效期 ${reg.registeredFrom} 至 ${reg.registeredTo} 内，不享受门诊慢特病待遇。`;
+  if (date < reg.registeredFrom || date > reg.registeredTo) {
+    return {
+      reason: `就诊日期 ${date} 不在${disease.name}（${disease.code}）备案有效期 ${reg.registeredFrom} 至 ${reg.registeredTo} 内，不享受门诊慢特病待遇。`,
+    };
   }
-  if (reason !== null || !disease) {
+  return { disease };
+}
+
+function special(claim: Claim, policy: Policy, rules: InsutypeRules, inscope: number): BasicFundOutcome {
+  const check = checkRegistration(claim, policy);
+  if ('reason' in check) {
     return {
       eligible: false,
-      reasons: [reason as string],
+      reasons: [check.reason],
       deductible: 0,
       fundPay: 0,
       ytd: claim.ytd,
-      explain: [`门诊慢特病资格：${reason as string}`, '统筹基金支付 0.00元：本次不符合报销条件。'],
+      explain: [`门诊慢特病资格：${check.reason}`, `统筹基金支付 ${formatYuan(0)}：本次不符合报销条件。`],
     };
   }
+  const { disease } = check;
+  const reg = claim.visit.disease!;
   const rate = effectiveRate(claim, policy, rules.special.rateBp, rules.special.retiredBonusBp, '门诊慢特病');
   const calculated = applyRate(inscope, rate.rateBp);
   const used = claim.ytd.specialFundPaid[disease.code] ?? 0;
@@ -136,7 +144,7 @@ function special(claim: Claim, policy: Policy, rules: InsutypeRules, inscope: nu
     fundPay: pay,
     ytd: { ...claim.ytd, specialFundPaid: { ...claim.ytd.specialFundPaid, [disease.code]: used + pay } },
     explain: [
-      `门诊慢特病资格：${disease.name}（${disease.code}），备案有效期 ${reg.registeredFrom} 至 ${reg.registeredTo}，就诊日期 ${date} 在有效期内；不设起付线。`,
+      `门诊慢特病资格：${disease.name}（${disease.code}），备案有效期 ${reg.registeredFrom} 至 ${reg.registeredTo}，就诊日期 ${claim.visit.date} 在有效期内；不设起付线。`,
       `统筹基金支付 = ${formatYuan(inscope)} × ${rate.label} = ${formatYuan(calculated)}；${capNote(calculated, pay, `${disease.name}年度限额`, disease.annualLimit, used, left)}。`,
     ],
   };
