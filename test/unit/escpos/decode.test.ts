@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EscPosBuilder } from '../../../native/protocols/escpos/builder';
-import { EscPosDecoder, decodeEscPos, MAX_LINE_BYTES, type DecodeEvent } from '../../../native/protocols/escpos/decode';
+import { EscPosDecoder, decodeEscPos, MAX_LINE_BYTES, toItems, type DecodeEvent } from '../../../native/protocols/escpos/decode';
 
 describe('EscPosDecoder', () => {
   it('recovers lines with alignment, size and bold, and cut marks', () => {
@@ -18,7 +18,7 @@ describe('EscPosDecoder', () => {
     for (let split = 1; split < bytes.length; split++) {
       const d = new EscPosDecoder();
       const evs: DecodeEvent[] = [...d.push(bytes.subarray(0, split)), ...d.push(bytes.subarray(split)), ...d.flush()];
-      const items = evs.flatMap((e) => (e.type === 'line' ? [e.line] : e.type === 'cut' ? [{ cut: true as const }] : []));
+      const items = toItems(evs);
       expect(items).toEqual(whole);
       expect(evs.filter((e) => e.type === 'status-query')).toEqual([{ type: 'status-query', n: 2 }]);
     }

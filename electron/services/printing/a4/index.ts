@@ -1,0 +1,3 @@
+export { renderAcceptanceReceiptHtml, renderOneTimeNoticeHtml, type A4AcceptanceReceipt, type A4OneTimeNotice } from './templates';
+export { renderPdf, PdfRenderError, type RenderPdfOptions } from './render-pdf';
+export { esc } from './html';
