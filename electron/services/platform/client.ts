@@ -7,7 +7,7 @@
  */
 import type { ProvinceProfile } from './profile';
 import { timeoutFor } from './profile';
-import { MsgidSequencer, ReplyEnvelope, infTime, inputNodeFor, type EnvelopeFields } from './envelope';
+import { sharedMsgidSequencer, type MsgidSequencer, ReplyEnvelope, infTime, inputNodeFor, type EnvelopeFields } from './envelope';
 import { createClientCodec, GatewayError, type ClientCodec } from './signing/gateway';
 
 export interface SignInState {
@@ -26,6 +26,12 @@ export interface SignInStore {
   save(s: SignInState | null): void;
 }
 
+/** Remembers the last msgid issued, so a new process (e.g. the next CLI run in the same second) never reuses one. */
+export interface MsgidStore {
+  last(): string | null;
+  save(msgid: string): void;
+}
+
 export interface PlatformClientOptions {
   profile: ProvinceProfile;
   /** Overrides profile.serviceUrl (--platform URL). */
@@ -40,6 +46,7 @@ export interface PlatformClientOptions {
   signInStore?: SignInStore;
   /** Overrides the 12-character msgid prefix (default: profile.agency.code). */
   msgidPrefix?: string;
+  msgidStore?: MsgidStore;
 }
 
 export interface CallOptions {
@@ -121,13 +128,17 @@ export class PlatformClient {
     this.fetchFn = opts.fetch ?? fetch;
     this.clock = opts.clock ?? (() => new Date());
     this.codec = createClientCodec(opts.profile.signing);
-    this.msgids = new MsgidSequencer(opts.msgidPrefix ?? opts.profile.agency.code, this.clock);
+    this.msgids = sharedMsgidSequencer(opts.msgidPrefix ?? opts.profile.agency.code);
+    const last = opts.msgidStore?.last();
+    if (last) this.msgids.advancePast(last);
     const stored = opts.signInStore?.load() ?? null;
     this.signInState = stored && this.usable(stored) ? stored : null;
   }
 
   newMsgid(): string {
-    return this.msgids.next();
+    const id = this.msgids.next(this.clock());
+    this.opts.msgidStore?.save(id);
+    return id;
   }
 
   /** The current sign-in, if any (not checked for age). */

@@ -50,12 +50,12 @@ export class MsgidSequencer {
   private lastStamp = 0; // seconds since epoch of the last id
   private seq = 0;
 
-  constructor(private readonly prefix: string, private readonly clock: () => Date = () => new Date()) {
+  constructor(readonly prefix: string, private readonly clock: () => Date = () => new Date()) {
     if (!/^[0-9A-Za-z]{12}$/.test(prefix)) throw new Error(`msgid 前缀应为12位字母或数字: ${prefix}`);
   }
 
-  next(): string {
-    const nowSec = Math.floor(this.clock().getTime() / 1000);
+  next(now: Date = this.clock()): string {
+    const nowSec = Math.floor(now.getTime() / 1000);
     if (nowSec > this.lastStamp) {
       this.lastStamp = nowSec;
       this.seq = 1;
@@ -67,6 +67,30 @@ export class MsgidSequencer {
     }
     return this.prefix + compactTime(new Date(this.lastStamp * 1000)) + pad(this.seq, 4);
   }
+
+  /** Never issue an id at or below this one (e.g. the last id a previous process used). */
+  advancePast(msgid: string): void {
+    const parts = parseMsgid(msgid);
+    if (!parts || parts.prefix !== this.prefix) return;
+    const t = parts.time;
+    const sec = Math.floor(new Date(+t.slice(0, 4), +t.slice(4, 6) - 1, +t.slice(6, 8), +t.slice(8, 10), +t.slice(10, 12), +t.slice(12, 14)).getTime() / 1000);
+    if (sec > this.lastStamp || (sec === this.lastStamp && parts.seq > this.seq)) {
+      this.lastStamp = sec;
+      this.seq = parts.seq;
+    }
+  }
+}
+
+const sharedSequencers = new Map<string, MsgidSequencer>();
+
+/** One sequencer per prefix in this process, so every client of a workstation draws from the same sequence. */
+export function sharedMsgidSequencer(prefix: string): MsgidSequencer {
+  let s = sharedSequencers.get(prefix);
+  if (!s) {
+    s = new MsgidSequencer(prefix);
+    sharedSequencers.set(prefix, s);
+  }
+  return s;
 }
 
 /** National input node names; everything else uses `data`. A profile may override per infno. */

@@ -6,7 +6,7 @@ import type { Db } from '../store/database';
 import { PlatformClient, type PlatformClientOptions } from './client';
 import { lookupPersonCached, PersonCache, type PersonLookupResult } from './person-cache';
 import { loadProfile, type ProvinceProfile } from './profile';
-import { settingsSignInStore } from './sign-in-store';
+import { settingsMsgidStore, settingsSignInStore } from './sign-in-store';
 import type { PersonQuery } from './transactions';
 
 export interface PlatformServicesOptions {
@@ -43,6 +43,7 @@ export function createPlatformServices(o: PlatformServicesOptions): PlatformServ
     mac: o.mac,
     ip: o.ip,
     signInStore: settingsSignInStore(o.db, clock),
+    msgidStore: settingsMsgidStore(o.db, clock),
   });
   const personCache = new PersonCache(o.db, clock);
   return { client, personCache, lookupPerson: (q) => lookupPersonCached(client, personCache, q) };

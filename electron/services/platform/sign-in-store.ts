@@ -3,7 +3,7 @@
  * instead of signing in again.
  */
 import type { Db } from '../store/database';
-import type { SignInState, SignInStore } from './client';
+import type { MsgidStore, SignInState, SignInStore } from './client';
 
 const KEY = 'platform.signIn';
 
@@ -28,6 +28,23 @@ export function settingsSignInStore(db: Db, clock: () => Date = () => new Date()
       db.prepare(
         `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
       ).run(KEY, JSON.stringify(s), clock().toISOString());
+    },
+  };
+}
+
+const MSGID_KEY = 'platform.lastMsgid';
+
+export function settingsMsgidStore(db: Db, clock: () => Date = () => new Date()): MsgidStore {
+  const upsert = db.prepare(
+    `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+  );
+  return {
+    last() {
+      const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(MSGID_KEY) as { value: string } | undefined;
+      return row?.value ?? null;
+    },
+    save(msgid) {
+      upsert.run(MSGID_KEY, msgid, clock().toISOString());
     },
   };
 }
