@@ -14,6 +14,7 @@ type BenchModule = { run(): Promise<BenchRow[]> };
 const modules: Array<[string, () => Promise<BenchModule>]> = [
   // ['name', () => import('./xyz.bench')],
   ['policy', () => import('./policy.bench')],
+  ['scanprint', () => import('./scanprint.bench')],
   ['sscard', () => import('./sscard.bench')],
 ];
 
