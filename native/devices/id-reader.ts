@@ -60,7 +60,7 @@ export interface WatchOptions {
   pollIntervalMs?: number;
   onCard(identity: IdCardIdentity): void;
   onRemoved?(): void;
-  /** Non-fatal problems (bad card, timeouts); a 'disconnected' error ends the watch. */
+  /** Problems (bad card, timeouts); a lost link ('disconnected', 'not-found', 'open-failed') ends the watch. */
   onError?(error: IdReaderError): void;
 }
 
@@ -207,7 +207,7 @@ export class IdReader {
     return identity;
   }
 
-  private async watchLoop(options: WatchOptions, signal: AbortSignal): Promise<void> {
+  private async watchLoop(options: WatchOptions, stopSignal: AbortSignal): Promise<void> {
     const pollIntervalMs = options.pollIntervalMs ?? 400;
     let present = false;
     let failures = 0;
@@ -218,43 +218,59 @@ export class IdReader {
         // a listener's bug must not end the watch
       }
     };
-    while (!signal.aborted) {
-      try {
-        const found = await this.request('findCard', signal);
-        if (found.status.kind === 'card-found') {
-          if (!present) {
-            const outcome = await this.selectAndRead(signal);
-            if (outcome.identity) {
-              present = true;
-              failures = 0;
-              options.onCard(outcome.identity);
+    // The link going away ends the watch (reported once), even while it sleeps between polls.
+    const ended = new AbortController();
+    const signal = AbortSignal.any([stopSignal, ended.signal]);
+    let endReported = false;
+    const end = (err: IdReaderError) => {
+      if (!endReported && !stopSignal.aborted) report(err);
+      endReported = true;
+      ended.abort();
+    };
+    const offClose = this.transport.onClose((cause) =>
+      end(new IdReaderError('disconnected', ID_READER_MESSAGES.disconnected, cause?.message)),
+    );
+    try {
+      while (!signal.aborted) {
+        try {
+          const found = await this.request('findCard', signal);
+          if (found.status.kind === 'card-found') {
+            if (!present) {
+              const outcome = await this.selectAndRead(signal);
+              if (outcome.identity) {
+                present = true;
+                failures = 0;
+                options.onCard(outcome.identity);
+                continue;
+              }
+              if (++failures > this.opts.cardRetries) {
+                present = true; // report a bad card once per placement, not every poll
+                report(outcome.error);
+              }
               continue;
             }
-            if (++failures > this.opts.cardRetries) {
-              present = true; // report a bad card once per placement, not every poll
-              report(outcome.error);
-            }
-            continue;
+          } else if (found.status.kind === 'no-card') {
+            if (present) options.onRemoved?.();
+            present = false;
+            failures = 0;
+          } else {
+            report(statusError(found.status));
           }
-        } else if (found.status.kind === 'no-card') {
-          if (present) options.onRemoved?.();
-          present = false;
-          failures = 0;
-        } else {
-          report(statusError(found.status));
+        } catch (err) {
+          const e = err instanceof IdReaderError ? err : new IdReaderError('device', String(err));
+          if (e.code === 'aborted') return;
+          if (e.code === 'disconnected' || e.code === 'not-found' || e.code === 'open-failed') return end(e);
+          if (e.code === 'bad-card' || e.code === 'unsupported-card') present = true;
+          report(e);
         }
-      } catch (err) {
-        const e = err instanceof IdReaderError ? err : new IdReaderError('device', String(err));
-        if (e.code === 'aborted') return;
-        if (e.code === 'disconnected') return report(e);
-        if (e.code === 'bad-card' || e.code === 'unsupported-card') present = true;
-        report(e);
+        try {
+          await sleep(pollIntervalMs, signal);
+        } catch {
+          return;
+        }
       }
-      try {
-        await sleep(pollIntervalMs, signal);
-      } catch {
-        return;
-      }
+    } finally {
+      offClose();
     }
   }
 

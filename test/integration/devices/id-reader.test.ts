@@ -126,8 +126,8 @@ describe('IdReader over a socat pty with the simulator', () => {
   });
 
   it('reassembles replies arriving in small delayed chunks', async () => {
-    const { sim, reader } = await setup();
-    sim.simulator.setFaults({ chunkSize: 7, chunkDelayMs: 1 });
+    const { sim, reader } = await setup(sampleIdCard(), { ...FAST, readReplyTimeoutMs: 20_000 });
+    sim.simulator.setFaults({ chunkSize: 13, chunkDelayMs: 1 });
     expect((await reader.readCard()).idNumber).toBe('110101198503120017');
   });
 
