@@ -109,6 +109,16 @@ function errorCode(err: unknown): string | undefined {
   return undefined;
 }
 
+/** A gateway's own error body is usually {"message": "..."}; show it when present. */
+function gatewayMessage(body: string): string {
+  try {
+    const m = (JSON.parse(body) as { message?: unknown }).message;
+    return typeof m === 'string' && m ? `: ${m.slice(0, 200)}` : '';
+  } catch {
+    return '';
+  }
+}
+
 export class PlatformClient {
   /** True when the last call reached the platform (any HTTP answer), false after a time-out or network failure. */
   online = false;
@@ -275,7 +285,7 @@ export class PlatformClient {
     }
     this.online = true;
     if (status < 200 || status >= 300) {
-      throw new PlatformError(`医保平台返回 HTTP ${status}${status >= 500 ? '，办理结果未知' : ''}`, {
+      throw new PlatformError(`医保平台返回 HTTP ${status}${gatewayMessage(text)}${status >= 500 ? '，办理结果未知' : ''}`, {
         ...base,
         kind: 'http',
         status,
