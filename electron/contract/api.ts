@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { appEvents, appMethods } from './features/app';
+import { platformEvents, platformMethods } from './features/platform';
 import { receptionMethods } from './features/reception';
 import type { MethodSpec } from './spec';
 
@@ -14,10 +15,12 @@ export type { MethodSpec } from './spec';
 export const methods = {
   ...appMethods,
   ...receptionMethods,
+  ...platformMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {
   ...appEvents,
+  ...platformEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

@@ -15,6 +15,7 @@ import { loadConfig, type AppConfig } from './config';
 import type { AppContext, Feature } from './context';
 import type { Handlers } from './dispatch';
 import { EventHub } from './event-hub';
+import { platformFeature } from './features/platform';
 import { receptionFeature } from './features/reception';
 
 export interface KeyProvider {
@@ -45,7 +46,7 @@ export function appDatabaseFile(dataDir: string): string {
   return path.join(dataDir, 'counter.db');
 }
 
-const FEATURES: Feature[] = [receptionFeature];
+const FEATURES: Feature[] = [receptionFeature, platformFeature];
 
 export async function createApp(opts: AppOptions): Promise<App> {
   const clock = opts.clock ?? (() => new Date());

@@ -6,6 +6,7 @@ import type { AppInfo } from '../contract/schemas';
 import type { AppConfig } from './config';
 import type { Handlers } from './dispatch';
 import type { EventHub } from './event-hub';
+import type { PlatformRuntime } from './features/platform';
 
 export interface AppContext {
   dataDir: string;
@@ -17,6 +18,8 @@ export interface AppContext {
   clock: () => Date;
   fetch: typeof fetch;
   devices: DeviceFactories;
+  /** Set by the platform feature for the features after it. */
+  platform?: PlatformRuntime;
   /** Register cleanup, run in reverse order at close(). */
   onClose(fn: () => Promise<void> | void): void;
 }

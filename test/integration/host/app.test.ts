@@ -48,6 +48,27 @@ describe('composition root with the default (simulated) devices', () => {
     await expect(call(app.handlers, 'idCard.read', { timeoutMs: 5000 })).resolves.toMatchObject({ name: expect.any(String) });
   });
 
+  it('looks the person up on the embedded platform, then from the cache when the platform is down', async () => {
+    const live = await call(app.handlers, 'person.lookup', { certType: '02', certNo: '110101198503120017' });
+    expect(live).toMatchObject({ source: 'platform', person: { psn_name: '张伟明' } });
+    expect(live.person.psn_no).not.toBe('');
+    await call(app.handlers, 'simulator.platform.fault', { fault: 'offline' });
+    const cached = await call(app.handlers, 'person.lookup', { certType: '02', certNo: '110101198503120017' });
+    expect(cached).toMatchObject({ source: 'cache', person: { psn_no: live.person.psn_no } });
+    // Nobody cached and the platform down: a clear message, not a guess.
+    await expect(call(app.handlers, 'person.lookup', { certType: '02', certNo: '310104195811230026' })).rejects.toThrow(/无法离线查询/);
+    await call(app.handlers, 'simulator.platform.fault', { fault: 'none' });
+    // A platform refusal is shown verbatim.
+    await expect(call(app.handlers, 'person.lookup', { certType: '02', certNo: '11010519491231002X' })).rejects.toThrow(/./);
+  });
+
+  it('reports the queue and the platform status', async () => {
+    const summary = await call(app.handlers, 'queue.summary', {});
+    expect(summary.counts.total).toBe(0);
+    const status = await call(app.handlers, 'platform.status', {});
+    expect(status).toMatchObject({ simulated: true, url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:/) });
+  });
+
   it('refuses to start on a broken config file, with the file named', async () => {
     const broken = fs.mkdtempSync(path.join(os.tmpdir(), 'counter-broken-'));
     fs.writeFileSync(path.join(broken, 'config.json'), '{"devices": {"idReader": {"mode": "serial"}}}');

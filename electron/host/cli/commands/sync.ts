@@ -2,7 +2,7 @@
  * `counter sync`: send the upload queue to the platform. Without --once it keeps going (backing off,
  * waiting out an outage) until nothing is left that can be sent; Ctrl-C stops after the sends under way.
  */
-import { openStandaloneOutbox } from '../../../services/outbox/standalone';
+import { openStandaloneOutbox, waitForFreshMsgidSecond } from '../../../services/outbox/standalone';
 import { CliError } from '../cli-error';
 import type { CommandModule } from './index';
 
@@ -39,6 +39,7 @@ export const syncCommand: CommandModule = {
         sa.outbox.uploader.on('offline', () => process.stderr.write('医保平台连接中断，稍后自动重试…\n'));
         sa.outbox.uploader.on('online', () => process.stderr.write('医保平台已恢复连接\n'));
         try {
+          await waitForFreshMsgidSecond();
           const summary = opts.once ? await sa.outbox.uploader.syncOnce() : await sa.outbox.uploader.drain(ctrl.signal);
           process.stdout.write(`${JSON.stringify({ ...summary, counts: sa.outbox.counts() }, null, 2)}\n`);
         } finally {

@@ -1,0 +1,100 @@
+/**
+ * The provincial platform in the app: the client (profile + optional address override), the embedded
+ * simulator when configured (the default on a fresh machine), person lookup with the offline cache,
+ * and the outbox uploader running in the background.
+ */
+import path from 'node:path';
+import { AppError } from '../../contract/errors';
+import type { QueueSummary } from '../../contract/features/platform';
+import { createOutboxService, type OutboxService } from '../../services/outbox/outbox-service';
+import { createPlatformServices, type PlatformServices } from '../../services/platform/factory';
+import { PersonUnavailableError } from '../../services/platform/person-cache';
+import { PlatformError } from '../../services/platform/client';
+import { startPlatformSimulator, type PlatformSimulator } from '../../services/platform/simulator';
+import type { Feature } from '../context';
+
+export interface PlatformRuntime {
+  platform: PlatformServices;
+  outbox: OutboxService;
+  simulator: PlatformSimulator | null;
+}
+
+export const platformFeature: Feature = async (ctx) => {
+  const { config } = ctx;
+  let simulator: PlatformSimulator | null = null;
+  if (config.platform.simulator && !config.platform.url) {
+    simulator = await startPlatformSimulator({ port: 0, dbFile: path.join(ctx.dataDir, 'platform-simulator.db') });
+    ctx.onClose(() => simulator?.close());
+  }
+  const platform = createPlatformServices({
+    db: ctx.db,
+    profile: config.platform.profile,
+    baseUrl: simulator?.url ?? config.platform.url,
+    operator: { code: config.operator.code, name: config.operator.name, type: config.operator.type },
+    fetch: ctx.fetch,
+    clock: ctx.clock,
+  });
+  const outbox = createOutboxService({ db: ctx.db, client: platform.client, now: ctx.clock });
+  // Later features (cases, reimbursement) use the same client and outbox.
+  ctx.platform = { platform, outbox, simulator };
+
+  const status = () => ({
+    online: outbox.uploader.online,
+    url: platform.client.serviceUrl,
+    simulated: simulator !== null,
+    profileName: platform.client.profile.name,
+  });
+  const summary = (): QueueSummary => ({ counts: outbox.counts(), online: outbox.uploader.online });
+
+  // Coalesce bursts of queue changes into one event per tick.
+  let pending = false;
+  const announce = () => {
+    if (pending) return;
+    pending = true;
+    setImmediate(() => {
+      pending = false;
+      ctx.events.emit('queue.changed', summary());
+    });
+  };
+  outbox.uploader.on('changed', announce);
+  outbox.uploader.on('online', () => (ctx.events.emit('platform.status', status()), announce()));
+  outbox.uploader.on('offline', () => (ctx.events.emit('platform.status', status()), announce()));
+  outbox.uploader.on('error', (err: Error) => console.error('uploader:', err.message));
+  outbox.uploader.start();
+  ctx.onClose(async () => {
+    await outbox.uploader.stop();
+    // 9002 on shutdown; a platform that is down must not hold up closing.
+    await Promise.race([platform.client.signOut().catch(() => undefined), new Promise((r) => setTimeout(r, 2000).unref())]);
+  });
+
+  return {
+    'person.lookup': async (q) => {
+      try {
+        const result = await platform.lookupPerson(q);
+        ctx.audit.record(config.operator.code, 'person.lookup', { certType: q.certType, psnNo: result.person.psn_no, source: result.source });
+        ctx.events.emit('platform.status', status());
+        return result;
+      } catch (err) {
+        ctx.events.emit('platform.status', status());
+        if (err instanceof PersonUnavailableError) throw new AppError('offline', err.message);
+        if (err instanceof PlatformError) throw new AppError(`platform-${err.kind}`, err.errMsg ?? err.message);
+        throw err;
+      }
+    },
+    'platform.status': () => status(),
+    'queue.summary': () => summary(),
+    'queue.list': ({ states, limit }) => outbox.list({ states, limit: limit ?? 200 }),
+    'queue.attempts': ({ itemId }) => outbox.attempts(itemId),
+    'queue.retry': ({ itemId }) => ({ count: outbox.retryNow(itemId) }),
+    'simulator.platform.fault': ({ fault }) => {
+      if (!simulator) throw new AppError('no-simulator', '当前连接的是真实平台，无法模拟故障');
+      simulator.faults.reset();
+      const many = 1_000_000;
+      if (fault === 'offline') simulator.faults.set({ dropBefore: many });
+      else if (fault === 'server-error') simulator.faults.set({ http500: many });
+      else if (fault === 'lost-reply') simulator.faults.set({ dropAfter: 1 });
+      else if (fault === 'refuse') simulator.faults.set({ businessError: 1, businessErrorMessage: '模拟平台拒绝: 参保状态异常，请核实' });
+      return { ok: true as const };
+    },
+  };
+};
