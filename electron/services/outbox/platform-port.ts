@@ -14,6 +14,8 @@ export interface PlatformCaller {
 export interface PlatformFailure {
   kind: PlatformErrorKind;
   outcomeUnknown: boolean;
+  /** The transaction that failed: differs from the one we sent when the client's own sign-in (9001) failed. */
+  infno?: string;
   errMsg?: string;
   status?: number;
   message: string;

@@ -43,3 +43,12 @@ export function openStandaloneOutbox(o: StandaloneOptions = {}): Standalone {
     throw err;
   }
 }
+
+/**
+ * The client numbers msgids per second from 0001 and does not remember across restarts: a process that
+ * starts in the same second another one died could repeat its msgids. Waiting for the next second
+ * before the first call rules that out (the previous process is gone by then).
+ */
+export function waitForFreshMsgidSecond(now: () => number = Date.now): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 1000 - (now() % 1000) + 5));
+}

@@ -301,6 +301,12 @@ export class Uploader extends EventEmitter {
         throw err;
       }
       this.noteReachability(f);
+      if (f.kind === 'business' && f.infno && f.infno !== item.infno) {
+        // The client's sign-in was refused, not our case: nothing was sent, try again later.
+        const msg = `签到失败 (${f.infno}): ${f.errMsg ?? f.message}`;
+        finishAttempt(this.db, attempt, 'error', msg, this.now());
+        return this.settleWaiting(item, 'retry', msg);
+      }
       if (f.kind === 'business') {
         const msg = f.errMsg ?? f.message;
         finishAttempt(this.db, attempt, 'refused', msg, this.now());
@@ -377,6 +383,10 @@ export class Uploader extends EventEmitter {
       if (!f) throw err;
       this.noteReachability(f);
       const msg = f.errMsg ?? f.message;
+      if (f.kind === 'business' && f.infno && f.infno !== REVERSAL_INFNO) {
+        finishAttempt(this.db, attempt, 'error', `签到失败 (${f.infno}): ${msg}`, this.now());
+        return this.settleWaiting(item, 'unknown', `签到失败 (${f.infno}): ${msg}`);
+      }
       if (f.kind === 'business') {
         if (this.reversalNotFound.some((p) => msg.includes(p))) {
           finishAttempt(this.db, attempt, 'not-found', msg, this.now());

@@ -1,0 +1,28 @@
+/**
+ * Child process for the outbox crash test: drains the app database in DATA_DIR to the platform at
+ * PLATFORM_URL with short backoffs, then prints its summary. The test SIGKILLs it at random moments.
+ */
+import { openStandaloneOutbox, waitForFreshMsgidSecond } from '../../electron/services/outbox/standalone';
+
+async function main(): Promise<void> {
+  const [dataDir, platformUrl] = process.argv.slice(2);
+  if (!dataDir || !platformUrl) throw new Error('usage: outbox-sync-worker DATA_DIR PLATFORM_URL');
+  const sa = openStandaloneOutbox({
+    dataDir,
+    platformUrl,
+    concurrency: 4,
+    tuning: { backoff: { baseMs: 20, capMs: 200 }, probe: { baseMs: 20, capMs: 200 }, pollMs: 50 },
+  });
+  try {
+    await waitForFreshMsgidSecond();
+    const summary = await sa.outbox.uploader.drain();
+    process.stdout.write(`${JSON.stringify({ summary, counts: sa.outbox.counts() })}\n`);
+  } finally {
+    sa.close();
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
+  process.exitCode = 1;
+});
