@@ -3,16 +3,22 @@ import { api } from './api/client';
 import { DevicesPanel, STATE_LABEL } from './features/devices/DevicesPanel';
 import { SimulatorDock } from './features/devices/SimulatorDock';
 import { ServiceTabs } from './features/desk/ServiceTabs';
+import { InsuredPanel } from './features/insured/InsuredPanel';
+import { QueuePanel } from './features/queue/QueuePanel';
 import { ReceptionPanel } from './features/reception/ReceptionPanel';
 import { useDesk, type View } from './store/desk-store';
+import { usePlatform } from './store/platform-store';
 
 const NAV: Array<{ id: View; label: string }> = [
   { id: 'desk', label: '受理台' },
+  { id: 'queue', label: '上报队列' },
   { id: 'devices', label: '设备' },
 ];
 
 export function App() {
   const { view, setView, devices, hostConnected, setDevices, upsertDevice, setHostConnected } = useDesk();
+  const { status: platform, queue, setStatus, setQueue } = usePlatform();
+  const waiting = queue ? queue.counts.total - queue.counts.done : 0;
 
   useEffect(() => {
     const offConn = api.onConnection((c) => {
@@ -20,12 +26,18 @@ export function App() {
       if (c) api.call('devices.list').then(setDevices).catch(() => undefined);
     });
     const offStatus = api.on('device.status', upsertDevice);
+    const offPlatform = api.on('platform.status', setStatus);
+    const offQueue = api.on('queue.changed', setQueue);
     api.call('devices.list').then(setDevices).catch(() => undefined);
+    api.call('platform.status').then(setStatus).catch(() => undefined);
+    api.call('queue.summary').then(setQueue).catch(() => undefined);
     return () => {
       offConn();
       offStatus();
+      offPlatform();
+      offQueue();
     };
-  }, [setDevices, upsertDevice, setHostConnected]);
+  }, [setDevices, upsertDevice, setHostConnected, setStatus, setQueue]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -51,10 +63,17 @@ export function App() {
           {NAV.map((n) => (
             <button key={n.id} className={view === n.id ? 'nav-item active' : 'nav-item'} onClick={() => setView(n.id)}>
               {n.label}
+              {n.id === 'queue' && waiting > 0 && <span className="count-badge">{waiting}</span>}
             </button>
           ))}
         </nav>
         <div className="device-pills">
+          {platform && (
+            <span className={`pill ${platform.online ? 'connected' : 'error'}`} title={platform.url} data-testid="platform-pill">
+              <span className={`dot ${platform.online ? 'connected' : 'error'}`} /> 医保平台{platform.online ? '在线' : '离线'}
+              {platform.simulated ? '（模拟）' : ''}
+            </span>
+          )}
           {devices.map((d) => (
             <span key={d.id} className={`pill ${d.state}`} title={d.lastError ?? STATE_LABEL[d.state]}>
               <span className={`dot ${d.state}`} /> {d.label}
@@ -70,9 +89,14 @@ export function App() {
       <main className={view === 'desk' ? 'desk' : 'page'}>
         {view === 'desk' ? (
           <>
-            <ReceptionPanel />
+            <div className="column">
+              <ReceptionPanel />
+              <InsuredPanel />
+            </div>
             <ServiceTabs />
           </>
+        ) : view === 'queue' ? (
+          <QueuePanel />
         ) : (
           <DevicesPanel />
         )}

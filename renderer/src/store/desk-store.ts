@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { DeviceStatus, IdCardIdentity } from '../../../electron/contract/schemas';
 import { api, errorMessage } from '../api/client';
 
-export type View = 'desk' | 'devices';
+export type View = 'desk' | 'queue' | 'devices';
 
 interface DeskState {
   view: View;

@@ -1,0 +1,130 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { QueueEntry } from '../../../../electron/contract/features/platform';
+import { api, errorMessage } from '../../api/client';
+import { usePlatform } from '../../store/platform-store';
+
+const COUNT_CARDS: Array<{ key: keyof NonNullable<ReturnType<typeof usePlatform.getState>['queue']>['counts']; label: string; tone: string }> = [
+  { key: 'pending', label: '待上报', tone: '' },
+  { key: 'in-flight', label: '上报中', tone: '' },
+  { key: 'retry', label: '待重试', tone: 'warn' },
+  { key: 'unknown', label: '结果未知待查询', tone: 'warn' },
+  { key: 'needs-clerk', label: '需人工处理', tone: 'bad' },
+  { key: 'done', label: '已上报', tone: 'ok' },
+];
+
+type Filter = 'open' | 'needs-clerk' | 'done';
+
+/** 上报队列: counts by state, what waits and why, the platform's message for each rejection, retry now. */
+export function QueuePanel() {
+  const queue = usePlatform((s) => s.queue);
+  const [filter, setFilter] = useState<Filter>('open');
+  const [entries, setEntries] = useState<QueueEntry[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    const states = filter === 'open' ? undefined : [filter];
+    api
+      .call('queue.list', { states, limit: 200 })
+      .then((list) => {
+        setEntries(list);
+        setError(null);
+      })
+      .catch((err) => setError(errorMessage(err)));
+  }, [filter]);
+
+  useEffect(load, [load, queue]);
+
+  const retry = (itemId?: number) =>
+    api
+      .call('queue.retry', itemId ? { itemId } : {})
+      .then(({ count }) => setNotice(count ? `已安排 ${count} 项立即重试` : '没有可重试的项目'))
+      .catch((err) => setError(errorMessage(err)));
+
+  return (
+    <section className="panel" aria-labelledby="queue-title">
+      <header className="panel-head">
+        <h2 id="queue-title">上报队列</h2>
+        <span className={queue?.online === false ? 'tag bad' : 'tag ok'} data-testid="queue-online">
+          {queue?.online === false ? '医保平台离线：已受理的办件保存在本机，恢复后自动上报' : '医保平台在线'}
+        </span>
+      </header>
+      <div className="count-cards">
+        {COUNT_CARDS.map((c) => (
+          <div key={c.key} className={`count-card ${c.tone}`} data-testid={`count-${c.key}`}>
+            <div className="count">{queue?.counts[c.key] ?? 0}</div>
+            <div className="label">{c.label}</div>
+          </div>
+        ))}
+      </div>
+      <div className="toolbar">
+        <div className="segmented">
+          {(
+            [
+              ['open', '未完成'],
+              ['needs-clerk', '需人工处理'],
+              ['done', '已上报'],
+            ] as const
+          ).map(([id, label]) => (
+            <button key={id} className={filter === id ? 'active' : ''} onClick={() => setFilter(id)}>
+              {label}
+            </button>
+          ))}
+        </div>
+        <button onClick={() => void retry()} data-testid="retry-all">
+          全部立即重试
+        </button>
+        {notice && <span className="hint">{notice}</span>}
+      </div>
+      {error && (
+        <div className="alert error" role="alert">
+          {error}
+        </div>
+      )}
+      <table className="grid" data-testid="queue-table">
+        <thead>
+          <tr>
+            <th>办件编号</th>
+            <th>业务</th>
+            <th>交易</th>
+            <th>状态</th>
+            <th>次数</th>
+            <th>原因 / 平台信息</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {entries.length === 0 && (
+            <tr>
+              <td colSpan={7} className="empty">
+                {filter === 'done' ? '暂无已上报的办件' : '队列为空：所有已受理的办件都已上报'}
+              </td>
+            </tr>
+          )}
+          {entries.map((e) => (
+            <tr key={e.itemId}>
+              <td className="mono">{e.caseNo}</td>
+              <td>{e.kindLabel}</td>
+              <td className="mono">{e.infno}</td>
+              <td>
+                <span className={`state ${e.state}`}>{e.stateLabel}</span>
+              </td>
+              <td>{e.attempts}</td>
+              <td>
+                {e.platformMessage ? <span className="platform-msg">平台：{e.platformMessage}</span> : e.waitReason}
+                {e.lastError && !e.platformMessage && <div className="muted small">{e.lastError}</div>}
+              </td>
+              <td>
+                {e.state !== 'done' && e.state !== 'in-flight' && (
+                  <button className="link" onClick={() => void retry(e.itemId)}>
+                    立即重试
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
