@@ -9,15 +9,15 @@ import { businessKeyOf, PAYLOAD_SCHEMAS } from './case-payloads';
 
 export const ImportRecord = z
   .object({
-    kind: z.enum(CASE_KINDS, { error: `kind 应为 ${CASE_KINDS.join(' / ')} 之一` }),
-    psnNo: z.string({ error: 'psnNo (人员编号) 必须是文字' }).trim().min(1, 'psnNo (人员编号) 不能为空').max(30, 'psnNo 过长'),
-    insuplcAdmdvs: z.string().regex(/^\d{6}$/, 'insuplcAdmdvs (参保地区划) 应为 6 位数字').optional(),
+    kind: z.enum(CASE_KINDS, { error: `应为 ${CASE_KINDS.join(' / ')} 之一` }),
+    psnNo: z.string({ error: '人员编号必须是文字' }).trim().min(1, '人员编号不能为空').max(30, '人员编号过长'),
+    insuplcAdmdvs: z.string().regex(/^\d{6}$/, '参保地区划应为 6 位数字').optional(),
     /** Registrations: derived from the payload when omitted. Cancellations: the registration's key (required). */
-    businessKey: z.string().trim().min(1, 'businessKey 不能为空').max(200, 'businessKey 过长').optional(),
+    businessKey: z.string().trim().min(1, '业务键不能为空').max(200, '业务键过长').optional(),
     /** Who collected it at the service point. */
     collectedBy: z.string().trim().min(1).max(50).optional(),
-    collectedAt: z.iso.datetime({ offset: true, error: 'collectedAt 应为 ISO 时间，例如 2026-03-01T09:30:00+08:00' }).optional(),
-    payload: z.record(z.string(), z.unknown(), { error: 'payload 必须是对象' }),
+    collectedAt: z.iso.datetime({ offset: true, error: '应为带时区的 ISO 时间，例如 2026-03-01T09:30:00+08:00' }).optional(),
+    payload: z.record(z.string(), z.unknown(), { error: '必须是对象' }),
   })
   .strict();
 
