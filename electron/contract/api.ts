@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { appEvents, appMethods } from './features/app';
+import { devicesEvents, devicesMethods } from './features/devices';
 import { platformEvents, platformMethods } from './features/platform';
 import { receptionMethods } from './features/reception';
 import type { MethodSpec } from './spec';
@@ -15,11 +16,13 @@ export type { MethodSpec } from './spec';
 export const methods = {
   ...appMethods,
   ...receptionMethods,
+  ...devicesMethods,
   ...platformMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {
   ...appEvents,
+  ...devicesEvents,
   ...platformEvents,
 } as const satisfies Record<string, z.ZodType>;
 

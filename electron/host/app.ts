@@ -16,6 +16,7 @@ import type { AppContext, Feature } from './context';
 import type { Handlers } from './dispatch';
 import { EventHub } from './event-hub';
 import { platformFeature } from './features/platform';
+import { devicesFeature } from './features/devices';
 import { receptionFeature } from './features/reception';
 
 export interface KeyProvider {
@@ -46,7 +47,7 @@ export function appDatabaseFile(dataDir: string): string {
   return path.join(dataDir, 'counter.db');
 }
 
-const FEATURES: Feature[] = [receptionFeature, platformFeature];
+const FEATURES: Feature[] = [receptionFeature, devicesFeature, platformFeature];
 
 export async function createApp(opts: AppOptions): Promise<App> {
   const clock = opts.clock ?? (() => new Date());

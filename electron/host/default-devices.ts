@@ -1,9 +1,14 @@
-/** The device factories used by Electron, browser mode and the CLI: real hardware or the built-in simulators per config. */
+/** How Electron, browser mode and the CLI look at the machine: real serial and USB HID listings, 1 s hot-plug polling. */
 import type { DeviceFactories } from '../services/devices/ports';
-import { openIdReaderPort } from './devices/id-reader-port';
+import { listHidDevices } from '../../native/transports/hid-transport';
+import { listSerialPorts } from '../../native/transports/serial-port';
 
-export function defaultDeviceFactories(): DeviceFactories {
+export function defaultDeviceFactories(overrides: Partial<DeviceFactories> = {}): DeviceFactories {
   return {
-    idReader: (config) => openIdReaderPort(config),
+    listSerialPorts,
+    listHidDevices: () => listHidDevices(),
+    pollMs: 1000,
+    reconnect: { initialMs: 1000, maxMs: 10_000 },
+    ...overrides,
   };
 }

@@ -6,7 +6,6 @@ const None = z.object({}).strict();
 
 export const appMethods = {
   'app.info': method(None, AppInfo, 'Product, version, run mode and data directory'),
-  'devices.list': method(None, z.array(DeviceStatus), 'Every configured device with its state'),
 };
 
 export const appEvents = {

@@ -74,7 +74,7 @@ export function presenceLink(inner: DeviceLink, label: string): DeviceLink {
   };
 }
 
-class PresenceTransport implements ByteTransport {
+export class PresenceTransport implements ByteTransport {
   private open_ = false;
   private readonly closeListeners = new Set<(err?: Error) => void>();
   constructor(readonly id: string) {}

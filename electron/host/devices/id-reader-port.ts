@@ -1,82 +1,58 @@
 /**
- * The configured ID reader as the services see it: a real serial reader (reopened with backoff after an
- * unplug), the built-in simulator behind the same serial transport, or nothing.
+ * The ID reader (GA 467) as the device manager runs it: the driver for ManagedDevice, the link per
+ * configuration (serial, USB HID with the GA 467 report codec, or the built-in simulator), the stable
+ * IdReaderPort the reception service uses (it survives reconfiguration), and the simulator controls.
  */
 import { AppError } from '../../contract/errors';
 import type { IdCardIdentity } from '../../contract/schemas';
-import type { IdCardSimulatorControl, IdReaderPort } from '../../services/devices/ports';
+import type { DeviceFactories, IdCardSimulatorControl, IdReaderPort } from '../../services/devices/ports';
 import { IdReader, IdReaderError } from '../../../native/devices/id-reader';
-import { SerialTransport } from '../../../native/transports/serial-port';
-import type { ByteTransport } from '../../../native/transports/transport';
+import { ga467HidReportCodec } from '../../../native/transports/hid-report-codec';
+import type { Ga467Simulator } from '../../../native/simulators/ga467-simulator';
 import { startSimulatedIdReader } from '../../../native/simulators/simulated-id-reader';
 import { SAMPLE_ID_CARDS } from '../../../native/simulators/sample-id-cards';
 import type { DeviceConfig } from '../config';
-import { StatusCell } from './device-status';
+import { hidLink, serialLink, SimulatorLink, type DeviceLink } from './device-links';
+import type { DeviceDriver, ManagedDevice } from './managed-device';
 
-const LABEL = '身份证阅读器';
+export const ID_READER_LABEL = '身份证阅读器';
 const CARD_TYPE_LABEL = { resident: '居民身份证', 'hk-mo-tw-residence': '港澳台居民居住证', 'foreign-permanent': '外国人永久居留身份证' } as const;
 
-export interface ReconnectPolicy {
-  initialMs: number;
-  maxMs: number;
+export const idReaderDriver: DeviceDriver<IdReader> = {
+  attach: async (transport) => new IdReader(transport),
+  detach: (reader) => reader.close(),
+};
+
+export async function idReaderLink(config: DeviceConfig, env: DeviceFactories): Promise<DeviceLink | null> {
+  if (config.mode === 'off') return null;
+  if (config.mode === 'serial') return serialLink(config.path, config.baudRate);
+  if (config.mode === 'hid') return hidLink(config, () => ga467HidReportCodec(), env);
+  return SimulatorLink.create<Ga467Simulator>(async () => {
+    const sim = await startSimulatedIdReader({ card: null });
+    return { simulator: sim.simulator, host: sim.hostTransport, portPath: sim.portPath, close: () => sim.close() };
+  });
 }
 
-/** A reader on a transport that can be reopened: owns the IdReader and the reconnect loop. */
-class ReopeningReader {
-  private reader: IdReader | null = null;
-  private closed = false;
-  private retryTimer: NodeJS.Timeout | null = null;
-  private delay: number;
-
-  constructor(
-    private makeTransport: () => ByteTransport,
-    readonly status: StatusCell,
-    private policy: ReconnectPolicy,
-  ) {
-    this.delay = policy.initialMs;
-  }
-
-  async connect(): Promise<void> {
-    if (this.closed) return;
-    this.status.set({ state: 'connecting' });
-    const transport = this.makeTransport();
+/** The 测试 button: ask the reader's SAM module for its status. */
+export async function testIdReader(device: ManagedDevice<IdReader>): Promise<string> {
+  return device.use(async (reader) => {
     try {
-      await transport.open();
+      const status = await reader.samStatus();
+      if (!status.ok) throw new AppError('sam-error', `安全模块（SAM）状态异常：${status.message}`);
+      return `安全模块（SAM）工作正常：${status.message}`;
     } catch (err) {
-      this.status.set({ state: 'disconnected', lastError: (err as Error).message });
-      this.scheduleReconnect();
-      return;
+      if (err instanceof IdReaderError) throw new AppError(err.code, err.message);
+      throw err;
     }
-    const reader = new IdReader(transport);
-    transport.onClose((err) => {
-      if (this.reader !== reader) return;
-      this.reader = null;
-      if (this.closed) return;
-      this.status.set({ state: 'disconnected', lastError: err ? '读卡器已断开连接，请检查数据线' : null });
-      this.scheduleReconnect();
-    });
-    this.reader = reader;
-    this.delay = this.policy.initialMs;
-    this.status.set({ state: 'connected', lastError: null });
-  }
+  });
+}
 
-  private scheduleReconnect(): void {
-    if (this.closed || this.retryTimer) return;
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      void this.connect();
-    }, this.delay);
-    this.retryTimer.unref?.();
-    this.delay = Math.min(this.delay * 2, this.policy.maxMs);
-  }
-
-  async read(timeoutMs: number, signal: AbortSignal): Promise<IdCardIdentity> {
-    if (!this.reader) {
-      throw new AppError('disconnected', `身份证阅读器未连接${this.status.get().lastError ? `：${this.status.get().lastError}` : ''}，请检查连接后重试`);
-    }
+export async function readIdCard(device: ManagedDevice<IdReader>, timeoutMs: number, signal: AbortSignal): Promise<IdCardIdentity> {
+  if (!device.connected) throw device.notConnected();
+  return device.use(async (reader) => {
     try {
-      const identity = await this.reader.readCard({ timeoutMs, signal });
-      if (this.status.get().lastError) this.status.set({ lastError: null });
+      const identity = await reader.readCard({ timeoutMs, signal });
+      if (device.status.get().lastError) device.status.set({ lastError: null });
       return {
         name: identity.name,
         sex: identity.sex,
@@ -94,94 +70,52 @@ class ReopeningReader {
       };
     } catch (err) {
       if (err instanceof IdReaderError) {
-        if (err.code !== 'no-card' && err.code !== 'aborted') this.status.set({ lastError: err.message });
+        if (err.code !== 'no-card' && err.code !== 'aborted') device.status.set({ lastError: err.message });
         throw new AppError(err.code, err.message);
       }
       throw err;
     }
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    const reader = this.reader;
-    this.reader = null;
-    await reader?.close().catch(() => undefined);
-  }
+  });
 }
 
-export async function openIdReaderPort(config: DeviceConfig, policy: ReconnectPolicy = { initialMs: 1000, maxMs: 10_000 }): Promise<IdReaderPort> {
-  if (config.mode === 'off' || config.mode === 'hid') {
-    const status = new StatusCell({
-      id: 'id-reader', kind: 'id-reader', label: LABEL, state: 'disabled', location: config.mode === 'hid' ? 'USB HID' : '—',
-      simulated: false, lastError: config.mode === 'hid' ? 'USB HID 身份证阅读器尚未接入设备管理' : null,
-    });
-    return {
-      status: () => status.get(),
-      onStatus: (l) => status.subscribe(l),
-      read: async () => {
-        throw new AppError('disabled', '身份证阅读器未启用，请在设备设置中配置');
-      },
-      close: async () => undefined,
-    };
-  }
-
-  if (config.mode === 'serial') {
-    const status = new StatusCell({ id: 'id-reader', kind: 'id-reader', label: LABEL, state: 'connecting', location: config.path, simulated: false, lastError: null });
-    const reader = new ReopeningReader(() => new SerialTransport({ path: config.path, baudRate: config.baudRate }), status, policy);
-    await reader.connect();
-    return {
-      status: () => status.get(),
-      onStatus: (l) => status.subscribe(l),
-      read: ({ timeoutMs, signal }) => reader.read(timeoutMs, signal),
-      close: () => reader.close(),
-    };
-  }
-
-  // The simulator: a GA 467 reader speaking real frames on the far end of a pty pair (or in-process link).
-  const sim = await startSimulatedIdReader({ card: null });
-  const status = new StatusCell({
-    id: 'id-reader', kind: 'id-reader', label: LABEL, state: 'connecting', location: sim.portPath ?? '进程内链路', simulated: true, lastError: null,
-  });
-  let first = true;
-  const reader = new ReopeningReader(
-    () => {
-      // The first connection uses the simulator's host end; later ones reopen the same pty path.
-      if (first || !sim.portPath) {
-        first = false;
-        return sim.hostTransport;
-      }
-      return new SerialTransport({ path: sim.portPath, baudRate: 115200 });
-    },
-    status,
-    policy,
-  );
-  await reader.connect();
-  const simulator: IdCardSimulatorControl = {
+export function idCardSimulatorControl(simulator: () => Ga467Simulator): IdCardSimulatorControl {
+  return {
     samples: () => SAMPLE_ID_CARDS.map((c, i) => ({ id: String(i), label: `${c.name}（${CARD_TYPE_LABEL[c.cardType]}）` })),
     place(sampleId) {
       const card = SAMPLE_ID_CARDS[Number(sampleId)];
-      if (!card) throw new AppError('invalid-input', `没有编号为 ${sampleId} 的样例身份证`);
-      sim.simulator.placeCard(card);
+      if (!/^\d+$/.test(sampleId) || !card) throw new AppError('invalid-input', `没有编号为 ${sampleId} 的样例身份证`);
+      simulator().placeCard(card);
     },
-    remove: () => sim.simulator.removeCard(),
+    remove: () => simulator().removeCard(),
     fault(kind) {
-      sim.simulator.clearFaults();
-      if (kind === 'garbage') sim.simulator.setFaults({ garbageBeforeReply: Buffer.from([0x00, 0x13, 0xaa, 0x96, 0xff]) });
-      else if (kind === 'bad-checksum') sim.simulator.setFaults({ badChecksumReplies: Infinity });
-      else if (kind === 'silent') sim.simulator.setFaults({ silent: true });
-      else if (kind === 'split') sim.simulator.setFaults({ chunkSize: 7, chunkDelayMs: 2 });
-      else if (kind === 'unplug') void sim.simulator.unplug?.();
+      const sim = simulator();
+      sim.clearFaults();
+      if (kind === 'garbage') sim.setFaults({ garbageBeforeReply: Buffer.from([0x00, 0x13, 0xaa, 0x96, 0xff]) });
+      else if (kind === 'bad-checksum') sim.setFaults({ badChecksumReplies: Infinity });
+      else if (kind === 'silent') sim.setFaults({ silent: true });
+      else if (kind === 'split') sim.setFaults({ chunkSize: 7, chunkDelayMs: 2 });
+      else if (kind === 'unplug') void sim.unplug();
     },
   };
+}
+
+/**
+ * The port the reception service holds. It reads whichever reader is configured now, so reconfiguring
+ * the device never leaves the service with a dead reader.
+ */
+export function idReaderPort(device: ManagedDevice<IdReader>, simulator: () => Ga467Simulator | null): IdReaderPort {
+  const control = idCardSimulatorControl(() => {
+    const sim = simulator();
+    if (!sim) throw new AppError('no-simulator', '身份证阅读器不是模拟器，无法模拟放卡');
+    return sim;
+  });
   return {
-    status: () => status.get(),
-    onStatus: (l) => status.subscribe(l),
-    read: ({ timeoutMs, signal }) => reader.read(timeoutMs, signal),
-    simulator,
-    async close() {
-      await reader.close();
-      await sim.close();
+    status: () => device.status.get(),
+    onStatus: (l) => device.status.subscribe(l),
+    read: ({ timeoutMs, signal }) => readIdCard(device, timeoutMs, signal),
+    get simulator() {
+      return simulator() ? control : undefined;
     },
+    close: async () => undefined, // the device manager owns the device
   };
 }

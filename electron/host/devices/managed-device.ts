@@ -112,8 +112,7 @@ export class ManagedDevice<S> {
       return;
     }
     if (!present) {
-      await this.transport?.close().catch(() => undefined);
-      this.lost(new Error('gone'));
+      this.lost(new Error('gone')); // detaching closes the transport
       return;
     }
     const session = this.session;
@@ -165,7 +164,9 @@ export class ManagedDevice<S> {
       this.delay = this.policy.initialMs;
       // location may change when a simulator was restarted
       this.status.set({ state: 'connected', location: link.location, lastError: null });
-      if (!t.isOpen) this.lost(new Error('closed during attach'));
+      if (!t.isOpen) return this.lost(new Error('closed during attach'));
+      // First condition check right away (e.g. a printer that is out of paper).
+      if (this.driver.tick) void this.exclusive(() => this.driver.tick!(session, this.status)).catch(() => undefined);
     } catch (err) {
       await transport?.close().catch(() => undefined);
       if (generation !== this.generation || this.stopped) return;

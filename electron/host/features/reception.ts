@@ -1,12 +1,13 @@
-/** Reception: the ID reader, its simulator control, and the device list. */
+/** Reception: the ID reader (owned by the device manager) and its simulator control. */
 import { AppError } from '../../contract/errors';
 import { IdCardService } from '../../services/reception/id-card-service';
 import type { Feature } from '../context';
+import { deviceManagerFor } from '../devices/app-devices';
+import { idReaderPort } from '../devices/id-reader-port';
 
 export const receptionFeature: Feature = async (ctx) => {
-  const idReader = await ctx.devices.idReader(ctx.config.devices.idReader);
-  ctx.onClose(() => idReader.close());
-  idReader.onStatus((s) => ctx.events.emit('device.status', s));
+  const devices = await deviceManagerFor(ctx);
+  const idReader = idReaderPort(devices.idReader, () => devices.simulatorOf('id-reader'));
   const idCards = new IdCardService(idReader, ctx.audit, ctx.config.operator.code);
 
   const simulator = () => {
@@ -16,7 +17,6 @@ export const receptionFeature: Feature = async (ctx) => {
   const ok = { ok: true as const };
 
   return {
-    'devices.list': () => [idReader.status()],
     'idCard.read': ({ timeoutMs }) => idCards.read(timeoutMs),
     'idCard.cancel': () => (idCards.cancel(), ok),
     'simulator.idCard.samples': () => simulator().samples(),

@@ -1,9 +1,10 @@
 /**
  * What the services need from each device, independent of how it is attached (serial, HID, simulator).
- * The composition root receives factories for these, so tests and browser mode can pass their own.
+ * The composition root receives DeviceFactories, so tests and browser mode can pass their own.
  */
 import type { DeviceStatus, IdCardIdentity } from '../../contract/schemas';
 import type { DeviceConfig } from '../../host/config';
+import type { HidOpener } from '../../../native/transports/hid-transport';
 
 export interface IdCardSimulatorControl {
   samples(): Array<{ id: string; label: string }>;
@@ -22,6 +23,44 @@ export interface IdReaderPort {
   close(): Promise<void>;
 }
 
+/** The four configured devices; the id is also the DeviceStatus id. */
+export const DEVICE_IDS = ['id-reader', 'sscard-reader', 'scanner', 'printer'] as const;
+export type DeviceId = (typeof DEVICE_IDS)[number];
+
+/** config.json key of each device. */
+export const CONFIG_KEY = {
+  'id-reader': 'idReader',
+  'sscard-reader': 'ssCardReader',
+  scanner: 'scanner',
+  printer: 'printer',
+} as const satisfies Record<DeviceId, string>;
+
+export type DevicesConfig = { [K in DeviceId as (typeof CONFIG_KEY)[K]]: DeviceConfig };
+
+export interface SerialPortSeen {
+  path: string;
+  manufacturer?: string;
+  serialNumber?: string;
+  vendorId?: string;
+  productId?: string;
+}
+
+export interface HidDeviceSeen {
+  path: string;
+  vendorId: number;
+  productId: number;
+  product?: string;
+  manufacturer?: string;
+}
+
+/** How the device manager looks at the machine; tests replace parts of it. */
 export interface DeviceFactories {
-  idReader(config: DeviceConfig): Promise<IdReaderPort>;
+  listSerialPorts(): Promise<SerialPortSeen[]>;
+  listHidDevices(): Promise<HidDeviceSeen[]>;
+  /** Opens a HID device by path (default node-hid); tests pass a fake HID bus. */
+  openHid?: HidOpener;
+  /** Hot-plug polling interval, ms (≤ 2000). */
+  pollMs: number;
+  /** Reconnect backoff after an unplug or a failed open. */
+  reconnect: { initialMs: number; maxMs: number };
 }

@@ -1,0 +1,181 @@
+/** Devices: the device manager (status, discovery, tests, configuration), 社保卡 reads, the receipt printer, simulators. */
+import { z } from 'zod';
+import { DeviceStatus, IsoDate } from '../schemas';
+import { method } from '../spec';
+
+const None = z.object({}).strict();
+const Ok = z.object({ ok: z.literal(true) });
+
+export const DeviceId = z.enum(['id-reader', 'sscard-reader', 'scanner', 'printer'], { message: '未知的设备' });
+
+const usbId = (what: string) =>
+  z
+    .number({ message: `${what}应为数字` })
+    .int(`${what}应为整数`)
+    .min(0, `${what}应在 0000–FFFF 之间`)
+    .max(0xffff, `${what}应在 0000–FFFF 之间`);
+
+/** One device's configuration as the 配置 form edits it (same shape as config.json devices.*). */
+export const DeviceConfigInput = z.discriminatedUnion(
+  'mode',
+  [
+    z
+      .object({
+        mode: z.literal('serial'),
+        path: z.string().trim().min(1, '请选择或填写串口').max(200, '串口路径过长'),
+        baudRate: z
+          .number({ message: '波特率应为数字' })
+          .int('波特率应为整数')
+          .min(1200, '波特率应在 1200–921600 之间')
+          .max(921_600, '波特率应在 1200–921600 之间'),
+      })
+      .strict(),
+    z
+      .object({
+        mode: z.literal('hid'),
+        vendorId: usbId('厂商号（VID）'),
+        productId: usbId('产品号（PID）'),
+        path: z.string().max(300).optional(),
+      })
+      .strict(),
+    z.object({ mode: z.literal('simulator') }).strict(),
+    z.object({ mode: z.literal('off') }).strict(),
+  ],
+  { message: '连接方式应为 串口 / USB HID / 内置模拟器 / 停用 之一' },
+);
+export type DeviceConfigInput = z.infer<typeof DeviceConfigInput>;
+
+export const DiscoveredSerialPort = z.object({
+  path: z.string(),
+  manufacturer: z.string().optional(),
+  vendorId: z.string().optional(),
+  productId: z.string().optional(),
+  /** Configured devices that use this port. */
+  matches: z.array(DeviceId),
+});
+
+export const DiscoveredHidDevice = z.object({
+  path: z.string(),
+  vendorId: z.number().int(),
+  productId: z.number().int(),
+  product: z.string().optional(),
+  manufacturer: z.string().optional(),
+  /** Configured devices whose vendor/product id this is. */
+  matches: z.array(DeviceId),
+});
+
+export const Discovery = z.object({
+  serialPorts: z.array(DiscoveredSerialPort),
+  hidDevices: z.array(DiscoveredHidDevice),
+  /** Chinese notes on what could not be listed (e.g. no HID driver). */
+  problems: z.array(z.string()),
+});
+export type Discovery = z.infer<typeof Discovery>;
+
+export const DeviceTestResult = z.object({ ok: z.boolean(), message: z.string() });
+
+/** A 社保卡 holder for the desk: masked values for display, full ssn/card ids for the platform lookup (1101). */
+export const SsCardPerson = z.object({
+  name: z.string(),
+  sex: z.string(),
+  sexCode: z.string(),
+  nation: z.string().optional(),
+  birthDate: IsoDate,
+  /** 社会保障号码, full: the 1101 lookup key. */
+  ssn: z.string(),
+  ssnMasked: z.string(),
+  /** 社会保障卡卡号 (9 chars). */
+  cardNumber: z.string(),
+  /** 卡识别码 (32 chars) = 1101 card_sn, full. */
+  cardId: z.string(),
+  cardIdMasked: z.string(),
+  specVersion: z.string(),
+  issueDate: IsoDate,
+  expiryDate: IsoDate,
+  issuerRegion: z.string().optional(),
+});
+export type SsCardPerson = z.infer<typeof SsCardPerson>;
+
+const einvoice = z.object({
+  format: z.enum(['csv', 'url']),
+  billCode: z.string(),
+  billNumber: z.string(),
+  checkCode: z.string(),
+  issueDate: z.string(),
+  amountFen: z.number().int(),
+});
+
+/** A classified scan (native/protocols/scanner/classify ScanResult). */
+export const ScanResultSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('id-number'), raw: z.string(), idNumber: z.string(), birthDate: z.string(), sex: z.enum(['1', '2']) }),
+  z.object({ kind: z.literal('sscard-number'), raw: z.string(), cardNumber: z.string() }),
+  z.object({ kind: z.literal('ec-voucher'), raw: z.string(), code: z.string() }),
+  z.object({ kind: z.literal('e-invoice'), raw: z.string(), invoice: einvoice }),
+  z.object({ kind: z.literal('unrecognised'), raw: z.string(), reason: z.string() }),
+]);
+
+export const ScannerScanEvent = z.object({ deviceId: z.literal('scanner'), at: z.string(), scan: ScanResultSchema });
+
+/** 受理回执 content (native/protocols/escpos/receipt AcceptanceReceiptData). */
+export const AcceptanceReceipt = z
+  .object({
+    office: z.string().min(1, '请填写办理机构').max(100),
+    caseNumber: z.string().min(1, '请填写办件编号').max(40),
+    applicantName: z.string().min(1, '请填写申请人').max(50),
+    idNumber: z.string().regex(/^\d{17}[\dX]$/, '身份证号码应为18位'),
+    items: z
+      .array(z.object({ name: z.string().min(1).max(100), amountFen: z.number().int().min(0).optional() }))
+      .min(1, '至少一项办理事项')
+      .max(50),
+    materials: z.array(z.string().min(1).max(100)).max(50),
+    acceptedAt: z.string().min(1).max(40),
+    clerk: z.string().min(1, '请填写经办人').max(50),
+    committedDate: IsoDate,
+    notes: z.array(z.string().max(200)).max(10).optional(),
+  })
+  .strict();
+
+export const PrintOutcome = z.object({
+  /** printed = on paper now; queued = kept and printed automatically once the printer is ready again. */
+  status: z.enum(['printed', 'queued']),
+  message: z.string(),
+  pendingJobs: z.number().int(),
+});
+
+export const PrintedJobView = z.object({ index: z.number().int(), receivedAt: z.string(), text: z.string(), bytes: z.number().int() });
+
+export const PrinterSimState = z.object({ paperOut: z.boolean(), offline: z.boolean(), coverOpen: z.boolean() });
+
+export const devicesMethods = {
+  'devices.list': method(None, z.array(DeviceStatus), 'Every configured device with its state'),
+  'devices.discover': method(None, Discovery, 'Serial ports and USB HID devices present now, marked with the configured devices they match'),
+  'devices.test': method(z.object({ deviceId: DeviceId }).strict(), DeviceTestResult, 'Run the device kind’s test action'),
+  'devices.getConfig': method(None, z.record(DeviceId, DeviceConfigInput), 'The current configuration of every device'),
+  'devices.configure': method(
+    z.object({ deviceId: DeviceId, config: DeviceConfigInput }).strict(),
+    DeviceStatus,
+    'Validate, persist to config.json and reopen one device',
+  ),
+  'sscard.read': method(
+    z.object({ timeoutMs: z.number().int().min(1000).max(60_000).optional() }).strict(),
+    SsCardPerson,
+    'Read one 社会保障卡 from the configured card reader (waits for a card until the timeout)',
+  ),
+  'printer.printReceipt': method(AcceptanceReceipt, PrintOutcome, 'Print a 受理回执; paper out/offline keeps it queued'),
+  'printer.jobs': method(
+    None,
+    z.object({ simulated: z.boolean(), jobs: z.array(PrintedJobView), pendingJobs: z.number().int() }),
+    'Jobs the simulated printer printed (decoded text preview) and jobs waiting for the printer',
+  ),
+  'simulator.sscard.samples': method(None, z.array(z.object({ id: z.string(), label: z.string() })), 'Sample 社保卡 the simulated reader can hold'),
+  'simulator.sscard.insert': method(z.object({ sampleId: z.string().min(1).max(64) }).strict(), Ok, 'Insert a sample 社保卡 into the simulated reader'),
+  'simulator.sscard.remove': method(None, Ok, 'Pull the card out of the simulated reader'),
+  'simulator.scanner.samples': method(None, z.array(z.object({ label: z.string(), code: z.string() })), 'Sample codes the simulated scanner can send'),
+  'simulator.scanner.scan': method(z.object({ code: z.string().min(1).max(4096) }).strict(), Ok, 'Make the simulated serial scanner send a code'),
+  'simulator.printer.state': method(None, PrinterSimState, 'The simulated printer’s condition'),
+  'simulator.printer.set': method(PrinterSimState.partial().strict(), PrinterSimState, 'Set paper out / offline / cover open on the simulated printer'),
+};
+
+export const devicesEvents = {
+  'scanner.scan': ScannerScanEvent,
+};

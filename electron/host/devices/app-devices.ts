@@ -1,0 +1,36 @@
+/**
+ * One device manager per running app, shared by the features that need devices (reception reads the ID
+ * reader, the devices feature runs everything else). Created on first use, started, wired to the event
+ * hub ('device.status', 'scanner.scan') and closed with the app.
+ */
+import { saveConfig } from '../config';
+import type { AppContext } from '../context';
+import { DeviceManager } from './device-manager';
+
+const managers = new WeakMap<AppContext, Promise<DeviceManager>>();
+
+export function deviceManagerFor(ctx: AppContext): Promise<DeviceManager> {
+  let pending = managers.get(ctx);
+  if (!pending) {
+    pending = createManager(ctx);
+    managers.set(ctx, pending);
+  }
+  return pending;
+}
+
+async function createManager(ctx: AppContext): Promise<DeviceManager> {
+  const manager = new DeviceManager({
+    config: ctx.config.devices,
+    env: ctx.devices,
+    clock: ctx.clock,
+    save(devices) {
+      ctx.config.devices = devices;
+      saveConfig(ctx.dataDir, ctx.config);
+    },
+  });
+  ctx.onClose(() => manager.close());
+  manager.onStatus((s) => ctx.events.emit('device.status', s));
+  manager.onScan((e) => ctx.events.emit('scanner.scan', { deviceId: 'scanner', at: e.at, scan: e.scan }));
+  await manager.start();
+  return manager;
+}

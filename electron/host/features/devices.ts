@@ -1,0 +1,76 @@
+/** Devices: list / discover / test / configure, 社保卡 reads, 受理回执 printing and the simulator controls. */
+import { AppError } from '../../contract/errors';
+import type { PrinterStatus } from '../../../native/protocols/escpos/status';
+import { maskIdNumber } from '../../../native/protocols/id-number';
+import { renderAcceptanceReceipt } from '../../../native/protocols/escpos/receipt';
+import { CONFIG_KEY, DEVICE_IDS, type DeviceId } from '../../services/devices/ports';
+import type { DeviceConfig } from '../config';
+import type { Feature } from '../context';
+import { deviceManagerFor } from '../devices/app-devices';
+import { printOrQueue } from '../devices/printer-device';
+import { scannerSamples } from '../devices/scanner-device';
+import { insertSampleSsCard, readSsCardPerson, ssCardSamples } from '../devices/sscard-device';
+
+const DEFAULT_SSCARD_WAIT_MS = 10_000;
+
+export const devicesFeature: Feature = async (ctx) => {
+  const devices = await deviceManagerFor(ctx);
+  const ok = { ok: true as const };
+
+  const sim = <T>(value: T | null, what: string): T => {
+    if (!value) throw new AppError('no-simulator', `${what}不是内置模拟器，无法模拟操作`);
+    return value;
+  };
+  const printerSimState = (s: PrinterStatus) => ({ paperOut: s.paperOut, offline: !s.online, coverOpen: s.coverOpen });
+
+  return {
+    'devices.list': () => devices.list(),
+    'devices.discover': () => devices.discover(),
+    'devices.test': ({ deviceId }) => devices.test(deviceId),
+    'devices.getConfig': () => {
+      const config = devices.getConfig();
+      return Object.fromEntries(DEVICE_IDS.map((id) => [id, config[CONFIG_KEY[id]]])) as Record<DeviceId, DeviceConfig>;
+    },
+    'devices.configure': async ({ deviceId, config }) => {
+      const status = await devices.configure(deviceId, config);
+      ctx.audit.record(ctx.config.operator.code, 'device.configure', { deviceId, mode: config.mode });
+      return status;
+    },
+    'sscard.read': async ({ timeoutMs }) => {
+      const person = await readSsCardPerson(devices.ssCardReader, timeoutMs ?? DEFAULT_SSCARD_WAIT_MS);
+      ctx.audit.record(ctx.config.operator.code, 'sscard.read', { ssn: maskIdNumber(person.ssn), cardNumber: person.cardNumber });
+      return person;
+    },
+    'printer.printReceipt': (receipt) =>
+      printOrQueue(devices.printer, devices.printQueue, { what: `受理回执（${receipt.caseNumber}）`, bytes: renderAcceptanceReceipt(receipt, 80) }),
+    'printer.jobs': () => {
+      const printer = devices.simulatorOf('printer');
+      return {
+        simulated: printer !== null,
+        jobs: (printer?.jobs ?? []).map((j) => ({ index: j.index, receivedAt: j.receivedAt, text: j.text, bytes: j.bytes.length })).reverse(),
+        pendingJobs: devices.printQueue.pending.length,
+      };
+    },
+    'simulator.sscard.samples': () => (sim(devices.simulatorOf('sscard-reader'), '社保卡读卡器'), ssCardSamples()),
+    'simulator.sscard.insert': ({ sampleId }) => (insertSampleSsCard(sim(devices.simulatorOf('sscard-reader'), '社保卡读卡器'), sampleId), ok),
+    'simulator.sscard.remove': () => (sim(devices.simulatorOf('sscard-reader'), '社保卡读卡器').removeCard(), ok),
+    'simulator.scanner.samples': () => (sim(devices.simulatorOf('scanner'), '扫码枪'), scannerSamples()),
+    'simulator.scanner.scan': async ({ code }) => {
+      if (/[\r\n]/.test(code)) throw new AppError('invalid-input', '条码内容不能包含换行');
+      await sim(devices.simulatorOf('scanner'), '扫码枪').scan(code);
+      return ok;
+    },
+    'simulator.printer.state': () => printerSimState(sim(devices.simulatorOf('printer'), '打印机').status),
+    'simulator.printer.set': (patch) => {
+      const printer = sim(devices.simulatorOf('printer'), '打印机');
+      printer.setState({
+        ...(patch.paperOut !== undefined && { paperOut: patch.paperOut }),
+        ...(patch.coverOpen !== undefined && { coverOpen: patch.coverOpen }),
+        ...(patch.offline !== undefined && { online: !patch.offline }),
+      });
+      // Let the clerk see the change without waiting for the next poll.
+      void devices.printer.poll();
+      return printerSimState(printer.status);
+    },
+  };
+};
