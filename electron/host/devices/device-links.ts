@@ -51,7 +51,7 @@ export function hidLink(spec: { vendorId: number; productId: number; path?: stri
     async transport() {
       const found = await find();
       if (!found) {
-        throw new TransportError(`未找到 USB 设备 ${describeUsbId(spec.vendorId, spec.productId)}，请检查设备是否已插好`, 'not-found');
+        throw new TransportError(`未找到 USB 设备（厂商号:产品号 ${hex4(spec.vendorId)}:${hex4(spec.productId)}），请检查设备是否已插好`, 'not-found');
       }
       return new HidTransport({ path: found.path, codec: codec(), open: env.openHid });
     },
