@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { calcCommand } from './calc';
+import { devicesCommand } from './devices';
 import { lookupCommand } from './lookup';
 import { printTestCommand } from './print-test';
 import { readIdCommand } from './read-id';
@@ -18,6 +19,7 @@ export interface CommandModule {
 // One line per command module; keep alphabetical.
 export const commandModules: CommandModule[] = [
   calcCommand,
+  devicesCommand,
   lookupCommand,
   printTestCommand,
   readIdCommand,

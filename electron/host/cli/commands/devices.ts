@@ -1,0 +1,77 @@
+/**
+ * `counter devices [--json] [--data DIR]`: the serial ports and USB HID devices present now, each marked
+ * with the configured devices (from DIR/config.json) that use it, plus how each device is configured.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Discovery } from '../../../contract/features/devices';
+import { CONFIG_KEY, DEVICE_IDS, type DeviceId } from '../../../services/devices/ports';
+import { defaultDataDir } from '../../../services/store/data-dir';
+import { AppConfig, configPath, ConfigError, loadConfig, type DeviceConfig } from '../../config';
+import { defaultDeviceFactories } from '../../default-devices';
+import { discoverDevices } from '../../devices/discovery';
+import { hex4 } from '../../devices/device-links';
+import { CliError } from '../cli-error';
+import type { CommandModule } from './index';
+
+const NAMES: Record<DeviceId, string> = { 'id-reader': '身份证阅读器', 'sscard-reader': '社保卡读卡器', scanner: '扫码枪', printer: '打印机' };
+
+function describeConfig(c: DeviceConfig): string {
+  switch (c.mode) {
+    case 'serial':
+      return `串口 ${c.path} @ ${c.baudRate}`;
+    case 'hid':
+      return `USB HID ${hex4(c.vendorId)}:${hex4(c.productId)}${c.path ? ` (${c.path})` : ''}`;
+    case 'simulator':
+      return '内置模拟器';
+    default:
+      return '停用';
+  }
+}
+
+function printTable(found: Discovery, config: AppConfig, file: string | null): void {
+  const out: string[] = [];
+  const matches = (m: DeviceId[]) => (m.length ? `  ← ${m.map((id) => NAMES[id]).join('、')}` : '');
+  out.push(`配置${file ? `（${file}）` : '（默认，尚未生成 config.json）'}:`);
+  for (const id of DEVICE_IDS) out.push(`  ${NAMES[id].padEnd(6, '　')} ${describeConfig(config.devices[CONFIG_KEY[id]])}`);
+  out.push('', `串口（${found.serialPorts.length}）:`);
+  if (!found.serialPorts.length) out.push('  （无）');
+  for (const p of found.serialPorts) {
+    const usb = p.vendorId ? ` USB ${p.vendorId}:${p.productId ?? '????'}` : '';
+    out.push(`  ${p.path}${p.manufacturer ? ` ${p.manufacturer}` : ''}${usb}${matches(p.matches)}`);
+  }
+  out.push('', `USB HID 设备（${found.hidDevices.length}）:`);
+  if (!found.hidDevices.length) out.push('  （无）');
+  for (const d of found.hidDevices) {
+    out.push(`  ${hex4(d.vendorId)}:${hex4(d.productId)} ${d.product ?? ''}${d.manufacturer ? ` (${d.manufacturer})` : ''} ${d.path}${matches(d.matches)}`);
+  }
+  for (const p of found.problems) out.push('', `注意: ${p}`);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+export const devicesCommand: CommandModule = {
+  register(program) {
+    program
+      .command('devices')
+      .description('列出本机串口和 USB HID 设备，并标出与配置中设备相符的项')
+      .option('--json', '输出 JSON')
+      .option('--data <dir>', '数据目录（读取其中的 config.json）')
+      .action(async (opts: { json?: boolean; data?: string }) => {
+        const dataDir = path.resolve(opts.data ?? defaultDataDir());
+        // Read the configuration without creating one: this command only looks.
+        const file = fs.existsSync(configPath(dataDir)) ? configPath(dataDir) : null;
+        let config: AppConfig;
+        try {
+          config = file ? loadConfig(dataDir) : AppConfig.parse({});
+        } catch (err) {
+          if (err instanceof ConfigError) throw new CliError(err.message);
+          throw err;
+        }
+        const found = await discoverDevices(defaultDeviceFactories(), config.devices);
+        if (opts.json) {
+          const configured = Object.fromEntries(DEVICE_IDS.map((id) => [id, config.devices[CONFIG_KEY[id]]]));
+          process.stdout.write(`${JSON.stringify({ configFile: file, configured, ...found }, null, 2)}\n`);
+        } else printTable(found, config, file);
+      });
+  },
+};
