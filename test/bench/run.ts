@@ -14,6 +14,7 @@ type BenchModule = { run(): Promise<BenchRow[]> };
 const modules: Array<[string, () => Promise<BenchModule>]> = [
   // ['name', () => import('./xyz.bench')],
   ['id-reader', () => import('./id-reader.bench')],
+  ['outbox', () => import('./outbox.bench')],
   ['platform', () => import('./platform.bench')],
   ['policy', () => import('./policy.bench')],
   ['scanprint', () => import('./scanprint.bench')],

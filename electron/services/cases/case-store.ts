@@ -4,6 +4,7 @@
  * Callers own the transaction: these functions are meant to run inside db.transaction().
  */
 import type { Db } from '../store/database';
+import { cachedStatement } from '../store/statement-cache';
 import { CASE_KINDS } from './case-schema';
 
 export { CASE_KINDS };
@@ -138,19 +139,19 @@ function toRecord(r: CaseRow): CaseRecord {
 }
 
 export function findCaseByBusinessKey(db: Db, kind: CaseKind, businessKey: string): CaseRecord | undefined {
-  const row = db.prepare('SELECT * FROM cases WHERE kind = ? AND business_key = ?').get(kind, businessKey) as
+  const row = cachedStatement(db, 'SELECT * FROM cases WHERE kind = ? AND business_key = ?').get(kind, businessKey) as
     | CaseRow
     | undefined;
   return row && toRecord(row);
 }
 
 export function getCase(db: Db, id: number): CaseRecord | undefined {
-  const row = db.prepare('SELECT * FROM cases WHERE id = ?').get(id) as CaseRow | undefined;
+  const row = cachedStatement(db, 'SELECT * FROM cases WHERE id = ?').get(id) as CaseRow | undefined;
   return row && toRecord(row);
 }
 
 export function getCaseByNo(db: Db, caseNo: string): CaseRecord | undefined {
-  const row = db.prepare('SELECT * FROM cases WHERE case_no = ?').get(caseNo) as CaseRow | undefined;
+  const row = cachedStatement(db, 'SELECT * FROM cases WHERE case_no = ?').get(caseNo) as CaseRow | undefined;
   return row && toRecord(row);
 }
 
@@ -194,7 +195,7 @@ export function recordCaseEvent(
   db: Db,
   e: { caseId: number; actor: string; from: string | null; to: string; reason?: string | null; at: string },
 ): void {
-  db.prepare('INSERT INTO case_events (case_id, at, actor, from_state, to_state, reason) VALUES (?, ?, ?, ?, ?, ?)').run(
+  cachedStatement(db, 'INSERT INTO case_events (case_id, at, actor, from_state, to_state, reason) VALUES (?, ?, ?, ?, ?, ?)').run(
     e.caseId,
     e.at,
     e.actor,
@@ -211,20 +212,20 @@ export function changeCaseState(
   to: CaseState,
   opts: { actor: string; reason?: string; now: Date; result?: Record<string, unknown> },
 ): void {
-  const row = db.prepare('SELECT state FROM cases WHERE id = ?').get(caseId) as { state: CaseState } | undefined;
+  const row = cachedStatement(db, 'SELECT state FROM cases WHERE id = ?').get(caseId) as { state: CaseState } | undefined;
   if (!row) throw new CaseStoreError(`办件不存在: ${caseId}`, 'not-found');
   const at = opts.now.toISOString();
   if (opts.result !== undefined) {
-    db.prepare('UPDATE cases SET result = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(opts.result), at, caseId);
+    cachedStatement(db, 'UPDATE cases SET result = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(opts.result), at, caseId);
   }
   if (row.state === to) return;
-  db.prepare('UPDATE cases SET state = ?, updated_at = ? WHERE id = ?').run(to, at, caseId);
+  cachedStatement(db, 'UPDATE cases SET state = ?, updated_at = ? WHERE id = ?').run(to, at, caseId);
   recordCaseEvent(db, { caseId, actor: opts.actor, from: row.state, to, reason: opts.reason, at });
 }
 
 export function listCaseEvents(db: Db, caseId: number): CaseEvent[] {
   return (
-    db.prepare('SELECT * FROM case_events WHERE case_id = ? ORDER BY id').all(caseId) as Array<{
+    cachedStatement(db, 'SELECT * FROM case_events WHERE case_id = ? ORDER BY id').all(caseId) as Array<{
       id: number;
       case_id: number;
       at: string;

@@ -3,6 +3,7 @@
  * so every state change is one short transaction and the attempt history is always written with it.
  */
 import type { Db } from '../store/database';
+import { cachedStatement } from '../store/statement-cache';
 import { OUTBOX_STATES } from './outbox-schema';
 
 export { OUTBOX_STATES };
@@ -83,12 +84,12 @@ export function insertOutboxItem(db: Db, v: { caseId: number; infno: string; dep
 }
 
 export function getOutboxItem(db: Db, id: number): OutboxItem | undefined {
-  const row = db.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as ItemRow | undefined;
+  const row = cachedStatement(db, 'SELECT * FROM outbox WHERE id = ?').get(id) as ItemRow | undefined;
   return row && toItem(row);
 }
 
 export function getOutboxItemByCase(db: Db, caseId: number): OutboxItem | undefined {
-  const row = db.prepare('SELECT * FROM outbox WHERE case_id = ?').get(caseId) as ItemRow | undefined;
+  const row = cachedStatement(db, 'SELECT * FROM outbox WHERE case_id = ?').get(caseId) as ItemRow | undefined;
   return row && toItem(row);
 }
 
@@ -124,7 +125,7 @@ export function nextDueAt(db: Db): string | null {
 /** Number of items that still have work to do (not done, not waiting for the clerk). */
 export function openItemCount(db: Db): number {
   return (
-    db.prepare(`SELECT COUNT(*) AS n FROM outbox WHERE state IN ('pending', 'retry', 'unknown', 'in-flight')`).get() as {
+    cachedStatement(db, `SELECT COUNT(*) AS n FROM outbox WHERE state IN ('pending', 'retry', 'unknown', 'in-flight')`).get() as {
       n: number;
     }
   ).n;
@@ -142,13 +143,13 @@ export function beginAttempt(
   const at = a.now.toISOString();
   return db.transaction(() => {
     if (a.action === 'send') {
-      db.prepare(`UPDATE outbox SET state = 'in-flight', msgid = ?, attempts = attempts + 1, updated_at = ? WHERE id = ?`).run(
+      cachedStatement(db, `UPDATE outbox SET state = 'in-flight', msgid = ?, attempts = attempts + 1, updated_at = ? WHERE id = ?`).run(
         a.msgid,
         at,
         itemId,
       );
     } else {
-      db.prepare(`UPDATE outbox SET state = 'in-flight', attempts = attempts + 1, updated_at = ? WHERE id = ?`).run(at, itemId);
+      cachedStatement(db, `UPDATE outbox SET state = 'in-flight', attempts = attempts + 1, updated_at = ? WHERE id = ?`).run(at, itemId);
     }
     const info = db
       .prepare('INSERT INTO outbox_attempts (outbox_id, action, infno, msgid, started_at) VALUES (?, ?, ?, ?, ?)')
@@ -158,7 +159,7 @@ export function beginAttempt(
 }
 
 export function finishAttempt(db: Db, attemptId: number, outcome: AttemptOutcome, message: string | null, now: Date): void {
-  db.prepare('UPDATE outbox_attempts SET finished_at = ?, outcome = ?, message = ? WHERE id = ?').run(
+  cachedStatement(db, 'UPDATE outbox_attempts SET finished_at = ?, outcome = ?, message = ? WHERE id = ?').run(
     now.toISOString(),
     outcome,
     message,
@@ -172,7 +173,7 @@ export function setItemState(
   v: { state: OutboxState; now: Date; nextAttemptAt?: Date; lastError?: string | null; platformMessage?: string | null },
 ): void {
   const at = v.now.toISOString();
-  db.prepare(
+  cachedStatement(db, 
     `UPDATE outbox SET state = ?, updated_at = ?,
        next_attempt_at = COALESCE(?, next_attempt_at),
        last_error = CASE WHEN ? THEN ? ELSE last_error END,
@@ -197,12 +198,12 @@ export function setItemState(
 export function recoverInFlight(db: Db, now: Date): number {
   const at = now.toISOString();
   return db.transaction(() => {
-    db.prepare(`UPDATE outbox_attempts SET finished_at = ?, outcome = 'interrupted', message = ? WHERE outcome IS NULL`).run(
+    cachedStatement(db, `UPDATE outbox_attempts SET finished_at = ?, outcome = 'interrupted', message = ? WHERE outcome IS NULL`).run(
       at,
       '上报过程中程序中断，结果未知',
     );
     // An item whose last send never got a msgid cannot have been sent: back to pending.
-    db.prepare(`UPDATE outbox SET state = 'pending', updated_at = ? WHERE state = 'in-flight' AND msgid IS NULL`).run(at);
+    cachedStatement(db, `UPDATE outbox SET state = 'pending', updated_at = ? WHERE state = 'in-flight' AND msgid IS NULL`).run(at);
     return db
       .prepare(
         `UPDATE outbox SET state = 'unknown', updated_at = ?, next_attempt_at = ?, last_error = ? WHERE state = 'in-flight'`,
@@ -230,7 +231,7 @@ export function makeDueNow(db: Db, now: Date, itemId?: number): number {
 
 export function listAttempts(db: Db, itemId: number): OutboxAttempt[] {
   return (
-    db.prepare('SELECT * FROM outbox_attempts WHERE outbox_id = ? ORDER BY id').all(itemId) as Array<{
+    cachedStatement(db, 'SELECT * FROM outbox_attempts WHERE outbox_id = ? ORDER BY id').all(itemId) as Array<{
       id: number;
       outbox_id: number;
       action: AttemptAction;

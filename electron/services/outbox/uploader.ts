@@ -21,16 +21,19 @@ import {
   type CaseRecord,
 } from '../cases/case-store';
 import type { Db } from '../store/database';
+import { cachedStatement } from '../store/statement-cache';
 import { backoffDelay, type BackoffPolicy } from './backoff';
 import {
   beginAttempt,
   dueItems,
   finishAttempt,
+  getOutboxItem,
   makeDueNow,
   nextDueAt,
   openItemCount,
   recoverInFlight,
   setItemState,
+  type AttemptOutcome,
   type OutboxItem,
   type OutboxState,
 } from './outbox-store';
@@ -79,6 +82,8 @@ export interface ChangedEvent {
 }
 
 type Outcome = 'done' | 'retry' | 'unknown' | 'needs-clerk';
+type AttemptEnd = { id: number; outcome: AttemptOutcome; message: string | null };
+type Claim = { item: OutboxItem; msgid: string; attemptId: number };
 
 const DEFAULT_DUPLICATE_PATTERNS = ['重复', '已存在', '已备案', '已申报', '已提交'];
 const DEFAULT_REVERSAL_NOT_FOUND = ['不存在', '未找到', '无此交易', '无需冲正'];
@@ -104,6 +109,8 @@ export class Uploader extends EventEmitter {
   private timer: NodeJS.Timeout | null = null;
   private currentPass: Promise<SyncSummary> | null = null;
   private readonly busy = new Set<number>();
+  private doneBuffer: Array<() => void> = [];
+  private flushTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly opts: UploaderOptions) {
     super();
@@ -229,36 +236,83 @@ export class Uploader extends EventEmitter {
   private async pass(): Promise<SyncSummary> {
     const summary: SyncSummary = { attempted: 0, done: 0, retry: 0, unknown: 0, needsClerk: 0, online: this.isOnline, open: 0 };
     const active = new Set<Promise<void>>();
+    // Claimed ahead (in-flight, msgid persisted) in one transaction per batch, sent as slots free up.
+    const ready: Array<{ item: OutboxItem; claim?: Claim }> = [];
     for (;;) {
       // Offline: a single probe, and only once its time has come.
       const limit = this.isOnline ? this.concurrency : this.now().getTime() >= this.probeAt && active.size === 0 ? 1 : 0;
-      if (limit > active.size) {
-        for (const item of dueItems(this.db, this.now(), limit - active.size, this.busy)) {
-          this.busy.add(item.id);
-          summary.attempted++;
-          const p = this.work(item)
-            .then((outcome) => {
-              if (outcome === 'done') summary.done++;
-              else if (outcome === 'retry') summary.retry++;
-              else if (outcome === 'unknown') summary.unknown++;
-              else summary.needsClerk++;
-            })
-            .finally(() => {
-              this.busy.delete(item.id);
-              active.delete(p);
-            });
-          active.add(p);
-        }
+      if (limit <= 1 && ready.length > 0) this.release(ready.splice(0).flatMap((r) => (r.claim ? [r.claim] : [])));
+      while (active.size < limit) {
+        if (ready.length === 0) ready.push(...this.claim(limit));
+        const next = ready.shift();
+        if (!next) break;
+        const { item, claim } = next;
+        summary.attempted++;
+        const p = this.work(item, claim)
+          .then((outcome) => {
+            if (outcome === 'done') summary.done++;
+            else if (outcome === 'retry') summary.retry++;
+            else if (outcome === 'unknown') summary.unknown++;
+            else summary.needsClerk++;
+          })
+          .finally(() => {
+            this.busy.delete(item.id);
+            active.delete(p);
+          });
+        active.add(p);
       }
-      if (active.size === 0) break;
+      if (active.size === 0) {
+        // Buffered 'done's may free dependants (a cancellation behind its registration): write, look again.
+        if (this.doneBuffer.length === 0) break;
+        this.flushDone();
+        continue;
+      }
       await Promise.race(active);
     }
+    this.release(ready.splice(0).flatMap((r) => (r.claim ? [r.claim] : [])));
+    this.flushDone();
     summary.online = this.isOnline;
     summary.open = openItemCount(this.db);
     return summary;
   }
 
-  private async work(item: OutboxItem): Promise<Outcome> {
+  /**
+   * Takes up to `limit` due items. Fresh sends are marked in-flight with their msgid in ONE transaction
+   * (one fsync for the batch); items of unknown outcome are resolved one by one in work().
+   */
+  private claim(limit: number): Array<{ item: OutboxItem; claim?: Claim }> {
+    const items = dueItems(this.db, this.now(), limit, this.busy);
+    for (const item of items) this.busy.add(item.id);
+    const now = this.now();
+    return this.db.transaction(() =>
+      items.map((item) => {
+        if (item.state === 'unknown' && item.msgid) return { item };
+        const msgid = this.freshMsgid();
+        const attemptId = beginAttempt(this.db, item.id, { action: 'send', infno: item.infno, msgid, now });
+        return { item, claim: { item, msgid, attemptId } };
+      }),
+    )();
+  }
+
+  /** Gives back claimed items that were never sent (e.g. the platform went offline meanwhile). */
+  private release(claims: Claim[]): void {
+    if (claims.length === 0) return;
+    this.db.transaction(() => {
+      for (const c of claims) {
+        cachedStatement(this.db, 'DELETE FROM outbox_attempts WHERE id = ?').run(c.attemptId);
+        cachedStatement(this.db, `UPDATE outbox SET state = ?, msgid = ?, attempts = ?, updated_at = ? WHERE id = ?`).run(
+          c.item.state,
+          c.item.msgid,
+          c.item.attempts,
+          this.now().toISOString(),
+          c.item.id,
+        );
+      }
+    })();
+    for (const c of claims) this.busy.delete(c.item.id);
+  }
+
+  private async work(item: OutboxItem, claim?: Claim): Promise<Outcome> {
     const c = getCase(this.db, item.caseId);
     if (!c) return this.settleNeedsClerk(item, null, null, `办件 ${item.caseId} 不存在`);
     const sender = this.opts.senders[c.kind];
@@ -269,7 +323,7 @@ export class Uploader extends EventEmitter {
         const resolved = await this.resolveUnknown(item, c, sender, registration);
         if (resolved !== 'resend') return resolved;
       }
-      return await this.send(item, c, sender, registration);
+      return await this.send(item, c, sender, registration, claim);
     } catch (err) {
       // A fault of ours (cannot build the input, no sender): the clerk must look; nothing was sent twice.
       return this.settleNeedsClerk(item, c, null, `无法上报: ${(err as Error).message}`);
@@ -278,7 +332,7 @@ export class Uploader extends EventEmitter {
 
   private freshMsgid(): string {
     // After a restart the client's per-second sequence starts again: never reuse a msgid we recorded.
-    const used = this.db.prepare('SELECT 1 FROM outbox_attempts WHERE msgid = ? LIMIT 1');
+    const used = cachedStatement(this.db, 'SELECT 1 FROM outbox_attempts WHERE msgid = ? LIMIT 1');
     for (let i = 0; i < 10_000; i++) {
       const id = this.client.newMsgid();
       if (!used.get(id)) return id;
@@ -286,9 +340,9 @@ export class Uploader extends EventEmitter {
     throw new Error('无法生成未使用过的报文编号');
   }
 
-  private async send(item: OutboxItem, c: CaseRecord, sender: CaseSender, registration?: CaseRecord): Promise<Outcome> {
-    const msgid = this.freshMsgid();
-    const attempt = beginAttempt(this.db, item.id, { action: 'send', infno: item.infno, msgid, now: this.now() });
+  private async send(item: OutboxItem, c: CaseRecord, sender: CaseSender, registration?: CaseRecord, claim?: Claim): Promise<Outcome> {
+    const msgid = claim?.msgid ?? this.freshMsgid();
+    const attempt = claim?.attemptId ?? beginAttempt(this.db, item.id, { action: 'send', infno: item.infno, msgid, now: this.now() });
     this.changed(item, 'in-flight');
     const ctx: SendContext = { client: this.client, msgid, registration };
     let output: Record<string, unknown>;
@@ -304,25 +358,32 @@ export class Uploader extends EventEmitter {
       if (f.kind === 'business' && f.infno && f.infno !== item.infno) {
         // The client's sign-in was refused, not our case: nothing was sent, try again later.
         const msg = `签到失败 (${f.infno}): ${f.errMsg ?? f.message}`;
-        finishAttempt(this.db, attempt, 'error', msg, this.now());
-        return this.settleWaiting(item, 'retry', msg);
+        return this.settleWaiting(item, 'retry', msg, { id: attempt, outcome: 'error', message: msg });
       }
       if (f.kind === 'business') {
         const msg = f.errMsg ?? f.message;
-        finishAttempt(this.db, attempt, 'refused', msg, this.now());
+        const refused = { id: attempt, outcome: 'refused' as const, message: msg };
         if (sender.query && this.isDuplicateRefusal(msg)) {
+          finishAttempt(this.db, attempt, 'refused', msg, this.now());
           const found = await this.lookUp(item, c, sender, registration);
           if (found.kind === 'found') return this.settleDone(item, c, found.record, registration, '平台已有该记录 (查询确认)');
           if (found.kind === 'failed') return found.outcome;
+          return this.settleNeedsClerk(item, c, msg, `平台退回: ${msg}`);
         }
-        return this.settleNeedsClerk(item, c, msg, `平台退回: ${msg}`);
+        return this.settleNeedsClerk(item, c, msg, `平台退回: ${msg}`, refused);
       }
-      finishAttempt(this.db, attempt, f.outcomeUnknown ? 'unknown' : 'error', f.message, this.now());
-      return this.settleWaiting(item, f.outcomeUnknown ? 'unknown' : 'retry', f.message);
+      return this.settleWaiting(item, f.outcomeUnknown ? 'unknown' : 'retry', f.message, {
+        id: attempt,
+        outcome: f.outcomeUnknown ? 'unknown' : 'error',
+        message: f.message,
+      });
     }
-    finishAttempt(this.db, attempt, 'ok', null, this.now());
     this.markOnline();
-    return this.settleDone(item, c, output, registration, '平台已受理');
+    // Group commit: a crash before the flush leaves the item in-flight → unknown → found by the query.
+    this.doneBuffer.push(() => this.writeDone(item, c, output, registration, '平台已受理', { id: attempt, outcome: 'ok', message: null }));
+    if (this.doneBuffer.length >= this.concurrency) this.flushDone();
+    else this.flushTimer ??= setTimeout(() => this.flushDone(), 5);
+    return 'done';
   }
 
   /** An earlier send may have reached the platform: find out before sending again. */
@@ -410,22 +471,51 @@ export class Uploader extends EventEmitter {
     output: Record<string, unknown>,
     registration: CaseRecord | undefined,
     why: string,
+    attempt?: AttemptEnd,
   ): Outcome {
-    const now = this.now();
-    this.db.transaction(() => {
-      setItemState(this.db, item.id, { state: 'done', now, lastError: null, platformMessage: null });
-      changeCaseState(this.db, c.id, 'filed', { actor: this.actor, reason: why, now, result: output });
-      if (isCancelKind(c.kind) && registration) {
-        changeCaseState(this.db, registration.id, 'cancelled', { actor: this.actor, reason: `已撤销 (办件 ${c.caseNo})`, now });
-      }
-    })();
-    this.changed(item, 'done');
+    this.db.transaction(() => this.writeDone(item, c, output, registration, why, attempt))();
     return 'done';
   }
 
-  private settleNeedsClerk(item: OutboxItem, c: CaseRecord | null, platformMessage: string | null, why: string): Outcome {
+  private writeDone(
+    item: OutboxItem,
+    c: CaseRecord,
+    output: Record<string, unknown>,
+    registration: CaseRecord | undefined,
+    why: string,
+    attempt?: AttemptEnd,
+  ): void {
+    const now = this.now();
+    if (attempt) finishAttempt(this.db, attempt.id, attempt.outcome, attempt.message, now);
+    setItemState(this.db, item.id, { state: 'done', now, lastError: null, platformMessage: null });
+    changeCaseState(this.db, c.id, 'filed', { actor: this.actor, reason: why, now, result: output });
+    if (isCancelKind(c.kind) && registration) {
+      changeCaseState(this.db, registration.id, 'cancelled', { actor: this.actor, reason: `已撤销 (办件 ${c.caseNo})`, now });
+    }
+    this.changed(item, 'done');
+  }
+
+  /** Writes every buffered 'done' in one transaction. */
+  private flushDone(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    if (this.doneBuffer.length === 0) return;
+    const writes = this.doneBuffer.splice(0);
+    this.db.transaction(() => {
+      for (const w of writes) w();
+    })();
+  }
+
+  private settleNeedsClerk(
+    item: OutboxItem,
+    c: CaseRecord | null,
+    platformMessage: string | null,
+    why: string,
+    attempt?: AttemptEnd,
+  ): Outcome {
     const now = this.now();
     this.db.transaction(() => {
+      if (attempt) finishAttempt(this.db, attempt.id, attempt.outcome, attempt.message, now);
       setItemState(this.db, item.id, { state: 'needs-clerk', now, lastError: why, platformMessage });
       if (c) changeCaseState(this.db, c.id, 'needs-clerk', { actor: this.actor, reason: why, now });
     })();
@@ -433,11 +523,14 @@ export class Uploader extends EventEmitter {
     return 'needs-clerk';
   }
 
-  private settleWaiting(item: OutboxItem, state: 'retry' | 'unknown', why: string): Outcome {
+  private settleWaiting(item: OutboxItem, state: 'retry' | 'unknown', why: string, attempt?: AttemptEnd): Outcome {
     const now = this.now();
-    const attempts = (this.db.prepare('SELECT attempts FROM outbox WHERE id = ?').get(item.id) as { attempts: number }).attempts;
-    const next = new Date(now.getTime() + backoffDelay(attempts, this.backoff, this.random));
-    setItemState(this.db, item.id, { state, now, nextAttemptAt: next, lastError: why });
+    this.db.transaction(() => {
+      if (attempt) finishAttempt(this.db, attempt.id, attempt.outcome, attempt.message, now);
+      const attempts = getOutboxItem(this.db, item.id)?.attempts ?? 1;
+      const next = new Date(now.getTime() + backoffDelay(attempts, this.backoff, this.random));
+      setItemState(this.db, item.id, { state, now, nextAttemptAt: next, lastError: why });
+    })();
     this.changed(item, state);
     return state;
   }

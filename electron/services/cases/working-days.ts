@@ -1,0 +1,30 @@
+/** Dates the office commits to, counted in working days (Monday–Friday) in China Standard Time. */
+
+/** yyyy-MM-dd of `now` in UTC+8, whatever the machine's zone. */
+export function cstDate(now: Date): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** "yyyy-MM-dd HH:mm" in UTC+8, as printed on receipts. */
+export function cstDateTime(iso: string | Date): string {
+  const t = typeof iso === 'string' ? new Date(iso) : iso;
+  return new Date(t.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** The date `days` working days after `from` (yyyy-MM-dd); 0 = the same day. Public holidays are not modelled. */
+export function addWorkingDays(from: string, days: number): string {
+  const d = new Date(`${from}T00:00:00Z`);
+  let left = days;
+  while (left > 0) {
+    d.setUTCDate(d.getUTCDate() + 1);
+    const wd = d.getUTCDay();
+    if (wd !== 0 && wd !== 6) left--;
+  }
+  return d.toISOString().slice(0, 10);
+}
+
+/** yyyy-MM-dd plus calendar months; a day beyond the month's end rolls over (08-31 + 6 → 03-03), as the platform counts. */
+export function addMonths(date: string, months: number): string {
+  const [y, m, day] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1 + months, day)).toISOString().slice(0, 10);
+}

@@ -1,0 +1,129 @@
+/**
+ * Outbox benchmarks:
+ * - durable enqueue: acceptCase (case + event + outbox row, one transaction each) against raw
+ *   better-sqlite3 single-row inserts with the same pragmas (WAL, synchronous=FULL); goal ratio ≥ 0.5.
+ * - drain: 10,000 accepted cases sent to the local platform simulator; goal ≥ 500 cases/s, RSS flat.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { acceptCase } from '../../electron/services/outbox/accept';
+import { businessKeyOf } from '../../electron/services/outbox/case-payloads';
+import { openStandaloneOutbox } from '../../electron/services/outbox/standalone';
+import { transactionCodesFromProfile } from '../../electron/services/outbox/transaction-codes';
+import { loadProfile } from '../../electron/services/platform/profile';
+import { spawn } from 'node:child_process';
+import { openAppDatabase } from '../../electron/services/store/app-database';
+import { applyPragmas } from '../../electron/services/store/database';
+import { specialDiseaseFixtures } from '../helpers/outbox-fixtures';
+import type { BenchRow } from './run';
+
+const ENQUEUE_N = Number(process.env.OUTBOX_BENCH_ENQUEUE ?? 3000);
+const DRAIN_N = Number(process.env.OUTBOX_BENCH_DRAIN ?? 10_000);
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+
+function benchEnqueue(dir: string): { raw: number; outbox: number } {
+  const fixtures = specialDiseaseFixtures(ENQUEUE_N);
+  // Raw: the same pragmas, one durable insert of a comparable row per transaction.
+  const rawDb = new Database(path.join(dir, 'raw.db'));
+  applyPragmas(rawDb);
+  rawDb.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, k TEXT UNIQUE, psn_no TEXT, payload TEXT, at TEXT)');
+  const ins = rawDb.prepare('INSERT INTO t (k, psn_no, payload, at) VALUES (?, ?, ?, ?)');
+  let t0 = process.hrtime.bigint();
+  fixtures.forEach((f, i) => ins.run(`k${i}`, f.psnNo, JSON.stringify(f.payload), new Date().toISOString()));
+  const raw = ENQUEUE_N / (Number(process.hrtime.bigint() - t0) / 1e9);
+  rawDb.close();
+
+  const db = openAppDatabase(path.join(dir, 'enqueue'));
+  const codes = transactionCodesFromProfile(loadProfile('demo'));
+  t0 = process.hrtime.bigint();
+  for (const f of fixtures) {
+    acceptCase(db, { ...f, businessKey: businessKeyOf(f.kind, f.psnNo, f.payload)!, clerk: 'bench', region: '990100', site: '001' }, { codes });
+  }
+  const outbox = ENQUEUE_N / (Number(process.hrtime.bigint() - t0) / 1e9);
+  db.close();
+  return { raw, outbox };
+}
+
+/** The simulator in its own process, as the real platform would be: the uploader's numbers are its own. */
+async function startSimulatorProcess(dbFile: string): Promise<{ url: string; close(): Promise<void> }> {
+  const script = path.resolve(__dirname, '../helpers/platform-sim-process.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', script, dbFile], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let buf = '';
+    child.stdout.on('data', (d: Buffer) => {
+      buf += d.toString();
+      const line = buf.split('\n')[0];
+      if (buf.includes('\n')) resolve((JSON.parse(line) as { url: string }).url);
+    });
+    child.once('exit', (code) => reject(new Error(`模拟平台进程退出 (${code})`)));
+  });
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.stdin.end();
+      }),
+  };
+}
+
+async function benchDrain(dir: string): Promise<{ rate: number; rssBefore: number; rssAfter: number; rssPeak: number; done: number }> {
+  const sim = await startSimulatorProcess(path.join(dir, 'sim.db'));
+  const dataDir = path.join(dir, 'drain');
+  const sa = openStandaloneOutbox({ dataDir, platformUrl: sim.url, concurrency: 8 });
+  try {
+    const codes = sa.outbox.codes;
+    const fixtures = specialDiseaseFixtures(DRAIN_N);
+    sa.db.transaction(() => {
+      for (const f of fixtures) {
+        acceptCase(sa.db, { ...f, businessKey: businessKeyOf(f.kind, f.psnNo, f.payload)!, clerk: 'bench', region: '990100', site: '001' }, { codes });
+      }
+    })();
+    fixtures.length = 0;
+    global.gc?.();
+    const rssBefore = process.memoryUsage().rss;
+    let rssPeak = rssBefore;
+    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 200);
+    const t0 = process.hrtime.bigint();
+    await sa.outbox.uploader.drain();
+    const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+    clearInterval(sampler);
+    global.gc?.();
+    const rssAfter = process.memoryUsage().rss;
+    return { rate: DRAIN_N / secs, rssBefore, rssAfter, rssPeak, done: sa.outbox.counts().done };
+  } finally {
+    sa.close();
+    await sim.close();
+  }
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outbox-bench-'));
+  try {
+    const e = benchEnqueue(dir);
+    const ratio = e.outbox / e.raw;
+    const d = await benchDrain(dir);
+    return [
+      { benchmark: `outbox: raw durable insert (${ENQUEUE_N}, WAL+FULL)`, result: `${e.raw.toFixed(0)} rows/s` },
+      { benchmark: 'outbox: durable enqueue (case+event+outbox)', result: `${e.outbox.toFixed(0)} cases/s` },
+      { benchmark: 'outbox: enqueue / raw ratio', result: ratio.toFixed(2), goal: '≥ 0.5', ok: ratio >= 0.5 },
+      {
+        benchmark: `outbox: drain ${DRAIN_N} cases to simulator`,
+        result: `${d.rate.toFixed(0)} cases/s (${d.done} done)`,
+        goal: '≥ 500 cases/s',
+        ok: d.rate >= 500 && d.done === DRAIN_N,
+      },
+      {
+        benchmark: 'outbox: drain RSS before / peak / after',
+        result: `${mb(d.rssBefore)} / ${mb(d.rssPeak)} / ${mb(d.rssAfter)}`,
+        goal: 'flat',
+        ok: d.rssAfter - d.rssBefore < 100 * 1024 * 1024,
+      },
+    ];
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
