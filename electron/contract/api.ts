@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { appEvents, appMethods } from './features/app';
+import { casesMethods } from './features/cases';
 import { devicesEvents, devicesMethods } from './features/devices';
 import { platformEvents, platformMethods } from './features/platform';
 import { receptionMethods } from './features/reception';
@@ -18,6 +19,7 @@ export const methods = {
   ...receptionMethods,
   ...devicesMethods,
   ...platformMethods,
+  ...casesMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {

@@ -15,6 +15,7 @@ import { loadConfig, type AppConfig } from './config';
 import type { AppContext, Feature } from './context';
 import type { Handlers } from './dispatch';
 import { EventHub } from './event-hub';
+import { casesFeature } from './features/cases';
 import { platformFeature } from './features/platform';
 import { devicesFeature } from './features/devices';
 import { receptionFeature } from './features/reception';
@@ -47,7 +48,7 @@ export function appDatabaseFile(dataDir: string): string {
   return path.join(dataDir, 'counter.db');
 }
 
-const FEATURES: Feature[] = [receptionFeature, devicesFeature, platformFeature];
+const FEATURES: Feature[] = [receptionFeature, devicesFeature, platformFeature, casesFeature];
 
 export async function createApp(opts: AppOptions): Promise<App> {
   const clock = opts.clock ?? (() => new Date());

@@ -4,6 +4,8 @@
  */
 import type { Migration } from './database';
 import { casesMigration } from '../cases/case-schema';
+import { caseDetailsMigration } from '../cases/case-details';
+import { settledClaimsMigration } from '../reimbursement/settled-claims';
 import { outboxMigration } from '../outbox/outbox-schema';
 import { personCacheMigration } from '../platform/person-cache';
 
@@ -26,4 +28,6 @@ export const appMigrations: Migration[] = [
   casesMigration,
   outboxMigration,
   personCacheMigration,
+  caseDetailsMigration,
+  settledClaimsMigration,
 ];

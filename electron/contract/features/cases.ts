@@ -1,0 +1,298 @@
+/**
+ * The three counter services: 门诊慢特病 (特门) registration, 异地就医备案 and 零星报销 — forms, materials,
+ * acceptance (受理回执) or refusal (一次性告知单), cancellation (撤销), history, receipts, and the 零星报销 试算.
+ * Form schemas live here so the renderer's forms validate with exactly what the host accepts.
+ */
+import { z } from 'zod';
+import { method } from '../spec';
+
+// ---------- field helpers (Chinese messages: shown next to form fields) ----------
+
+const isRealDate = (s: string): boolean => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+};
+
+export const text = (label: string, max = 100) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, `请填写${label}`)
+    .max(max, `${label}不能超过 ${max} 个字`);
+const optText = (label: string, max = 200) => z.string({ error: `${label}必须是文字` }).trim().max(max, `${label}不能超过 ${max} 个字`);
+export const dateField = (label: string) =>
+  z.string({ error: `请填写${label}` }).trim().refine(isRealDate, `${label}应为有效日期（YYYY-MM-DD）`);
+const optDateField = (label: string) =>
+  z.string({ error: `${label}必须是文字` }).trim().refine((s) => s === '' || isRealDate(s), `${label}应为有效日期（YYYY-MM-DD）或留空`);
+const admdvs = (label: string) => z.string({ error: `请填写${label}` }).trim().regex(/^\d{6}$/, `${label}应为 6 位行政区划代码`);
+const phone = z.string({ error: '请填写联系电话' }).trim().regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '联系电话应为 11 位手机号或带区号的固定电话');
+
+/** Money as the clerk types it: 元 with at most two decimals. Converted to integer 分 by exact string arithmetic. */
+export const yuanText = (label: string) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .regex(/^\d{1,10}(\.\d{1,2})?$/, `${label}应为以元为单位的金额，最多两位小数，例如 123.45`);
+const optYuanText = (label: string) =>
+  z
+    .string({ error: `${label}必须是文字` })
+    .trim()
+    .regex(/^(\d{1,10}(\.\d{1,2})?)?$/, `${label}应为以元为单位的金额，最多两位小数，或留空`);
+
+// ---------- forms ----------
+
+export const SpecialDiseaseForm = z
+  .object({
+    insutype: text('险种'),
+    diseaseCode: text('病种'),
+    hospitalCode: text('鉴定医疗机构编码', 30),
+    hospitalName: text('鉴定医疗机构名称'),
+    assessedOn: dateField('鉴定日期'),
+    doctorCode: text('诊断医师编码', 30),
+    doctorName: text('诊断医师姓名', 30),
+    begndate: dateField('开始日期'),
+    enddate: optDateField('结束日期'),
+    tel: phone,
+    addr: optText('联系地址'),
+  })
+  .strict()
+  .refine((f) => !f.enddate || f.enddate >= f.begndate, { path: ['enddate'], message: '结束日期不能早于开始日期' })
+  .refine((f) => f.assessedOn <= f.begndate, { path: ['assessedOn'], message: '鉴定日期不能晚于开始日期' });
+export type SpecialDiseaseForm = z.infer<typeof SpecialDiseaseForm>;
+
+export const REMOTE_REG_TYPES = ['retiredResettled', 'longTermResidence', 'residentWorker', 'referral', 'emergency', 'otherTemporary'] as const;
+export const RemoteRegType = z.enum(REMOTE_REG_TYPES, { error: '请选择备案类型' });
+
+export const RemoteRegistrationForm = z
+  .object({
+    insutype: text('险种'),
+    regType: RemoteRegType,
+    targetAdmdvs: admdvs('就医地区划'),
+    targetHospitalCode: optText('就医机构编码', 30),
+    targetHospitalName: optText('就医机构名称'),
+    begndate: dateField('开始日期'),
+    enddate: optDateField('结束日期'),
+    tel: phone,
+    addr: text('异地居住地址', 200),
+    memo: optText('备注'),
+  })
+  .strict()
+  .refine((f) => !f.enddate || f.enddate >= f.begndate, { path: ['enddate'], message: '结束日期不能早于开始日期' });
+export type RemoteRegistrationForm = z.infer<typeof RemoteRegistrationForm>;
+
+export const REIMBURSEMENT_REASONS = ['01', '02', '03', '04', '05', '9923', '9924'] as const;
+export const VISIT_TYPES = ['inpatient', 'outpatient', 'special'] as const;
+export const OUT_OF_AREA = ['none', 'long-term', 'referral', 'emergency', 'temporary', 'unregistered'] as const;
+
+export const BillItemForm = z
+  .object({
+    name: text('项目名称'),
+    category: z.enum(['甲', '乙', '丙'], { error: '请选择甲/乙/丙类' }),
+    amount: yuanText('金额'),
+    overLimit: optYuanText('超限价金额'),
+    selfPayRatio: z
+      .string({ error: '先行自付比例必须是文字' })
+      .trim()
+      .regex(/^((100|\d{1,2})(\.\d{1,2})?)?$/, '先行自付比例应为 0–100 的百分数，或留空用政策默认值'),
+  })
+  .strict();
+export type BillItemForm = z.infer<typeof BillItemForm>;
+
+export const InvoiceForm = z
+  .object({
+    code: z.string({ error: '请填写票据代码' }).trim().regex(/^[0-9A-Za-z]{4,20}$/, '票据代码应为 4–20 位数字或字母'),
+    no: z.string({ error: '请填写票据号码' }).trim().regex(/^[0-9A-Za-z]{4,20}$/, '票据号码应为 4–20 位数字或字母'),
+    amount: yuanText('票据金额'),
+  })
+  .strict();
+export type InvoiceForm = z.infer<typeof InvoiceForm>;
+
+export const ReimbursementForm = z
+  .object({
+    insutype: text('险种'),
+    reason: z.enum(REIMBURSEMENT_REASONS, { error: '请选择报销原因' }),
+    hospitalCode: text('就诊机构编码', 30),
+    hospitalName: text('就诊机构名称'),
+    hospitalLevel: z.enum(['1', '2', '3'], { error: '请选择医院等级' }),
+    visitType: z.enum(VISIT_TYPES, { error: '请选择就诊类型' }),
+    begndate: dateField('就诊（入院）日期'),
+    enddate: dateField('结束（出院）日期'),
+    outOfArea: z.enum(OUT_OF_AREA, { error: '请选择异地就医情况' }),
+    diseaseCode: optText('病种', 20),
+    /** null: derived from the platform's 人员类别 (psn_type). */
+    retired: z.boolean().nullable(),
+    items: z.array(BillItemForm).min(1, '至少需要一条费用明细').max(200, '费用明细不能超过 200 条'),
+    invoices: z.array(InvoiceForm).min(1, '至少需要一张票据').max(50, '票据不能超过 50 张'),
+    memo: optText('备注'),
+  })
+  .strict()
+  .refine((f) => f.enddate >= f.begndate, { path: ['enddate'], message: '结束日期不能早于开始日期' })
+  .refine((f) => f.visitType !== 'special' || f.diseaseCode !== '', { path: ['diseaseCode'], message: '门诊慢特病须选择病种' })
+  .refine((f) => new Set(f.invoices.map((i) => `${i.code}|${i.no}`)).size === f.invoices.length, {
+    path: ['invoices'],
+    message: '同一张票据不能重复填写',
+  });
+export type ReimbursementForm = z.infer<typeof ReimbursementForm>;
+
+// ---------- shared views ----------
+
+export const ServiceKind = z.enum(['special-disease', 'remote-registration', 'reimbursement']);
+export type ServiceKind = z.infer<typeof ServiceKind>;
+
+export const MaterialItem = z.object({
+  id: z.string(),
+  name: z.string(),
+  requirement: z.string(),
+  /** main: without it the case is refused (一次性告知单); minor: may be supplied later (容缺受理). */
+  level: z.enum(['main', 'minor']),
+  /** Items sharing a group are alternatives: one of them is enough. */
+  anyOf: z.string().nullable(),
+});
+export type MaterialItem = z.infer<typeof MaterialItem>;
+
+export const CaseReceipt = z.object({
+  caseNo: z.string(),
+  kind: ServiceKind,
+  kindLabel: z.string(),
+  office: z.string(),
+  applicantName: z.string(),
+  idNumberMasked: z.string(),
+  items: z.array(z.object({ name: z.string(), amountFen: z.number().int().optional() })),
+  materials: z.array(z.string()),
+  pending: z.object({ materials: z.array(z.string()), deadline: z.string() }).nullable(),
+  acceptedAt: z.string(),
+  clerk: z.string(),
+  committedDate: z.string(),
+});
+export type CaseReceipt = z.infer<typeof CaseReceipt>;
+
+export const OneTimeNotice = z.object({
+  noticeNo: z.string(),
+  kind: ServiceKind,
+  kindLabel: z.string(),
+  office: z.string(),
+  applicantName: z.string(),
+  idNumberMasked: z.string(),
+  item: z.string(),
+  missing: z.array(z.object({ material: z.string(), requirement: z.string() })),
+  issuedAt: z.string(),
+  clerk: z.string(),
+});
+export type OneTimeNotice = z.infer<typeof OneTimeNotice>;
+
+const Ytd = z.object({
+  admissions: z.number().int(),
+  fundPaid: z.number().int(),
+  outpatientFundPaid: z.number().int(),
+  specialFundPaid: z.record(z.string(), z.number().int()),
+  seriousDeductibleUsed: z.number().int(),
+  seriousPaid: z.number().int(),
+  assistanceDeductibleUsed: z.number().int(),
+  assistancePaid: z.number().int(),
+});
+
+export const Calculation = z.object({
+  policyName: z.string(),
+  person: z.object({ insutype: z.string(), retired: z.boolean(), assistance: z.string().nullable() }),
+  visitDate: z.string(),
+  ytd: Ytd,
+  result: z.object({
+    eligible: z.boolean(),
+    reasons: z.array(z.string()),
+    total: z.number().int(),
+    fullOwnPay: z.number().int(),
+    preSelfPay: z.number().int(),
+    inscope: z.number().int(),
+    deductible: z.number().int(),
+    fundPay: z.number().int(),
+    seriousIllnessPay: z.number().int(),
+    assistancePay: z.number().int(),
+    personalPay: z.number().int(),
+    ytdAfter: Ytd,
+    explain: z.array(z.string()),
+  }),
+});
+export type Calculation = z.infer<typeof Calculation>;
+
+export const CaseEventView = z.object({ at: z.string(), actor: z.string(), from: z.string().nullable(), to: z.string(), reason: z.string().nullable() });
+
+export const CaseView = z.object({
+  caseNo: z.string(),
+  kind: z.string(),
+  kindLabel: z.string(),
+  summary: z.string(),
+  psnNo: z.string(),
+  applicantName: z.string(),
+  state: z.string(),
+  /** 待上报 / 已上报 / 需人工处理 / 已撤销 … for the clerk. */
+  stateLabel: z.string(),
+  tone: z.enum(['pending', 'done', 'bad', 'muted']),
+  platformMessage: z.string().nullable(),
+  createdAt: z.string(),
+  clerk: z.string(),
+  relatedCaseNo: z.string().nullable(),
+  pending: z.object({ materials: z.array(z.string()), deadline: z.string() }).nullable(),
+  cancellable: z.boolean(),
+  /** Why 撤销 is not offered (e.g. the 6-month rule), when it is not. */
+  cancelNote: z.string().nullable(),
+  events: z.array(CaseEventView),
+});
+export type CaseView = z.infer<typeof CaseView>;
+
+// ---------- methods ----------
+
+const caseNo = z.string().trim().regex(/^\d{23}$/, '办件编号应为 23 位数字');
+const AcceptBase = {
+  psnNo: text('人员编号', 40),
+  insuplcAdmdvs: admdvs('参保地区划'),
+  /** Ids of the materials received (see cases.materials). */
+  materials: z.array(z.string().min(1).max(40)).max(30),
+  /** The applicant signed the 容缺受理 promise for minor materials still missing. */
+  promiseSigned: z.boolean().default(false),
+};
+
+export const AcceptInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('special-disease'), form: SpecialDiseaseForm, ...AcceptBase }).strict(),
+  z.object({ kind: z.literal('remote-registration'), form: RemoteRegistrationForm, ...AcceptBase }).strict(),
+  z.object({ kind: z.literal('reimbursement'), form: ReimbursementForm, ...AcceptBase }).strict(),
+]);
+export type AcceptInput = z.infer<typeof AcceptInput>;
+
+export const AcceptOutcome = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('accepted'), receipt: CaseReceipt, calculation: Calculation.nullable() }),
+  z.object({ outcome: z.literal('refused'), notice: OneTimeNotice }),
+]);
+export type AcceptOutcome = z.infer<typeof AcceptOutcome>;
+
+export const DiseaseEntry = z.object({ code: z.string(), name: z.string(), initials: z.string() });
+
+export const casesMethods = {
+  'catalog.diseases': method(z.object({}).strict(), z.array(DiseaseEntry), '门诊慢特病病种目录 with pinyin initials for search'),
+  'cases.materials': method(
+    z.object({ kind: ServiceKind, regType: RemoteRegType.optional(), visitType: z.enum(VISIT_TYPES).optional(), reason: z.enum(REIMBURSEMENT_REASONS).optional() }).strict(),
+    z.array(MaterialItem),
+    'The materials checklist of one service (and sub-type)',
+  ),
+  'cases.accept': method(AcceptInput, AcceptOutcome, 'Accept a case into the outbox (受理回执), or refuse it with a 一次性告知单'),
+  'cases.cancel': method(
+    z.object({ caseNo, memo: optText('撤销原因').default('') }).strict(),
+    z.object({ caseNo: z.string(), cancels: z.string(), receipt: CaseReceipt }),
+    '撤销 an accepted case: a cancellation case that is sent only after its registration is filed',
+  ),
+  'cases.history': method(z.object({ psnNo: text('人员编号', 40) }).strict(), z.array(CaseView), '办件记录 of one person, newest first'),
+  'cases.recent': method(z.object({ limit: z.number().int().min(1).max(200).optional() }).strict(), z.array(CaseView), 'Recent cases at this desk'),
+  'cases.receipt': method(z.object({ caseNo }).strict(), CaseReceipt, 'The 受理回执 of an accepted case'),
+  'cases.receiptPdf': method(z.object({ caseNo }).strict(), z.object({ path: z.string() }), 'Save the A4 受理回执 as PDF under <dataDir>/receipts'),
+  'cases.noticePdf': method(
+    z.object({ noticeNo: z.string().trim().regex(/^N\d{23}$/, '告知单编号格式不正确') }).strict(),
+    z.object({ path: z.string() }),
+    'Save an A4 一次性告知单 as PDF under <dataDir>/receipts',
+  ),
+  'reimbursement.calculate': method(
+    z.object({ psnNo: text('人员编号', 40), form: ReimbursementForm }).strict(),
+    Calculation,
+    '零星报销 试算: the policy engine on the form, with this workstation’s accumulators of the year',
+  ),
+};

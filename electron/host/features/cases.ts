@@ -1,0 +1,117 @@
+/**
+ * The three counter services in the app: catalogue, materials, acceptance into the outbox (受理回执 or
+ * 一次性告知单), 撤销, 办件记录, A4 receipts as PDF (browser mode), and the 零星报销 试算 with this
+ * workstation's settled claims of the year. Runs after the platform feature (uses its outbox and client).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../contract/errors';
+import type { OneTimeNotice } from '../../contract/features/cases';
+import { getNotice } from '../../services/cases/case-details';
+import { CaseDesk } from '../../services/cases/case-desk';
+import { getCaseByNo } from '../../services/cases/case-store';
+import { historyOf, receiptOf, recentCases } from '../../services/cases/case-views';
+import { loadDiseaseCatalogue } from '../../services/cases/disease-catalogue';
+import { findInsuredPerson } from '../../services/cases/insured-person';
+import { materialsChecklist } from '../../services/cases/materials';
+import { findDiseaseWindow } from '../../services/reimbursement/disease-window';
+import { ReimbursementService } from '../../services/reimbursement/reimbursement-service';
+import { renderAcceptanceReceiptHtml, renderOneTimeNoticeHtml, renderPdf } from '../../services/printing/a4';
+import { loadPolicyFile, samplePolicyPath } from '../../services/policy';
+import type { Feature } from '../context';
+
+export const casesFeature: Feature = (ctx) => {
+  const runtime = ctx.platform;
+  if (!runtime) throw new Error('cases feature needs the platform feature to run first');
+  const { outbox, platform } = runtime;
+  const diseases = loadDiseaseCatalogue();
+  const policy = loadPolicyFile(samplePolicyPath());
+  const profile = platform.client.profile;
+  const longTermMinMonths = profile.remoteRegistration.longTermMinMonths;
+
+  const reimbursement = new ReimbursementService({
+    db: ctx.db,
+    policy,
+    findDiseaseWindow: (psnNo, code, date) => findDiseaseWindow({ db: ctx.db, client: platform.client }, psnNo, code, date),
+  });
+  const desk = new CaseDesk({
+    db: ctx.db,
+    outbox,
+    reimbursement,
+    diseases,
+    clock: ctx.clock,
+    office: { name: profile.agency.name, region: ctx.config.site.regionCode, site: ctx.config.site.windowCode },
+    clerk: { code: ctx.config.operator.code, name: ctx.config.operator.name },
+    longTermMinMonths,
+  });
+  const views = () => ({ db: ctx.db, now: ctx.clock(), longTermMinMonths });
+  const receiptsDir = path.join(ctx.dataDir, 'receipts');
+  const caseOrFail = (caseNo: string) => {
+    const c = getCaseByNo(ctx.db, caseNo);
+    if (!c) throw new AppError('not-found', `找不到办件 ${caseNo}`);
+    return c;
+  };
+  const audit = (action: string, detail: Record<string, unknown>) => ctx.audit.record(ctx.config.operator.code, action, detail);
+
+  return {
+    'catalog.diseases': () => diseases,
+    'cases.materials': (q) => materialsChecklist(q),
+    'cases.accept': async (input) => {
+      const outcome = await desk.accept(input);
+      if (outcome.outcome === 'accepted') audit('cases.accept', { caseNo: outcome.receipt.caseNo, kind: input.kind, psnNo: input.psnNo });
+      else audit('cases.refuse', { noticeNo: outcome.notice.noticeNo, kind: input.kind, psnNo: input.psnNo });
+      return outcome;
+    },
+    'cases.cancel': ({ caseNo, memo }) => {
+      const out = desk.cancel(caseNo, memo);
+      audit('cases.cancel', { caseNo: out.caseNo, cancels: caseNo });
+      return out;
+    },
+    'cases.history': ({ psnNo }) => historyOf(views(), psnNo),
+    'cases.recent': ({ limit }) => recentCases(views(), limit ?? 50),
+    'cases.receipt': ({ caseNo }) => receiptOf(ctx.db, caseOrFail(caseNo)),
+    'cases.receiptPdf': async ({ caseNo }) => {
+      const r = receiptOf(ctx.db, caseOrFail(caseNo));
+      const html = renderAcceptanceReceiptHtml({
+        office: r.office,
+        caseNumber: r.caseNo,
+        applicantName: r.applicantName,
+        idNumber: r.idNumberMasked,
+        items: r.items,
+        materials: r.materials,
+        acceptedAt: r.acceptedAt,
+        clerk: r.clerk,
+        committedDate: r.committedDate,
+        pending: r.pending ?? undefined,
+      });
+      fs.mkdirSync(receiptsDir, { recursive: true });
+      const file = path.join(receiptsDir, `${r.caseNo}.pdf`);
+      await renderPdf(html, file);
+      audit('cases.receiptPdf', { caseNo });
+      return { path: file };
+    },
+    'cases.noticePdf': async ({ noticeNo }) => {
+      const n = getNotice<OneTimeNotice>(ctx.db, noticeNo);
+      if (!n) throw new AppError('not-found', `找不到告知单 ${noticeNo}`);
+      const html = renderOneTimeNoticeHtml({
+        office: n.office,
+        noticeNumber: n.noticeNo,
+        applicantName: n.applicantName,
+        idNumber: n.idNumberMasked,
+        item: n.item,
+        missing: n.missing,
+        issuedAt: n.issuedAt,
+        clerk: n.clerk,
+      });
+      fs.mkdirSync(receiptsDir, { recursive: true });
+      const file = path.join(receiptsDir, `${n.noticeNo}.pdf`);
+      await renderPdf(html, file);
+      return { path: file };
+    },
+    'reimbursement.calculate': async ({ psnNo, form }) => {
+      const person = findInsuredPerson(ctx.db, psnNo);
+      if (!person) throw new AppError('person-unknown', `本机没有人员编号 ${psnNo} 的参保信息，请先读取证件并查询参保信息`);
+      return (await reimbursement.calculate(person, form)).view;
+    },
+  };
+};

@@ -1,0 +1,281 @@
+/**
+ * The desk's workflow for the three services: check the person, the form and the materials; refuse with a
+ * 一次性告知单 listing every missing item, or accept (possibly 容缺) into the outbox in one transaction with
+ * the receipt details — and 撤销 an accepted case as a cancellation case that waits for its registration.
+ */
+import type { AcceptInput, AcceptOutcome, CaseReceipt, OneTimeNotice } from '../../contract/features/cases';
+import { maskIdNumber } from '../../../native/protocols/id-number';
+import { businessKeyOf, PAYLOAD_SCHEMAS } from '../outbox/case-payloads';
+import type { OutboxService } from '../outbox/outbox-service';
+import { REMOTE_REG_TYPE_NAMES, type Person } from '../platform/transactions';
+import type { ReimbursementService, ClaimCalculation } from '../reimbursement/reimbursement-service';
+import { VISIT_TYPE_NAMES } from '../policy/types';
+import type { Db } from '../store/database';
+import { claimedInvoices, insertCaseDetails, insertCaseInvoices, insertNotice, nextNoticeNo } from './case-details';
+import { getCaseByNo, KIND_LABELS, type CaseKind } from './case-store';
+import { cancelBlocker, receiptOf, type CaseViewContext } from './case-views';
+import type { Disease } from './disease-catalogue';
+import { findInsuredPerson } from './insured-person';
+import { checkMaterials, materialsChecklist, UnknownMaterialError } from './materials';
+import { COMMITTED_WORKING_DAYS, PROMISE_WORKING_DAYS } from './service-rules';
+import { ServiceError } from './service-error';
+import { addWorkingDays, cstDate, cstDateTime } from './working-days';
+
+export interface CaseDeskOptions {
+  db: Db;
+  outbox: OutboxService;
+  reimbursement: ReimbursementService;
+  diseases: readonly Disease[];
+  clock: () => Date;
+  office: { name: string; region: string; site: string };
+  clerk: { code: string; name: string };
+  longTermMinMonths: number;
+}
+
+interface Prepared {
+  payload: Record<string, unknown>;
+  businessKey: string;
+  summary: string;
+  items: CaseReceipt['items'];
+  calc: ClaimCalculation | null;
+}
+
+export class CaseDesk {
+  constructor(private readonly o: CaseDeskOptions) {}
+
+  private viewContext(): CaseViewContext {
+    return { db: this.o.db, now: this.o.clock(), longTermMinMonths: this.o.longTermMinMonths };
+  }
+
+  private person(psnNo: string): Person {
+    const p = findInsuredPerson(this.o.db, psnNo);
+    if (!p) throw new ServiceError('person-unknown', `本机没有人员编号 ${psnNo} 的参保信息，请先读取证件并查询参保信息`);
+    return p;
+  }
+
+  async accept(input: AcceptInput): Promise<AcceptOutcome> {
+    const person = this.person(input.psnNo);
+    if (!person.insuinfo.some((i) => i.insuplc_admdvs === input.insuplcAdmdvs)) {
+      throw new ServiceError('invalid-input', `参保地区划 ${input.insuplcAdmdvs} 与平台查询结果不一致`);
+    }
+    if (!person.insuinfo.some((i) => i.insutype === input.form.insutype)) {
+      throw new ServiceError('invalid-input', `该人员没有险种 ${input.form.insutype} 的参保记录，请按平台查询结果选择险种`);
+    }
+    const prepared = await this.prepare(input, person);
+
+    const checklist = materialsChecklist({
+      kind: input.kind,
+      regType: input.kind === 'remote-registration' ? input.form.regType : undefined,
+      visitType: input.kind === 'reimbursement' ? input.form.visitType : undefined,
+      reason: input.kind === 'reimbursement' ? input.form.reason : undefined,
+    });
+    let check;
+    try {
+      check = checkMaterials(checklist, input.materials);
+    } catch (err) {
+      if (err instanceof UnknownMaterialError) throw new ServiceError('invalid-input', err.message);
+      throw err;
+    }
+    const now = this.o.clock();
+    const applicantIdMasked = maskIdNumber(person.certno);
+    if (check.missingMain.length > 0) {
+      const { region, site } = this.o.office;
+      const notice: OneTimeNotice = this.o.db.transaction(() => {
+        const noticeNo = nextNoticeNo(this.o.db, region, site, cstDate(now).replace(/-/g, ''));
+        const n: OneTimeNotice = {
+          noticeNo,
+          kind: input.kind,
+          kindLabel: KIND_LABELS[input.kind],
+          office: this.o.office.name,
+          applicantName: person.psn_name,
+          idNumberMasked: applicantIdMasked,
+          item: `${KIND_LABELS[input.kind]}（${prepared.summary}）`,
+          missing: [...check.missingMain, ...check.missingMinor],
+          issuedAt: cstDateTime(now),
+          clerk: this.o.clerk.name,
+        };
+        insertNotice(this.o.db, { noticeNo, kind: input.kind, psnNo: person.psn_no, notice: n, issuedAt: now.toISOString(), issuedBy: this.o.clerk.code });
+        return n;
+      })();
+      return { outcome: 'refused', notice };
+    }
+    if (check.missingMinor.length > 0 && !input.promiseSigned) {
+      throw new ServiceError(
+        'promise-required',
+        `以下材料可以容缺受理，但须申请人签署容缺承诺书：${check.missingMinor.map((x) => x.material).join('、')}`,
+      );
+    }
+    const today = cstDate(now);
+    const pending = check.missingMinor.length
+      ? { materials: check.missingMinor.map((x) => x.material), deadline: addWorkingDays(today, PROMISE_WORKING_DAYS) }
+      : null;
+
+    const rec = this.o.db.transaction(() => {
+      const r = this.o.outbox.accept({
+        kind: input.kind,
+        businessKey: prepared.businessKey,
+        psnNo: person.psn_no,
+        insuplcAdmdvs: input.insuplcAdmdvs,
+        payload: prepared.payload,
+        clerk: this.o.clerk.code,
+        region: this.o.office.region,
+        site: this.o.office.site,
+        reason: pending ? `容缺受理，承诺 ${pending.deadline} 前补齐：${pending.materials.join('、')}` : '受理',
+      });
+      insertCaseDetails(this.o.db, {
+        caseId: r.id,
+        applicantName: person.psn_name,
+        applicantIdMasked,
+        summary: prepared.summary,
+        office: this.o.office.name,
+        clerkName: this.o.clerk.name,
+        items: prepared.items,
+        materials: check.received.map((x) => x.name),
+        pending,
+        committedDate: addWorkingDays(today, COMMITTED_WORKING_DAYS[input.kind]),
+      });
+      if (prepared.calc) {
+        insertCaseInvoices(this.o.db, r.id, prepared.calc.built.invoices);
+        this.o.reimbursement.settle(r.id, person.psn_no, prepared.calc, now);
+      }
+      return r;
+    })();
+    return { outcome: 'accepted', receipt: receiptOf(this.o.db, rec), calculation: prepared.calc?.view ?? null };
+  }
+
+  /** Kind-specific checks and the platform payload. Throws ServiceError with a Chinese message. */
+  private async prepare(input: AcceptInput, person: Person): Promise<Prepared> {
+    const today = cstDate(this.o.clock());
+    let payload: Record<string, unknown>;
+    let summary: string;
+    let items: CaseReceipt['items'];
+    let calc: ClaimCalculation | null = null;
+    switch (input.kind) {
+      case 'special-disease': {
+        const f = input.form;
+        const disease = this.o.diseases.find((d) => d.code === f.diseaseCode);
+        if (!disease) throw new ServiceError('invalid-input', `病种 ${f.diseaseCode} 不在门诊慢特病病种目录中`);
+        if (f.assessedOn > today) throw new ServiceError('invalid-input', `鉴定日期 ${f.assessedOn} 晚于今天，请核对`);
+        payload = {
+          insutype: f.insutype,
+          opsp_dise_code: disease.code,
+          opsp_dise_name: disease.name,
+          tel: f.tel,
+          addr: f.addr,
+          insu_optins: input.insuplcAdmdvs,
+          ide_fixmedins_no: f.hospitalCode,
+          ide_fixmedins_name: f.hospitalName,
+          hosp_ide_date: f.assessedOn,
+          diag_dr_codg: f.doctorCode,
+          diag_dr_name: f.doctorName,
+          begndate: f.begndate,
+          enddate: f.enddate,
+        };
+        summary = `${disease.name}（${disease.code}）`;
+        items = [{ name: `门诊慢特病备案：${disease.name}（${disease.code}）` }];
+        break;
+      }
+      case 'remote-registration': {
+        const f = input.form;
+        const promise = input.materials.includes('rr-promise-letter') && !input.materials.includes('rr-residence-proof');
+        payload = {
+          insutype: f.insutype,
+          regType: f.regType,
+          targetAdmdvs: f.targetAdmdvs,
+          targetHospitalCode: f.targetHospitalCode,
+          targetHospitalName: f.targetHospitalName,
+          begndate: f.begndate,
+          enddate: f.enddate,
+          tel: f.tel,
+          addr: f.addr,
+          promise,
+          memo: f.memo,
+        };
+        const typeName = REMOTE_REG_TYPE_NAMES[f.regType];
+        summary = `${typeName} · 就医地 ${f.targetAdmdvs}${f.targetHospitalName ? ` ${f.targetHospitalName}` : ''}`;
+        items = [{ name: `异地就医备案：${typeName}（就医地 ${f.targetAdmdvs}${promise ? '，承诺制' : ''}）` }];
+        break;
+      }
+      case 'reimbursement': {
+        const f = input.form;
+        if (f.enddate > today) throw new ServiceError('invalid-input', `结束日期 ${f.enddate} 晚于今天，请核对`);
+        calc = await this.o.reimbursement.calculate(person, f);
+        const used = claimedInvoices(this.o.db, calc.built.invoices);
+        if (used.size > 0) {
+          const list = [...used].map(([k, caseNo]) => `${k.replace('|', ' / ')}（办件 ${caseNo}）`).join('、');
+          throw new ServiceError('duplicate', `以下票据已在本机报销过，一张票据只能报销一次：${list}`);
+        }
+        const r = calc.result;
+        if (!r.eligible) throw new ServiceError('not-eligible', `本次费用不符合报销条件：${r.reasons.join('；')}`);
+        const fundFen = r.fundPay + r.seriousIllnessPay + r.assistancePay;
+        payload = {
+          insutype: f.insutype,
+          reason: f.reason,
+          hospitalCode: f.hospitalCode,
+          hospitalName: f.hospitalName,
+          begndate: f.begndate,
+          enddate: f.enddate,
+          totalFen: r.total,
+          fundPayFen: fundFen,
+          invoices: calc.built.invoices,
+          memo: f.memo,
+        };
+        summary = `${VISIT_TYPE_NAMES[f.visitType]} · ${f.hospitalName} · 票据 ${f.invoices.length} 张`;
+        items = [
+          { name: `零星报销：${VISIT_TYPE_NAMES[f.visitType]}（${f.hospitalName}）`, amountFen: r.total },
+          { name: '其中基金支付（试算）', amountFen: fundFen },
+        ];
+        break;
+      }
+    }
+    const parsed = PAYLOAD_SCHEMAS[input.kind].safeParse(payload);
+    if (!parsed.success) throw new ServiceError('invalid-input', parsed.error.issues.map((i) => i.message).join('；'));
+    payload = parsed.data;
+    const key = businessKey(input.kind, person.psn_no, payload);
+    return { payload, businessKey: key, summary, items, calc };
+  }
+
+  /** 撤销: a cancellation case queued behind its registration. */
+  cancel(caseNo: string, memo: string): { caseNo: string; cancels: string; receipt: CaseReceipt } {
+    const reg = getCaseByNo(this.o.db, caseNo);
+    if (!reg) throw new ServiceError('not-found', `找不到办件 ${caseNo}`);
+    const blocker = cancelBlocker(this.viewContext(), reg);
+    if (blocker) throw new ServiceError('not-cancellable', blocker);
+    const now = this.o.clock();
+    const kind = `${reg.kind}-cancel` as CaseKind;
+    const rec = this.o.db.transaction(() => {
+      const r = this.o.outbox.accept({
+        kind,
+        businessKey: reg.businessKey,
+        psnNo: reg.psnNo,
+        insuplcAdmdvs: reg.insuplcAdmdvs,
+        payload: { memo },
+        clerk: this.o.clerk.code,
+        region: this.o.office.region,
+        site: this.o.office.site,
+        reason: `撤销办件 ${reg.caseNo}${memo ? `：${memo}` : ''}`,
+      });
+      const original = receiptOf(this.o.db, reg);
+      insertCaseDetails(this.o.db, {
+        caseId: r.id,
+        applicantName: original.applicantName,
+        applicantIdMasked: original.idNumberMasked,
+        summary: `撤销 ${reg.caseNo}（${KIND_LABELS[reg.kind]}）`,
+        office: this.o.office.name,
+        clerkName: this.o.clerk.name,
+        items: [{ name: `${KIND_LABELS[kind]}（原办件编号 ${reg.caseNo}）` }],
+        materials: ['撤销申请（申请人签字）'],
+        pending: null,
+        committedDate: addWorkingDays(cstDate(now), COMMITTED_WORKING_DAYS[kind]),
+      });
+      return r;
+    })();
+    return { caseNo: rec.caseNo, cancels: reg.caseNo, receipt: receiptOf(this.o.db, rec) };
+  }
+}
+
+function businessKey(kind: CaseKind, psnNo: string, payload: Record<string, unknown>): string {
+  const key = businessKeyOf(kind, psnNo, payload);
+  if (!key) throw new ServiceError('invalid-input', '无法确定业务键');
+  return key;
+}

@@ -1,0 +1,16 @@
+/**
+ * The office's time commitments (sample values; a real office sets its own): the committed completion date
+ * printed on each 受理回执, and how long a 容缺受理 applicant has to bring the missing minor materials.
+ */
+import type { CaseKind } from './case-store';
+
+export const COMMITTED_WORKING_DAYS: Record<CaseKind, number> = {
+  'special-disease': 15,
+  'remote-registration': 1,
+  reimbursement: 20,
+  'special-disease-cancel': 5,
+  'remote-registration-cancel': 5,
+  'reimbursement-cancel': 5,
+};
+
+export const PROMISE_WORKING_DAYS = 10;
