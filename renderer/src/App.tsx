@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { api } from './api/client';
 import { DevicesPanel, STATE_LABEL } from './features/devices/DevicesPanel';
+import { ScannerInput } from './features/devices/ScanNotice';
 import { SimulatorDock } from './features/devices/SimulatorDock';
 import { ServiceTabs } from './features/desk/ServiceTabs';
 import { InsuredPanel } from './features/insured/InsuredPanel';
@@ -102,6 +103,7 @@ export function App() {
         )}
       </main>
       <SimulatorDock />
+      <ScannerInput />
     </div>
   );
 }

@@ -7,6 +7,7 @@ const None = z.object({}).strict();
 const Ok = z.object({ ok: z.literal(true) });
 
 export const DeviceId = z.enum(['id-reader', 'sscard-reader', 'scanner', 'printer'], { message: '未知的设备' });
+export type DeviceId = z.infer<typeof DeviceId>;
 
 const usbId = (what: string) =>
   z

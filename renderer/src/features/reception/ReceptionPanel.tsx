@@ -3,7 +3,7 @@ import { useDesk } from '../../store/desk-store';
 
 /** 接待: read an identity document and show who is at the counter (ID number masked). */
 export function ReceptionPanel() {
-  const { person, reading, readError, readIdCard, cancelRead, clearPerson } = useDesk();
+  const { person, reading, readingKind, readError, readIdCard, readSsCard, cancelRead, clearPerson } = useDesk();
   return (
     <section className="panel reception" aria-labelledby="reception-title">
       <header className="panel-head">
@@ -16,21 +16,68 @@ export function ReceptionPanel() {
       </header>
       <div className="actions">
         <button className="primary" onClick={() => void readIdCard()} disabled={reading} data-testid="read-id">
-          {reading ? '正在读卡…' : '读身份证'} <kbd>F2</kbd>
+          {readingKind === 'id-card' ? '正在读卡…' : '读身份证'} <kbd>F2</kbd>
         </button>
-        {reading && (
+        <button onClick={() => void readSsCard()} disabled={reading} data-testid="read-sscard">
+          {readingKind === 'sscard' ? '正在读社保卡…' : '读社保卡'} <kbd>F3</kbd>
+        </button>
+        {readingKind === 'id-card' && (
           <button onClick={() => void cancelRead()} data-testid="cancel-read">
             取消 <kbd>Esc</kbd>
           </button>
         )}
       </div>
-      {reading && <p className="hint" role="status">请将身份证放在阅读器感应区…</p>}
+      {reading && (
+        <p className="hint" role="status">
+          {readingKind === 'sscard' ? '请将社会保障卡插入读卡器…' : '请将身份证放在阅读器感应区…'}
+        </p>
+      )}
       {readError && (
         <div className="alert error" role="alert" data-testid="read-error">
           {readError}
         </div>
       )}
-      {person ? (
+      {person?.source === 'sscard' ? (
+        <dl className="person" data-testid="person">
+          <dt>姓名</dt>
+          <dd className="name">
+            {person.name} <span className="tag">社保卡</span>
+          </dd>
+          <dt>性别</dt>
+          <dd>{person.sex}</dd>
+          {person.nation && (
+            <>
+              <dt>民族</dt>
+              <dd>{person.nation}</dd>
+            </>
+          )}
+          <dt>出生日期</dt>
+          <dd>{person.birthDate}</dd>
+          <dt>社会保障号</dt>
+          <dd className="mono" data-testid="id-masked">
+            {person.ssnMasked}
+          </dd>
+          <dt>社保卡号</dt>
+          <dd className="mono" data-testid="sscard-number">
+            {person.cardNumber}
+          </dd>
+          <dt>卡识别码</dt>
+          <dd className="mono small">{person.cardIdMasked}</dd>
+          <dt>有效期限</dt>
+          <dd>
+            {person.issueDate} 至 {person.expiryDate}（第{person.specVersion.startsWith('3') ? '三' : person.specVersion.startsWith('2') ? '二' : '一'}代卡）
+          </dd>
+        </dl>
+      ) : person?.source === 'scan' ? (
+        <dl className="person" data-testid="person">
+          <dt>证件号码</dt>
+          <dd className="mono" data-testid="id-masked">
+            {maskIdNumber(person.idNumber)}
+          </dd>
+          <dt>来源</dt>
+          <dd>扫码录入（未读卡，姓名等以平台查询结果为准）</dd>
+        </dl>
+      ) : person ? (
         <dl className="person" data-testid="person">
           <dt>姓名</dt>
           <dd className="name">{person.name}</dd>
@@ -54,7 +101,7 @@ export function ReceptionPanel() {
           </dd>
         </dl>
       ) : (
-        !reading && !readError && <p className="empty">尚未读卡。按 F2 读取居民身份证。</p>
+        !reading && !readError && <p className="empty">尚未读卡。按 F2 读取居民身份证，或按 F3 读取社保卡。</p>
       )}
     </section>
   );

@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'react';
+import type { MethodOutput } from '../../../../electron/contract/api';
+import { api, errorMessage } from '../../api/client';
+import { useDesk } from '../../store/desk-store';
+
+type Jobs = MethodOutput<'printer.jobs'>;
+
+/** 打印预览: what the simulated receipt printer printed, decoded from its ESC/POS bytes, newest first. */
+export function PrintPreview() {
+  const printer = useDesk((s) => s.devices.find((d) => d.id === 'printer'));
+  const [jobs, setJobs] = useState<Jobs | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let alive = true;
+    const load = () =>
+      api
+        .call('printer.jobs')
+        .then((j) => alive && setJobs(j))
+        .catch((err) => alive && setError(errorMessage(err)));
+    void load();
+    const timer = window.setInterval(load, 1500);
+    return () => {
+      alive = false;
+      window.clearInterval(timer);
+    };
+  }, [printer?.updatedAt]);
+
+  return (
+    <section className="panel print-preview" aria-labelledby="preview-title" data-testid="print-preview">
+      <header className="panel-head">
+        <h2 id="preview-title">打印预览</h2>
+        {jobs && jobs.pendingJobs > 0 && <span className="tag warn">{jobs.pendingJobs} 份等待打印</span>}
+      </header>
+      {error && <div className="alert error">{error}</div>}
+      {jobs && !jobs.simulated && <p className="empty">打印机不是内置模拟器：请在真实打印机上查看出纸。</p>}
+      {jobs?.simulated && jobs.jobs.length === 0 && <p className="empty">模拟打印机尚未打印任何内容。点“测试”打印一张测试条。</p>}
+      <div className="receipts">
+        {jobs?.jobs.slice(0, 6).map((j) => (
+          <figure key={j.index} className="receipt" data-testid="printed-job">
+            <figcaption className="muted small">
+              第 {j.index} 份 · {new Date(j.receivedAt).toLocaleTimeString('zh-CN', { hour12: false })} · {j.bytes} 字节
+            </figcaption>
+            <pre>{j.text}</pre>
+          </figure>
+        ))}
+      </div>
+    </section>
+  );
+}
