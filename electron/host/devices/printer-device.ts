@@ -5,7 +5,6 @@
  * finds the printer ready again.
  */
 import { AppError } from '../../contract/errors';
-import type { DeviceFactories } from '../../services/devices/ports';
 import { assertReady, ReceiptPrinter } from '../../../native/devices/receipt-printer';
 import { PrinterError } from '../../../native/devices/printer-error';
 import { EscPosBuilder } from '../../../native/protocols/escpos/builder';

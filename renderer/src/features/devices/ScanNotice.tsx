@@ -60,9 +60,18 @@ function ScanNoticeView() {
         </>
       )}
       {scan.kind === 'e-invoice' && (
-        <span data-testid="scan-invoice">
-          医疗收费电子票据　票据代码 <b className="mono">{scan.invoice.billCode}</b>　票据号码 <b className="mono">{scan.invoice.billNumber}</b>　金额{' '}
-          <b>{yuan(scan.invoice.amountFen)} 元</b>　开票日期 {scan.invoice.issueDate}
+        <span data-testid="scan-invoice" className="scan-fields">
+          <span>医疗收费电子票据</span>
+          <span>
+            票据代码 <b className="mono">{scan.invoice.billCode}</b>
+          </span>
+          <span>
+            票据号码 <b className="mono">{scan.invoice.billNumber}</b>
+          </span>
+          <span>
+            金额 <b>{yuan(scan.invoice.amountFen)} 元</b>
+          </span>
+          <span>开票日期 {scan.invoice.issueDate}</span>
         </span>
       )}
       {scan.kind === 'sscard-number' && (
