@@ -39,3 +39,11 @@ export const outboxMigration: Migration = {
     `);
   },
 };
+
+/** Waiting items in due order, so picking the next few never sorts the whole queue. */
+export const outboxDueIndexMigration: Migration = {
+  name: 'outbox waiting index',
+  up(db) {
+    db.exec(`CREATE INDEX outbox_waiting ON outbox(next_attempt_at, id) WHERE state IN ('pending', 'retry', 'unknown')`);
+  },
+};

@@ -100,7 +100,7 @@ export function getOutboxItemByCase(db: Db, caseId: number): OutboxItem | undefi
 export function dueItems(db: Db, now: Date, limit: number, exclude: ReadonlySet<number> = new Set()): OutboxItem[] {
   const rows = db
     .prepare(
-      `SELECT o.* FROM outbox o
+      `SELECT o.* FROM outbox o INDEXED BY outbox_waiting
        LEFT JOIN outbox d ON d.id = o.depends_on
        WHERE o.state IN ('pending', 'retry', 'unknown') AND o.next_attempt_at <= ?
          AND (o.depends_on IS NULL OR d.state = 'done')

@@ -6,7 +6,7 @@ import type { Migration } from './database';
 import { casesMigration } from '../cases/case-schema';
 import { caseDetailsMigration } from '../cases/case-details';
 import { settledClaimsMigration } from '../reimbursement/settled-claims';
-import { outboxMigration } from '../outbox/outbox-schema';
+import { outboxDueIndexMigration, outboxMigration } from '../outbox/outbox-schema';
 import { personCacheMigration } from '../platform/person-cache';
 
 export const appMigrations: Migration[] = [
@@ -30,4 +30,5 @@ export const appMigrations: Migration[] = [
   personCacheMigration,
   caseDetailsMigration,
   settledClaimsMigration,
+  outboxDueIndexMigration,
 ];
