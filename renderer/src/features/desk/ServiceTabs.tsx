@@ -1,33 +1,85 @@
-import { useState } from 'react';
+import { useEffect } from 'react';
+import { HistoryPanel } from '../history/HistoryPanel';
+import { useCases, type ServiceTab } from '../services/cases-store';
+import { NoticeView } from '../services/NoticeView';
+import { ReceiptView } from '../services/ReceiptView';
+import { ReimbursementForm } from '../services/ReimbursementForm';
+import { RemoteRegistrationForm } from '../services/RemoteRegistrationForm';
+import { SpecialDiseaseForm } from '../services/SpecialDiseaseForm';
+import { usePersonForCase } from '../services/usePersonForCase';
 import { useDesk } from '../../store/desk-store';
+import { usePlatform } from '../../store/platform-store';
+import '../services/services.css';
 
-const SERVICES = [
-  { id: 'remote', label: '异地就医备案' },
-  { id: 'special', label: '门诊慢特病' },
-  { id: 'reimburse', label: '零星报销' },
-] as const;
+const TABS: Array<{ id: ServiceTab; label: string }> = [
+  { id: 'special-disease', label: '门诊慢特病' },
+  { id: 'remote-registration', label: '异地就医备案' },
+  { id: 'reimbursement', label: '零星报销' },
+  { id: 'history', label: '办件记录' },
+];
 
-/** The three services of the one-window desk; each works on the person in the reception panel. */
+/**
+ * The three services of the one-window desk and the person's 办件记录. A case needs the card read at reception
+ * AND the platform's answer for it (psn_no, 参保地, identities): no manual entry, so a case is never filed
+ * for a person the platform has not confirmed (the offline cache counts as confirmed, marked as such).
+ */
 export function ServiceTabs() {
-  const [active, setActive] = useState<(typeof SERVICES)[number]['id']>('remote');
-  const person = useDesk((s) => s.person);
+  const { tab, setTab, outcome, reset, error, setError } = useCases();
+  const card = useDesk((s) => s.person);
+  const lookingUp = usePlatform((s) => s.lookingUp);
+  const person = usePersonForCase();
+  const psnNo = person?.psnNo ?? null;
+
+  // A new citizen at the counter starts from empty forms.
+  useEffect(() => {
+    reset();
+  }, [psnNo, reset]);
+
+  let body;
+  if (!card) body = <p className="empty">请先在左侧读取参保人身份证件（F2）。</p>;
+  else if (!person) body = <p className="empty">{lookingUp ? '正在查询参保信息…' : '参保信息查询成功后才能办理业务。'}</p>;
+  else if (tab === 'history') body = <HistoryPanel psnNo={person.psnNo} />;
+  else if (outcome && outcome.forPsnNo === person.psnNo && outcome.outcome === 'accepted' && outcome.receipt.kind === tab)
+    body = <ReceiptView receipt={outcome.receipt} onDone={reset} />;
+  else if (outcome && outcome.forPsnNo === person.psnNo && outcome.outcome === 'refused' && outcome.notice.kind === tab)
+    body = <NoticeView notice={outcome.notice} onDone={reset} />;
+  else if (tab === 'special-disease') body = <SpecialDiseaseForm key={person.psnNo} person={person} />;
+  else if (tab === 'remote-registration') body = <RemoteRegistrationForm key={person.psnNo} person={person} />;
+  else body = <ReimbursementForm key={person.psnNo} person={person} />;
+
   return (
     <section className="panel services">
       <nav className="tabs" role="tablist">
-        {SERVICES.map((s) => (
-          <button key={s.id} role="tab" aria-selected={active === s.id} className={active === s.id ? 'tab active' : 'tab'} onClick={() => setActive(s.id)}>
+        {TABS.map((s) => (
+          <button
+            key={s.id}
+            role="tab"
+            aria-selected={tab === s.id}
+            className={tab === s.id ? 'tab active' : 'tab'}
+            onClick={() => {
+              setTab(s.id);
+              if (outcome) reset();
+            }}
+          >
             {s.label}
           </button>
         ))}
       </nav>
       <div className="tab-body" role="tabpanel">
-        {person ? (
-          <p className="empty">
-            已接待 <b>{person.name}</b>。{SERVICES.find((s) => s.id === active)?.label}受理表单将在后续版本提供。
+        {person && (
+          <p className="readonly-note">
+            办理对象：<b>{person.name}</b> · 人员编号 <span className="mono">{person.psnNo}</span>
           </p>
-        ) : (
-          <p className="empty">请先在左侧读取参保人身份证件。</p>
         )}
+        {error && (
+          <div className="alert error" role="alert" data-testid="service-error">
+            {error}
+            <button className="link" style={{ marginLeft: 8 }} onClick={() => setError(null)}>
+              关闭
+            </button>
+          </div>
+        )}
+        {body}
       </div>
     </section>
   );

@@ -1,0 +1,59 @@
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client';
+import { useCases } from '../services/cases-store';
+import { ReceiptView } from '../services/ReceiptView';
+import type { CaseReceipt } from '../../../../electron/contract/features/cases';
+
+const fmt = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
+
+/** 办件记录 of the person at the counter: state from the outbox and the events, 撤销 where the rules allow. */
+export function HistoryPanel({ psnNo }: { psnNo: string }) {
+  const { history, loadHistory, cancel } = useCases();
+  const [receipt, setReceipt] = useState<CaseReceipt | null>(null);
+  useEffect(() => {
+    void loadHistory(psnNo);
+    // The uploader changes states in the background: follow the queue.
+    return api.on('queue.changed', () => void loadHistory(psnNo));
+  }, [psnNo, loadHistory]);
+
+  if (receipt) return <ReceiptView receipt={receipt} onDone={() => setReceipt(null)} />;
+  if (history.length === 0) return <p className="empty">该人员在本机没有办件记录。</p>;
+  return (
+    <div className="history-list" data-testid="history">
+      {history.map((c) => (
+        <div key={c.caseNo} className="history-item" data-testid={`history-${c.caseNo}`}>
+          <div>
+            <div className="title">
+              {c.kindLabel} <span className="muted small">{c.summary}</span>
+            </div>
+            <div className="meta">
+              <span className="mono">{c.caseNo}</span> · {fmt(c.createdAt)} · 经办 {c.clerk}
+              {c.pending && ` · 容缺材料 ${c.pending.deadline} 前补齐`}
+              {c.cancelNote && !c.cancellable && c.state !== 'cancelled' && ` · ${c.cancelNote}`}
+            </div>
+            {c.platformMessage && <div className="platform-msg small">平台：{c.platformMessage}</div>}
+          </div>
+          <div className="svc-actions">
+            <span className={`state ${c.tone}`} data-testid="history-state">
+              {c.stateLabel}
+            </span>
+            <button className="link" onClick={() => void api.call('cases.receipt', { caseNo: c.caseNo }).then(setReceipt)}>
+              回执
+            </button>
+            {c.cancellable && (
+              <button
+                className="link"
+                data-testid="cancel-case"
+                onClick={() => {
+                  if (window.confirm(`确认撤销办件 ${c.caseNo}（${c.kindLabel}）？撤销申请将在原办件上报后提交平台。`)) void cancel(c.caseNo, '申请人申请撤销');
+                }}
+              >
+                撤销
+              </button>
+            )}
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}

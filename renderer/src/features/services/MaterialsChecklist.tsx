@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'react';
+import type { MaterialItem } from '../../../../electron/contract/features/cases';
+import type { MethodInput } from '../../../../electron/contract/api';
+import { api } from '../../api/client';
+
+/**
+ * 材料清单: the clerk ticks what the applicant handed in. Main items decide between 受理 and a 一次性告知单;
+ * when only minor items are missing the applicant may sign a 容缺 promise.
+ */
+export function MaterialsChecklist(props: {
+  query: MethodInput<'cases.materials'>;
+  value: string[];
+  onChange(ids: string[]): void;
+  promiseSigned: boolean;
+  onPromise(v: boolean): void;
+}) {
+  const [list, setList] = useState<MaterialItem[]>([]);
+  const key = JSON.stringify(props.query);
+  const { onChange } = props;
+  useEffect(() => {
+    let live = true;
+    api
+      .call('cases.materials', JSON.parse(key) as MethodInput<'cases.materials'>)
+      .then((l) => {
+        if (!live) return;
+        setList(l);
+        // Drop ticks for items that are not on the new list (the sub-type changed).
+        onChange([]);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [key, onChange]);
+
+  const got = new Set(props.value);
+  const toggle = (id: string) => props.onChange(got.has(id) ? props.value.filter((x) => x !== id) : [...props.value, id]);
+  const groupDone = (g: string | null) => g !== null && list.some((x) => x.anyOf === g && got.has(x.id));
+  const missingMain = list.filter((x) => x.level === 'main' && !got.has(x.id) && !groupDone(x.anyOf));
+  const missingMinor = list.filter((x) => x.level === 'minor' && !got.has(x.id));
+
+  return (
+    <section className="svc-section" aria-label="材料清单">
+      <h3>
+        材料清单{' '}
+        <button type="button" className="link" onClick={() => props.onChange(list.filter((x) => x.anyOf === null || x === list.find((y) => y.anyOf === x.anyOf)).map((x) => x.id))} data-testid="materials-all">
+          全部收齐
+        </button>
+      </h3>
+      <div className="materials">
+        {list.map((m) => (
+          <label key={m.id} className="material">
+            <input type="checkbox" checked={got.has(m.id)} onChange={() => toggle(m.id)} data-testid={`material-${m.id}`} />
+            <span>
+              {m.name}
+              <span className={`lvl ${m.level}`}>{m.level === 'main' ? (m.anyOf ? '必交·二选一' : '必交') : '可容缺'}</span>
+              <small>{m.requirement}</small>
+            </span>
+          </label>
+        ))}
+      </div>
+      {missingMain.length === 0 && missingMinor.length > 0 && (
+        <label className="promise material">
+          <input type="checkbox" checked={props.promiseSigned} onChange={(e) => props.onPromise(e.target.checked)} data-testid="promise-signed" />
+          <span>
+            申请人已签署容缺受理承诺书，承诺限期补交：{missingMinor.map((m) => m.name).join('、')}
+          </span>
+        </label>
+      )}
+      {missingMain.length > 0 && props.value.length > 0 && (
+        <p className="readonly-note">缺少必交材料 {missingMain.length} 项，提交后将出具一次性告知单。</p>
+      )}
+    </section>
+  );
+}

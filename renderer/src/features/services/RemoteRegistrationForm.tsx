@@ -1,0 +1,106 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { REMOTE_REG_TYPES, RemoteRegistrationForm as Schema } from '../../../../electron/contract/features/cases';
+import { useCases } from './cases-store';
+import { Field } from './Field';
+import { INSUTYPE_NAMES, REG_TYPE_NAMES, today } from './labels';
+import { MaterialsChecklist } from './MaterialsChecklist';
+import { admdvsFor, type CasePerson } from './usePersonForCase';
+
+type Values = z.input<typeof Schema>;
+
+/** 异地就医备案: type decides the materials (long-term: residence proof or 个人承诺书; 转诊: 转诊证明). */
+export function RemoteRegistrationForm({ person }: { person: CasePerson }) {
+  const [materials, setMaterials] = useState<string[]>([]);
+  const [promiseSigned, setPromise] = useState(false);
+  const { submit, submitting } = useCases();
+  const insutypes = person.insuinfo.filter((i) => INSUTYPE_NAMES[i.insutype]);
+  const { register, handleSubmit, formState, watch } = useForm<Values, unknown, z.output<typeof Schema>>({
+    resolver: zodResolver(Schema),
+    defaultValues: {
+      insutype: insutypes[0]?.insutype ?? '',
+      regType: 'longTermResidence',
+      targetAdmdvs: '',
+      targetHospitalCode: '',
+      targetHospitalName: '',
+      begndate: today(),
+      enddate: '',
+      tel: '',
+      addr: '',
+      memo: '',
+    },
+  });
+  const regType = watch('regType');
+  const e = formState.errors;
+  const longTerm = ['retiredResettled', 'longTermResidence', 'residentWorker'].includes(regType);
+
+  return (
+    <form
+      className="svc-form"
+      aria-label="异地就医备案"
+      onSubmit={handleSubmit((form) =>
+        submit({ kind: 'remote-registration', psnNo: person.psnNo, insuplcAdmdvs: admdvsFor(person, form.insutype), materials, promiseSigned, form }),
+      )}
+    >
+      <div className="svc-grid">
+        <Field label="险种" error={e.insutype}>
+          <select {...register('insutype')}>
+            {insutypes.map((i) => (
+              <option key={i.insutype} value={i.insutype}>
+                {INSUTYPE_NAMES[i.insutype]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="备案类型" error={e.regType}>
+          <select {...register('regType')} data-testid="reg-type">
+            {REMOTE_REG_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {REG_TYPE_NAMES[t]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="就医地区划（6 位）" error={e.targetAdmdvs}>
+          <input {...register('targetAdmdvs')} inputMode="numeric" maxLength={6} data-testid="rr-admdvs" />
+        </Field>
+        <Field label="就医机构编码（可空）" error={e.targetHospitalCode}>
+          <input {...register('targetHospitalCode')} />
+        </Field>
+        <Field label="就医机构名称（可空）" error={e.targetHospitalName}>
+          <input {...register('targetHospitalName')} />
+        </Field>
+        <Field label="开始日期" error={e.begndate}>
+          <input type="date" {...register('begndate')} />
+        </Field>
+        <Field label={longTerm ? '结束日期（长期备案可空）' : '结束日期（空为至少 6 个月）'} error={e.enddate}>
+          <input type="date" {...register('enddate')} />
+        </Field>
+        <Field label="联系电话" error={e.tel}>
+          <input {...register('tel')} inputMode="tel" data-testid="rr-tel" />
+        </Field>
+        <Field label="异地居住地址" error={e.addr} wide>
+          <input {...register('addr')} data-testid="rr-addr" />
+        </Field>
+        <Field label="备注" error={e.memo} wide>
+          <input {...register('memo')} />
+        </Field>
+      </div>
+      {longTerm && <p className="readonly-note">长期备案满 6 个月后方可变更或撤销；无居住证明的可签署个人承诺书（承诺制）。</p>}
+      <MaterialsChecklist
+        query={{ kind: 'remote-registration', regType }}
+        value={materials}
+        onChange={setMaterials}
+        promiseSigned={promiseSigned}
+        onPromise={setPromise}
+      />
+      <div className="svc-actions">
+        <button type="submit" className="primary" disabled={submitting} data-testid="submit-case">
+          {submitting ? '正在受理…' : '受理'}
+        </button>
+      </div>
+    </form>
+  );
+}

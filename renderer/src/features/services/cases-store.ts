@@ -1,0 +1,68 @@
+/** The services' shared state: what the last submission gave (receipt or notice) and the 办件记录 of the person. */
+import { create } from 'zustand';
+import type { MethodInput } from '../../../../electron/contract/api';
+import type { AcceptOutcome, Calculation, CaseView } from '../../../../electron/contract/features/cases';
+import { api, errorMessage } from '../../api/client';
+
+export type ServiceTab = 'special-disease' | 'remote-registration' | 'reimbursement' | 'history';
+
+interface CasesState {
+  tab: ServiceTab;
+  outcome: (AcceptOutcome & { forPsnNo: string }) | null;
+  calculation: Calculation | null;
+  submitting: boolean;
+  error: string | null;
+  history: CaseView[];
+  historyFor: string | null;
+  setTab(tab: ServiceTab): void;
+  submit(input: MethodInput<'cases.accept'>): Promise<void>;
+  setCalculation(c: Calculation | null): void;
+  setError(e: string | null): void;
+  reset(): void;
+  loadHistory(psnNo: string | null): Promise<void>;
+  cancel(caseNo: string, memo: string): Promise<string | null>;
+}
+
+export const useCases = create<CasesState>((set, get) => ({
+  tab: 'special-disease',
+  outcome: null,
+  calculation: null,
+  submitting: false,
+  error: null,
+  history: [],
+  historyFor: null,
+  setTab: (tab) => set({ tab, error: null }),
+  async submit(input) {
+    set({ submitting: true, error: null });
+    try {
+      const outcome = await api.call('cases.accept', input);
+      set({ outcome: { ...outcome, forPsnNo: input.psnNo }, submitting: false });
+      void get().loadHistory(input.psnNo);
+    } catch (err) {
+      set({ submitting: false, error: errorMessage(err) });
+    }
+  },
+  setCalculation: (calculation) => set({ calculation }),
+  setError: (error) => set({ error }),
+  reset: () => set({ outcome: null, calculation: null, error: null }),
+  async loadHistory(psnNo) {
+    if (!psnNo) return set({ history: [], historyFor: null });
+    try {
+      const history = await api.call('cases.history', { psnNo });
+      set({ history, historyFor: psnNo });
+    } catch (err) {
+      set({ error: errorMessage(err) });
+    }
+  },
+  async cancel(caseNo, memo) {
+    try {
+      const out = await api.call('cases.cancel', { caseNo, memo });
+      const psnNo = get().historyFor;
+      if (psnNo) await get().loadHistory(psnNo);
+      return out.caseNo;
+    } catch (err) {
+      set({ error: errorMessage(err) });
+      return null;
+    }
+  },
+}));

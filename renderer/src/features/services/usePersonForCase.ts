@@ -1,0 +1,25 @@
+/** The person a case is for: the ID card read at reception AND the platform's answer for that card. */
+import { useDesk } from '../../store/desk-store';
+import { usePlatform } from '../../store/platform-store';
+
+export interface CasePerson {
+  name: string;
+  /** Full ID number from the card (printing masks it). */
+  idNumber: string;
+  psnNo: string;
+  insuinfo: Array<{ insutype: string; insuplc_admdvs: string; psn_type: string }>;
+}
+
+export function usePersonForCase(): CasePerson | null {
+  const card = useDesk((s) => s.person);
+  const insured = usePlatform((s) => s.insured);
+  if (!card || !insured) return null;
+  // A late answer for the previous citizen must never be used for this one.
+  if (insured.person.certno && insured.person.certno.toUpperCase() !== card.idNumber.toUpperCase()) return null;
+  return { name: card.name, idNumber: card.idNumber, psnNo: insured.person.psn_no, insuinfo: insured.person.insuinfo };
+}
+
+/** 参保地 for the chosen insutype (the first record when the type is not found). */
+export function admdvsFor(p: CasePerson, insutype: string): string {
+  return (p.insuinfo.find((i) => i.insutype === insutype) ?? p.insuinfo[0])?.insuplc_admdvs ?? '';
+}
