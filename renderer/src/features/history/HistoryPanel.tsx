@@ -4,7 +4,8 @@ import { useCases } from '../services/cases-store';
 import { ReceiptView } from '../services/ReceiptView';
 import type { CaseReceipt } from '../../../../electron/contract/features/cases';
 
-const fmt = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
+// Times as on the receipts: China Standard Time, whatever the machine's zone.
+const fmt = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
 
 /** 办件记录 of the person at the counter: state from the outbox and the events, 撤销 where the rules allow. */
 export function HistoryPanel({ psnNo }: { psnNo: string }) {

@@ -174,7 +174,7 @@ export function ReimbursementForm({ person }: { person: CasePerson }) {
                     {ie?.name && <em className="field-error">{ie.name.message}</em>}
                   </td>
                   <td className="tight">
-                    <select {...register(`items.${i}.category`)} aria-label={`第${i + 1}项类别`} data-testid={`item-cat-${i}`}>
+                    <select className="category" {...register(`items.${i}.category`)} aria-label={`第${i + 1}项类别`} data-testid={`item-cat-${i}`}>
                       <option value="甲">甲</option>
                       <option value="乙">乙</option>
                       <option value="丙">丙</option>
