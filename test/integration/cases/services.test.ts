@@ -464,3 +464,41 @@ describe('bad input is refused with Chinese messages', () => {
     await expect(call(app.handlers, 'cases.receiptPdf', { caseNo: '123' })).rejects.toThrow(/办件编号应为 23 位数字/);
   });
 });
+
+describe('the platform refuses too', () => {
+  it('an invoice already reimbursed through another workstation: the case needs the clerk, with the platform message', async () => {
+    const status = await call(app.handlers, 'platform.status', {});
+    const otherDir = fs.mkdtempSync(path.join(os.tmpdir(), 'counter-cases-other-'));
+    // A second workstation on the same (embedded) platform, without its own simulator.
+    const other = await createApp({
+      dataDir: otherDir,
+      mode: 'browser',
+      devices: defaultDeviceFactories(),
+      configOverrides: (c) => ({ ...c, site: { ...c.site, windowCode: '002' }, platform: { ...c.platform, url: status.url, simulator: false } }),
+    });
+    try {
+      // Another person brings 110101/00000002, reimbursed for 王五 at the first workstation (still valid there).
+      const lookup = await call(other.handlers, 'person.lookup', { certType: '02', certNo: LI.certNo });
+      const out = await call(other.handlers, 'cases.accept', {
+        kind: 'reimbursement',
+        psnNo: lookup.person.psn_no,
+        insuplcAdmdvs: lookup.person.insuinfo[0].insuplc_admdvs,
+        materials: RB_ALL,
+        form: claimForm({ insutype: '310', begndate: '2026-08-01', enddate: '2026-08-05', invoices: [{ code: '110101', no: '00000002', amount: '50000' }] }),
+      });
+      if (out.outcome !== 'accepted') throw new Error('expected local acceptance');
+      await expect
+        .poll(async () => (await call(other.handlers, 'cases.history', { psnNo: lookup.person.psn_no }))[0].stateLabel, { timeout: 30_000, interval: 100 })
+        .toBe('需人工处理');
+      const view = (await call(other.handlers, 'cases.history', { psnNo: lookup.person.psn_no }))[0];
+      expect(view).toMatchObject({ tone: 'bad', cancellable: false });
+      expect(view.platformMessage).toMatch(/已报销/);
+      // A refused claim does not count in the accumulators.
+      const calc = await call(other.handlers, 'reimbursement.calculate', { psnNo: lookup.person.psn_no, form: claimForm({ insutype: '310' }) });
+      expect(calc.ytd.admissions).toBe(0);
+    } finally {
+      await other.close();
+      fs.rmSync(otherDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
