@@ -11,6 +11,9 @@ interface PlatformState {
   lookupError: string | null;
   /** Which identity the current lookup is for, so a late answer for a previous citizen is dropped. */
   lookupKey: string | null;
+  /** The fault chosen for the embedded simulator (training), kept here so it survives page changes. */
+  simulatorFault: 'none' | 'offline' | 'server-error' | 'lost-reply' | 'refuse';
+  setSimulatorFault(f: PlatformState['simulatorFault']): void;
   lookup(q: { certType: '01' | '02' | '03'; certNo: string; cardSn?: string }): Promise<void>;
   clearInsured(): void;
   setStatus(s: PlatformStatus): void;
@@ -24,6 +27,8 @@ export const usePlatform = create<PlatformState>((set, get) => ({
   lookingUp: false,
   lookupError: null,
   lookupKey: null,
+  simulatorFault: 'none',
+  setSimulatorFault: (simulatorFault) => set({ simulatorFault }),
   async lookup(q) {
     const key = `${q.certType}:${q.certNo}`;
     set({ lookingUp: true, lookupError: null, insured: null, lookupKey: key });

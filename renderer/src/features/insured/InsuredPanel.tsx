@@ -10,8 +10,9 @@ export function InsuredPanel() {
   const idNumber = person?.idNumber;
 
   useEffect(() => {
-    if (idNumber) void lookup({ certType: '02', certNo: idNumber });
-    else clearInsured();
+    // Look up once per person: coming back to the desk must not query the platform again.
+    if (!idNumber) clearInsured();
+    else if (usePlatform.getState().lookupKey !== `02:${idNumber}`) void lookup({ certType: '02', certNo: idNumber });
   }, [idNumber, lookup, clearInsured]);
 
   if (!person) return null;

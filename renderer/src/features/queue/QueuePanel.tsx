@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useState } from 'react';
 import type { QueueEntry } from '../../../../electron/contract/features/platform';
 import { api, errorMessage } from '../../api/client';
 import { usePlatform } from '../../store/platform-store';
@@ -15,12 +15,46 @@ const COUNT_CARDS: Array<{ key: keyof NonNullable<ReturnType<typeof usePlatform.
 type Filter = 'open' | 'needs-clerk' | 'done';
 
 /** 上报队列: counts by state, what waits and why, the platform's message for each rejection, retry now. */
+const PLATFORM_FAULTS = [
+  ['none', '正常'],
+  ['offline', '断网'],
+  ['server-error', '服务器错误'],
+  ['lost-reply', '丢失下一个回复'],
+  ['refuse', '拒绝下一笔'],
+] as const;
+
+/** Training control for the embedded platform simulator: show how the queue rides out outages. */
+function PlatformSimulatorControl() {
+  const { simulatorFault: fault, setSimulatorFault: setFault } = usePlatform();
+  const [error, setError] = useState<string | null>(null);
+  const choose = (f: (typeof PLATFORM_FAULTS)[number][0]) =>
+    api
+      .call('simulator.platform.fault', { fault: f })
+      .then(() => (setFault(f), setError(null)))
+      .catch((err) => setError(errorMessage(err)));
+  return (
+    <div className="sim-platform" data-testid="sim-platform">
+      <span className="badge">模拟平台</span>
+      <div className="segmented">
+        {PLATFORM_FAULTS.map(([id, label]) => (
+          <button key={id} className={fault === id ? 'active' : ''} onClick={() => void choose(id)} data-testid={`sim-platform-${id}`}>
+            {label}
+          </button>
+        ))}
+      </div>
+      {error && <span className="platform-msg">{error}</span>}
+    </div>
+  );
+}
+
 export function QueuePanel() {
   const queue = usePlatform((s) => s.queue);
+  const simulated = usePlatform((s) => s.status?.simulated ?? false);
   const [filter, setFilter] = useState<Filter>('open');
   const [entries, setEntries] = useState<QueueEntry[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [open, setOpen] = useState<number | null>(null);
 
   const load = useCallback(() => {
     const states = filter === 'open' ? undefined : [filter];
@@ -49,6 +83,7 @@ export function QueuePanel() {
           {queue?.online === false ? '医保平台离线：已受理的办件保存在本机，恢复后自动上报' : '医保平台在线'}
         </span>
       </header>
+      {simulated && <PlatformSimulatorControl />}
       <div className="count-cards">
         {COUNT_CARDS.map((c) => (
           <div key={c.key} className={`count-card ${c.tone}`} data-testid={`count-${c.key}`}>
@@ -102,29 +137,90 @@ export function QueuePanel() {
             </tr>
           )}
           {entries.map((e) => (
-            <tr key={e.itemId}>
-              <td className="mono">{e.caseNo}</td>
-              <td>{e.kindLabel}</td>
-              <td className="mono">{e.infno}</td>
-              <td>
-                <span className={`state ${e.state}`}>{e.stateLabel}</span>
-              </td>
-              <td>{e.attempts}</td>
-              <td>
-                {e.platformMessage ? <span className="platform-msg">平台：{e.platformMessage}</span> : e.waitReason}
-                {e.lastError && !e.platformMessage && <div className="muted small">{e.lastError}</div>}
-              </td>
-              <td>
-                {e.state !== 'done' && e.state !== 'in-flight' && (
-                  <button className="link" onClick={() => void retry(e.itemId)}>
-                    立即重试
+            <Fragment key={e.itemId}>
+              <tr>
+                <td className="mono">{e.caseNo}</td>
+                <td>{e.kindLabel}</td>
+                <td className="mono">{e.infno}</td>
+                <td>
+                  <span className={`state ${e.state}`}>{e.stateLabel}</span>
+                </td>
+                <td>
+                  <button className="link" onClick={() => setOpen(open === e.itemId ? null : e.itemId)} title="查看每次尝试" data-testid="attempts-toggle">
+                    {e.attempts} 次 {open === e.itemId ? '▴' : '▾'}
                   </button>
-                )}
-              </td>
-            </tr>
+                </td>
+                <td>
+                  {e.platformMessage ? <span className="platform-msg">平台：{e.platformMessage}</span> : e.waitReason}
+                  {e.lastError && !e.platformMessage && <div className="muted small">{e.lastError}</div>}
+                </td>
+                <td>
+                  {e.state !== 'done' && e.state !== 'in-flight' && (
+                    <button className="link" onClick={() => void retry(e.itemId)}>
+                      立即重试
+                    </button>
+                  )}
+                </td>
+              </tr>
+              {open === e.itemId && (
+                <tr className="attempts-row">
+                  <td colSpan={7}>
+                    <AttemptList itemId={e.itemId} refreshKey={e.updatedAt} />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
           ))}
         </tbody>
       </table>
     </section>
+  );
+}
+
+const ACTION_LABEL: Record<string, string> = { send: '发送', query: '查询', reverse: '冲正' };
+const OUTCOME_LABEL: Record<string, string> = {
+  ok: '成功',
+  refused: '被拒绝',
+  unknown: '结果未知',
+  error: '失败',
+  found: '已查到',
+  'not-found': '未查到',
+  interrupted: '被中断',
+};
+
+/** Every attempt of one queue item: when, what, which msgid, and how it ended. */
+function AttemptList({ itemId, refreshKey }: { itemId: number; refreshKey: string }) {
+  const [attempts, setAttempts] = useState<Array<{ id: number; action: string; infno: string; msgid: string | null; startedAt: string; outcome: string | null; message: string | null }>>([]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api.call('queue.attempts', { itemId }).then(setAttempts).catch((err) => setError(errorMessage(err)));
+  }, [itemId, refreshKey]);
+  if (error) return <div className="alert error">{error}</div>;
+  if (attempts.length === 0) return <span className="muted">尚未尝试</span>;
+  return (
+    <table className="grid compact attempts" data-testid="attempts">
+      <thead>
+        <tr>
+          <th>时间</th>
+          <th>动作</th>
+          <th>交易</th>
+          <th>报文ID</th>
+          <th>结果</th>
+          <th>信息</th>
+        </tr>
+      </thead>
+      <tbody>
+        {attempts.map((a) => (
+          <tr key={a.id}>
+            <td>{new Date(a.startedAt).toLocaleString('zh-CN', { hour12: false })}</td>
+            <td>{ACTION_LABEL[a.action] ?? a.action}</td>
+            <td className="mono">{a.infno}</td>
+            <td className="mono small">{a.msgid ?? '—'}</td>
+            <td>{a.outcome ? (OUTCOME_LABEL[a.outcome] ?? a.outcome) : '进行中'}</td>
+            <td>{a.message ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
