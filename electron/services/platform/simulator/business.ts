@@ -5,6 +5,7 @@
  */
 import crypto from 'node:crypto';
 import type { Db } from '../../store/database';
+import { cachedStatement as st } from '../../store/statement-cache';
 import type { ProvinceProfile } from '../profile';
 import { compactTime, infTime, wireToFen, fenToWire, localDate } from '../envelope';
 import { fromWire, toWire } from '../field-map';
@@ -72,7 +73,8 @@ function addMonths(d: string, months: number): string {
 }
 
 function nextSn(db: Db, prefix: string, now: Date): string {
-  const n = (db.prepare('SELECT COUNT(*) AS n FROM records').get() as { n: number }).n + 1;
+  // Records are never deleted, so the largest rowid + 1 equals the count + 1 without a full count.
+  const n = (st(db, 'SELECT COALESCE(MAX(rowid), 0) + 1 AS n FROM records').get() as { n: number }).n;
   return `${prefix}${compactTime(now)}${String(n).padStart(8, '0')}`;
 }
 
@@ -92,30 +94,59 @@ function insuredPerson(ctx: HandlerContext, psnNo: string, insutype?: string): S
 }
 
 function insertRecord(ctx: HandlerContext, row: Omit<RecordRow, 'status' | 'created_msgid' | 'created_at' | 'json'>, data: unknown): void {
-  ctx.db
-    .prepare(
-      `INSERT INTO records (sn, kind, psn_no, insutype, key1, key2, begndate, enddate, status, created_msgid, created_at, json)
+  st(
+    ctx.db,
+    `INSERT INTO records (sn, kind, psn_no, insutype, key1, key2, begndate, enddate, status, created_msgid, created_at, json)
        VALUES (@sn, @kind, @psn_no, @insutype, @key1, @key2, @begndate, @enddate, 'valid', @msgid, @at, @json)`,
     )
     .run({ ...row, msgid: ctx.msgid, at: ctx.now.toISOString(), json: JSON.stringify(data) });
 }
 
 function recordOf(db: Db, kind: RecordKind, sn: string, psnNo: string): RecordRow | undefined {
-  return db.prepare('SELECT * FROM records WHERE kind = ? AND sn = ? AND psn_no = ?').get(kind, sn, psnNo) as RecordRow | undefined;
+  return st(db, 'SELECT * FROM records WHERE kind = ? AND sn = ? AND psn_no = ?').get(kind, sn, psnNo) as RecordRow | undefined;
 }
 
 function listRecords(db: Db, kind: RecordKind, psnNo: string): RecordRow[] {
-  return db.prepare('SELECT * FROM records WHERE kind = ? AND psn_no = ? ORDER BY created_at, sn').all(kind, psnNo) as RecordRow[];
+  return st(db, 'SELECT * FROM records WHERE kind = ? AND psn_no = ? ORDER BY created_at, sn').all(kind, psnNo) as RecordRow[];
 }
 
-const overlaps = (a1: string, a2: string, b1: string, b2: string) => a1 <= (b2 || '9999-12-31') && b1 <= (a2 || '9999-12-31');
+/** A person's records of one kind, narrowed by key1 and/or begndate through the index when given. */
+function findRecords(db: Db, kind: RecordKind, psnNo: string, key1: string, begndate: string): RecordRow[] {
+  if (key1 && begndate) {
+    return st(db, 'SELECT * FROM records WHERE kind = ? AND psn_no = ? AND key1 = ? AND begndate = ? ORDER BY created_at, sn').all(
+      kind,
+      psnNo,
+      key1,
+      begndate,
+    ) as RecordRow[];
+  }
+  if (key1) {
+    return st(db, 'SELECT * FROM records WHERE kind = ? AND psn_no = ? AND key1 = ? ORDER BY created_at, sn').all(kind, psnNo, key1) as RecordRow[];
+  }
+  const rows = listRecords(db, kind, psnNo);
+  return begndate ? rows.filter((r) => r.begndate === begndate) : rows;
+}
+
+/** Valid records with this key1 whose window overlaps [begndate, enddate] ('' = open-ended), via the partial index. */
+function overlappingValid(db: Db, kind: RecordKind, psnNo: string, key1: string, begndate: string, enddate: string): RecordRow[] {
+  const until = enddate || '9999-12-31';
+  const openEnded = st(
+    db,
+    `SELECT * FROM records WHERE kind = ? AND psn_no = ? AND key1 = ? AND status = 'valid' AND enddate = '' AND begndate <= ?`,
+  ).all(kind, psnNo, key1, until) as RecordRow[];
+  const bounded = st(
+    db,
+    `SELECT * FROM records WHERE kind = ? AND psn_no = ? AND key1 = ? AND status = 'valid' AND enddate >= ? AND begndate <= ?`,
+  ).all(kind, psnNo, key1, begndate, until) as RecordRow[];
+  return [...openEnded, ...bounded].sort((a, b) => (a.created_at + a.sn < b.created_at + b.sn ? -1 : 1));
+}
 
 function cancelRecord(ctx: HandlerContext, kind: RecordKind, sn: string, psnNo: string, what: string): RecordRow {
   const rec = recordOf(ctx.db, kind, sn, psnNo);
   if (!rec) throw new Refusal(`未找到要撤销的${what} (${sn})`);
   if (rec.status !== 'valid') throw new Refusal(`该${what}已撤销，不能重复撤销`);
-  ctx.db.prepare(`UPDATE records SET status = 'cancelled' WHERE sn = ?`).run(sn);
-  if (kind === 'reimbursement') ctx.db.prepare('DELETE FROM invoices WHERE claim_sn = ?').run(sn);
+  st(ctx.db, `UPDATE records SET status = 'cancelled' WHERE sn = ?`).run(sn);
+  if (kind === 'reimbursement') st(ctx.db, 'DELETE FROM invoices WHERE claim_sn = ?').run(sn);
   return rec;
 }
 
@@ -127,7 +158,7 @@ const signIn: Handler = (ctx) => {
   const signNo = compactTime(ctx.now) + crypto.randomInt(0, 1e12).toString().padStart(12, '0') + '0001';
   const end = ctx.signNoTtlSeconds !== undefined ? new Date(ctx.now.getTime() + ctx.signNoTtlSeconds * 1000) : endOfDay(ctx.now);
   const signTime = infTime(ctx.now);
-  ctx.db.prepare('INSERT INTO sign_ins (sign_no, opter_no, sign_time, expires_at) VALUES (?, ?, ?, ?)').run(signNo, opterNo, signTime, end.toISOString());
+  st(ctx.db, 'INSERT INTO sign_ins (sign_no, opter_no, sign_time, expires_at) VALUES (?, ?, ?, ?)').run(signNo, opterNo, signTime, end.toISOString());
   return { output: { signinoutb: { sign_time: signTime, sign_no: signNo } } };
 };
 
@@ -140,7 +171,7 @@ function endOfDay(d: Date): Date {
 const signOut: Handler = (ctx) => {
   const signNo = text(ctx.node, 'sign_no');
   text(ctx.node, 'opter_no');
-  const r = ctx.db.prepare('UPDATE sign_ins SET signed_out = 1 WHERE sign_no = ? AND signed_out = 0').run(signNo);
+  const r = st(ctx.db, 'UPDATE sign_ins SET signed_out = 1 WHERE sign_no = ? AND signed_out = 0').run(signNo);
   if (r.changes === 0) throw new Refusal('签到编号不存在或已签退');
   return { output: { signoutoutb: { sign_time: infTime(ctx.now) } } };
 };
@@ -203,9 +234,7 @@ const registerSpecialDisease: Handler = (ctx) => {
   const begndate = date(n, 'begndate');
   const enddate = date(n, 'enddate', false);
   if (enddate && enddate < begndate) throw new Refusal('结束日期不能早于开始日期');
-  const dup = listRecords(ctx.db, 'special-disease', psnNo).find(
-    (r) => r.status === 'valid' && r.key1 === code && overlaps(r.begndate, r.enddate, begndate, enddate),
-  );
+  const dup = overlappingValid(ctx.db, 'special-disease', psnNo, code, begndate, enddate)[0];
   if (dup) throw new Refusal(`该人员已存在有效的${known}备案 (${dup.sn})，不能重复备案`);
   const sn = nextSn(ctx.db, 'MT', ctx.now);
   const data = { ...n, trt_dcla_detl_sn: sn };
@@ -225,7 +254,7 @@ const querySpecialDisease: Handler = (ctx) => {
   insuredPerson(ctx, psnNo);
   const code = text(ctx.node, 'opsp_dise_code', false);
   const begn = date(ctx.node, 'begndate', false);
-  const rows = listRecords(ctx.db, 'special-disease', psnNo).filter((r) => (!code || r.key1 === code) && (!begn || r.begndate === begn));
+  const rows = findRecords(ctx.db, 'special-disease', psnNo, code, begn);
   const feedetail = rows.map((r) => {
     const d = JSON.parse(r.json) as Record<string, unknown>;
     return {
@@ -258,7 +287,7 @@ const registerReferral: Handler = (ctx) => {
   const enddate = date(n, 'enddate');
   if (enddate < begndate) throw new Refusal('结束日期不能早于开始日期');
   const hosp = text(n, 'reflin_medins_no');
-  const dup = listRecords(ctx.db, 'referral', psnNo).find((r) => r.status === 'valid' && r.key1 === hosp && overlaps(r.begndate, r.enddate, begndate, enddate));
+  const dup = overlappingValid(ctx.db, 'referral', psnNo, hosp, begndate, enddate)[0];
   if (dup) throw new Refusal(`该人员已存在转往该医院的有效转院备案 (${dup.sn})`);
   const sn = nextSn(ctx.db, 'ZY', ctx.now);
   insertRecord(ctx, { sn, kind: 'referral', psn_no: psnNo, insutype, key1: hosp, key2: text(n, 'diag_code'), begndate, enddate }, n);
@@ -285,7 +314,7 @@ const uploadFile: Handler = (ctx) => {
   if (bytes.length > MAX_FILE_BYTES) throw new Refusal('附件超过 10MB 上限');
   const no = `F${compactTime(ctx.now)}${crypto.randomBytes(6).toString('hex').toUpperCase()}`;
   const sha = crypto.createHash('sha256').update(bytes).digest('hex');
-  ctx.db.prepare('INSERT INTO files (file_qury_no, filename, size, sha256, content, at) VALUES (?, ?, ?, ?, ?, ?)').run(no, filename, bytes.length, sha, bytes, ctx.now.toISOString());
+  st(ctx.db, 'INSERT INTO files (file_qury_no, filename, size, sha256, content, at) VALUES (?, ?, ?, ?, ?, ?)').run(no, filename, bytes.length, sha, bytes, ctx.now.toISOString());
   const until = new Date(ctx.now.getTime() + 30 * 86_400_000);
   return { output: { data: { file_qury_no: no, filename, dld_endtime: infTime(until) } } };
 };
@@ -298,7 +327,7 @@ const reverse: Handler = (ctx) => {
   const psnNo = text(ctx.node, 'psn_no');
   const omsgid = text(ctx.node, 'omsgid');
   const oinfno = text(ctx.node, 'oinfno');
-  const orig = ctx.db.prepare('SELECT * FROM messages WHERE msgid = ?').get(omsgid) as
+  const orig = st(ctx.db, 'SELECT * FROM messages WHERE msgid = ?').get(omsgid) as
     | { infno: string; psn_no: string | null; infcode: number; record_sn: string | null; reversed: number }
     | undefined;
   if (!orig) throw new Refusal(`原交易 ${omsgid} 不存在，无法冲正`);
@@ -307,9 +336,9 @@ const reverse: Handler = (ctx) => {
   if (orig.infcode !== 0) throw new Refusal('原交易未成功，无需冲正');
   if (orig.reversed) throw new Refusal('原交易已冲正，不能重复冲正');
   if (!REVERSIBLE(ctx.profile).has(oinfno) || !orig.record_sn) throw new Refusal(`交易 ${oinfno} 不支持冲正`);
-  ctx.db.prepare(`UPDATE records SET status = 'reversed' WHERE sn = ?`).run(orig.record_sn);
-  ctx.db.prepare('DELETE FROM invoices WHERE claim_sn = ?').run(orig.record_sn);
-  ctx.db.prepare('UPDATE messages SET reversed = 1 WHERE msgid = ?').run(omsgid);
+  st(ctx.db, `UPDATE records SET status = 'reversed' WHERE sn = ?`).run(orig.record_sn);
+  st(ctx.db, 'DELETE FROM invoices WHERE claim_sn = ?').run(orig.record_sn);
+  st(ctx.db, 'UPDATE messages SET reversed = 1 WHERE msgid = ?').run(omsgid);
   return { psnNo, output: {} };
 };
 
@@ -383,10 +412,11 @@ function remoteRegHandlers(profile: ProvinceProfile): Record<string, Handler> {
     const longTerm = LONG_TERM.has(type);
     if (!longTerm && !enddate) enddate = addMonths(begndate, 6);
     if (enddate && enddate < begndate) throw new Refusal('结束日期不能早于开始日期');
-    const existing = listRecords(ctx.db, 'remote-registration', psnNo).filter((r) => r.status === 'valid');
     const dup = longTerm
-      ? existing.find((r) => LONG_TERM.has(r.key1))
-      : existing.find((r) => r.key1 === type && r.key2 === target && overlaps(r.begndate, r.enddate, begndate, enddate));
+      ? (st(ctx.db, `SELECT * FROM records WHERE kind = 'remote-registration' AND psn_no = ? AND key1 IN (${[...LONG_TERM].map((t) => `'${t}'`).join(', ')}) AND status = 'valid' LIMIT 1`).get(psnNo) as
+          | RecordRow
+          | undefined)
+      : overlappingValid(ctx.db, 'remote-registration', psnNo, type, begndate, enddate).find((r) => r.key2 === target);
     if (dup) throw new Refusal(longTerm ? `该人员已有有效的长期异地备案 (${dup.sn})，请先变更或撤销` : `该人员已有相同的有效临时异地备案 (${dup.sn})`);
     const sn = nextSn(ctx.db, 'YD', ctx.now);
     insertRecord(ctx, { sn, kind: 'remote-registration', psn_no: psnNo, insutype, key1: type, key2: target, begndate, enddate }, n);
@@ -410,8 +440,7 @@ function remoteRegHandlers(profile: ProvinceProfile): Record<string, Handler> {
     const type = typeCode ? typeByCode.get(typeCode) : undefined;
     if (typeCode && !type) throw new Refusal(`异地备案类型代码 ${typeCode} 无效`);
     const begn = date(ctx.node, F.begndate, false);
-    const list = listRecords(ctx.db, 'remote-registration', psnNo)
-      .filter((r) => (!type || r.key1 === type) && (!begn || r.begndate === begn))
+    const list = findRecords(ctx.db, 'remote-registration', psnNo, type ?? '', begn)
       .map((r) =>
         toWire(F, {
           regSn: r.sn,
@@ -481,7 +510,7 @@ function reimbursementHandlers(profile: ProvinceProfile): Record<string, Handler
       const key = `${inv.code}/${inv.no}`;
       if (keys.has(key)) throw new Refusal(`票据 ${key} 在本次申请中重复`);
       keys.add(key);
-      const used = ctx.db.prepare('SELECT claim_sn FROM invoices WHERE bill_code = ? AND bill_no = ?').get(inv.code, inv.no) as { claim_sn: string } | undefined;
+      const used = st(ctx.db, 'SELECT claim_sn FROM invoices WHERE bill_code = ? AND bill_no = ?').get(inv.code, inv.no) as { claim_sn: string } | undefined;
       if (used) throw new Refusal(`票据 ${key} 已报销 (${used.claim_sn})，不能重复报销`);
     }
     const sum = invoices.reduce((s, i) => s + i.amountFen, 0);
@@ -490,8 +519,12 @@ function reimbursementHandlers(profile: ProvinceProfile): Record<string, Handler
     const claimDate = localDate(ctx.now);
     const stored: StoredClaim = { claimSn: sn, reason, totalFen: total, fundPayFen: fund, invoices, claimDate };
     insertRecord(ctx, { sn, kind: 'reimbursement', psn_no: psnNo, insutype, key1: reason, key2: claimDate, begndate, enddate }, stored);
-    const ins = ctx.db.prepare('INSERT INTO invoices (bill_code, bill_no, claim_sn) VALUES (?, ?, ?)');
-    for (const inv of invoices) ins.run(inv.code, inv.no, sn);
+    const ins = st(ctx.db, 'INSERT INTO invoices (bill_code, bill_no, claim_sn) VALUES (?, ?, ?)');
+    const everOn = st(ctx.db, 'INSERT OR IGNORE INTO claim_invoices (bill_code, bill_no, claim_sn) VALUES (?, ?, ?)');
+    for (const inv of invoices) {
+      ins.run(inv.code, inv.no, sn);
+      everOn.run(inv.code, inv.no, sn);
+    }
     return { psnNo, recordSn: sn, output: { [p.resultNode]: toWire(F, { claimSn: sn, claimDate }) } };
   };
   const cancel: Handler = (ctx) => {
@@ -508,9 +541,11 @@ function reimbursementHandlers(profile: ProvinceProfile): Record<string, Handler
     let rows: RecordRow[];
     if (code && no) {
       // Every claim (valid or not) that ever carried this invoice.
-      rows = (ctx.db.prepare(`SELECT * FROM records WHERE kind = 'reimbursement' ORDER BY created_at`).all() as RecordRow[]).filter((r) =>
-        (JSON.parse(r.json) as StoredClaim).invoices.some((i) => i.code === code && i.no === no),
-      );
+      rows = st(
+        ctx.db,
+        `SELECT r.* FROM claim_invoices ci JOIN records r ON r.sn = ci.claim_sn
+         WHERE ci.bill_code = ? AND ci.bill_no = ? ORDER BY r.created_at, r.sn`,
+      ).all(code, no) as RecordRow[];
       if (psnNo) rows = rows.filter((r) => r.psn_no === psnNo);
     } else if (psnNo) {
       insuredPerson(ctx, psnNo);

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { isValidIdNumber, idBirthDate, idSexCode } from '../../../../native/protocols/id-number';
+import { cachedStatement } from '../../store/statement-cache';
 import type { Db } from '../../store/database';
 
 export const SimPerson = z.object({
@@ -117,6 +118,6 @@ export function seedPersons(db: Db, persons: SimPerson[]): void {
 }
 
 export function findPerson(db: Db, column: 'psn_no' | 'certno' | 'card_no' | 'ec_token', value: string): SimPerson | null {
-  const row = db.prepare(`SELECT json FROM persons WHERE ${column} = ?`).get(value) as { json: string } | undefined;
+  const row = cachedStatement(db, `SELECT json FROM persons WHERE ${column} = ?`).get(value) as { json: string } | undefined;
   return row ? (JSON.parse(row.json) as SimPerson) : null;
 }

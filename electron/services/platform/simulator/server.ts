@@ -9,6 +9,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Db } from '../../store/database';
+import { cachedStatement } from '../../store/statement-cache';
 import { RequestEnvelope, compactTime, infTime, inputNodeFor, parseMsgid, respondTime } from '../envelope';
 import { defaultResourcesDir, loadProfile, type ProvinceProfile } from '../profile';
 import { createPlatformCodec, GatewayError } from '../signing/gateway';
@@ -128,7 +129,7 @@ export async function startPlatformSimulator(opts: PlatformSimulatorOptions): Pr
     const psn = data[psnNoField(profile, env.infno)];
     if (typeof psn === 'string' && psn !== '' && !/^\d{6}$/.test(env.insuplc_admdvs)) return '入参含人员编号时参保地区划 insuplc_admdvs 必填 (6位)';
     if (env.infno !== '9001') {
-      const s = db.prepare('SELECT opter_no, expires_at, signed_out FROM sign_ins WHERE sign_no = ?').get(env.sign_no) as
+      const s = cachedStatement(db, 'SELECT opter_no, expires_at, signed_out FROM sign_ins WHERE sign_no = ?').get(env.sign_no) as
         | { opter_no: string; expires_at: string; signed_out: number }
         | undefined;
       if (!env.sign_no || !s || s.signed_out || s.expires_at <= now.toISOString() || s.opter_no !== env.opter) {
@@ -186,7 +187,7 @@ export async function startPlatformSimulator(opts: PlatformSimulatorOptions): Pr
 
     const after = faults.take('dropAfter', env.infno) ? 'drop' : faults.take('malformed', env.infno) ? 'malformed' : undefined;
 
-    const stored = db.prepare('SELECT infno, reply_json FROM messages WHERE msgid = ?').get(env.msgid) as { infno: string; reply_json: string } | undefined;
+    const stored = cachedStatement(db, 'SELECT infno, reply_json FROM messages WHERE msgid = ?').get(env.msgid) as { infno: string; reply_json: string } | undefined;
     if (stored) {
       if (stored.infno !== env.infno) return wrap(reply(now, -1, `报文ID ${env.msgid} 已被交易 ${stored.infno} 使用`), now);
       return { ...wrap(JSON.parse(stored.reply_json) as Reply, now), after };
@@ -219,7 +220,7 @@ export async function startPlatformSimulator(opts: PlatformSimulatorOptions): Pr
         if (!(err instanceof Refusal)) throw err;
         out = reply(now, -1, err.message);
       }
-      db.prepare('INSERT INTO messages (msgid, infno, psn_no, infcode, reply_json, record_sn, at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      cachedStatement(db, 'INSERT INTO messages (msgid, infno, psn_no, infcode, reply_json, record_sn, at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
         env.msgid,
         env.infno,
         psnNo ?? (typeof node.psn_no === 'string' ? node.psn_no : null),
@@ -299,7 +300,8 @@ export async function startPlatformSimulator(opts: PlatformSimulatorOptions): Pr
         });
     });
   });
-  server.keepAliveTimeout = 1000;
+  // Long enough that a client reuses the connection (undici drops sockets whose advertised keep-alive is under ~2 s).
+  server.keepAliveTimeout = 10_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -66,6 +66,29 @@ export const simulatorMigrations: Migration[] = [
       `);
     },
   },
+  {
+    // Lookups by business key instead of scanning a person's whole history: duplicate checks over
+    // valid records only, queries by key, and every claim an invoice was ever on (kept past cancellation).
+    name: 'indexed business lookups',
+    up(db) {
+      db.exec(`
+        CREATE INDEX records_by_key ON records (kind, psn_no, key1, begndate);
+        CREATE INDEX records_valid_by_end ON records (kind, psn_no, key1, enddate, begndate) WHERE status = 'valid';
+        CREATE TABLE claim_invoices (
+          bill_code TEXT NOT NULL,
+          bill_no TEXT NOT NULL,
+          claim_sn TEXT NOT NULL,
+          PRIMARY KEY (bill_code, bill_no, claim_sn)
+        );
+      `);
+      const rows = db.prepare(`SELECT sn, json FROM records WHERE kind = 'reimbursement'`).all() as { sn: string; json: string }[];
+      const ins = db.prepare('INSERT OR IGNORE INTO claim_invoices (bill_code, bill_no, claim_sn) VALUES (?, ?, ?)');
+      for (const r of rows) {
+        const invoices = (JSON.parse(r.json) as { invoices?: { code: string; no: string }[] }).invoices ?? [];
+        for (const i of invoices) ins.run(i.code, i.no, r.sn);
+      }
+    },
+  },
 ];
 
 export function openSimulatorDatabase(file: string): Db {
