@@ -8,6 +8,7 @@ import path from 'node:path';
 import { methodNames } from '../contract/api';
 import type { AppInfo } from '../contract/schemas';
 import { AuditLog } from '../services/audit/audit-log';
+import { chromiumA4Output, type A4Output } from '../services/printing/a4';
 import type { DeviceFactories } from '../services/devices/ports';
 import { openDatabase, type Db } from '../services/store/database';
 import { appMigrations } from '../services/store/migrations';
@@ -32,6 +33,8 @@ export interface AppOptions {
   clock?: () => Date;
   keyProvider?: KeyProvider;
   fetch?: typeof fetch;
+  /** A4 forms; default: PDFs through Debian's Chromium. */
+  a4?: A4Output;
   /** Overrides applied on top of <dataDir>/config.json (command-line flags). */
   configOverrides?: (config: AppConfig) => AppConfig;
 }
@@ -74,6 +77,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     clock,
     fetch: opts.fetch ?? globalThis.fetch,
     devices: opts.devices,
+    a4: opts.a4 ?? chromiumA4Output,
     onClose: (fn) => closers.push(fn),
   };
 

@@ -1,5 +1,6 @@
 /** What every feature module receives from the composition root. */
 import type { AuditLog } from '../services/audit/audit-log';
+import type { A4Output } from '../services/printing/a4';
 import type { DeviceFactories } from '../services/devices/ports';
 import type { Db } from '../services/store/database';
 import type { AppInfo } from '../contract/schemas';
@@ -18,6 +19,8 @@ export interface AppContext {
   clock: () => Date;
   fetch: typeof fetch;
   devices: DeviceFactories;
+  /** A4 forms: system printer and PDF (Electron) or PDF through Chromium (browser mode, CLI). */
+  a4: A4Output;
   /** Set by the platform feature for the features after it. */
   platform?: PlatformRuntime;
   /** Register cleanup, run in reverse order at close(). */

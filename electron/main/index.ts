@@ -9,6 +9,7 @@ import { createApp, type App, type KeyProvider } from '../host/app';
 import { defaultDeviceFactories } from '../host/default-devices';
 import { dispatch } from '../host/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../host/web-server';
+import { electronA4Output } from './a4-output';
 import { createSafeStorageKeyProvider } from './key-provider';
 
 let workstation: App | null = null;
@@ -63,6 +64,7 @@ async function start(): Promise<void> {
     mode: 'electron',
     devices: defaultDeviceFactories(),
     keyProvider,
+    a4: electronA4Output,
   });
 
   ipcMain.handle(IPC_INVOKE, (event, method: unknown, input: unknown) => {

@@ -285,6 +285,7 @@ export const casesMethods = {
   'cases.recent': method(z.object({ limit: z.number().int().min(1).max(200).optional() }).strict(), z.array(CaseView), 'Recent cases at this desk'),
   'cases.receipt': method(z.object({ caseNo }).strict(), CaseReceipt, 'The 受理回执 of an accepted case'),
   'cases.receiptPdf': method(z.object({ caseNo }).strict(), z.object({ path: z.string() }), 'Save the A4 受理回执 as PDF under <dataDir>/receipts'),
+  'cases.printA4': method(z.object({ caseNo }).strict(), z.object({ ok: z.literal(true) }), 'Print the A4 受理回执 on the system printer (Electron only)'),
   'cases.noticePdf': method(
     z.object({ noticeNo: z.string().trim().regex(/^N\d{23}$/, '告知单编号格式不正确') }).strict(),
     z.object({ path: z.string() }),

@@ -16,7 +16,7 @@ import { findInsuredPerson } from '../../services/cases/insured-person';
 import { materialsChecklist } from '../../services/cases/materials';
 import { findDiseaseWindow } from '../../services/reimbursement/disease-window';
 import { ReimbursementService } from '../../services/reimbursement/reimbursement-service';
-import { renderAcceptanceReceiptHtml, renderOneTimeNoticeHtml, renderPdf } from '../../services/printing/a4';
+import { renderAcceptanceReceiptHtml, renderOneTimeNoticeHtml } from '../../services/printing/a4';
 import { loadPolicyFile, samplePolicyPath } from '../../services/policy';
 import type { Feature } from '../context';
 
@@ -51,6 +51,21 @@ export const casesFeature: Feature = (ctx) => {
     if (!c) throw new AppError('not-found', `找不到办件 ${caseNo}`);
     return c;
   };
+  const receiptHtml = (caseNo: string) => {
+    const r = receiptOf(ctx.db, caseOrFail(caseNo));
+    return renderAcceptanceReceiptHtml({
+      office: r.office,
+      caseNumber: r.caseNo,
+      applicantName: r.applicantName,
+      idNumber: r.idNumberMasked,
+      items: r.items,
+      materials: r.materials,
+      acceptedAt: r.acceptedAt,
+      clerk: r.clerk,
+      committedDate: r.committedDate,
+      pending: r.pending ?? undefined,
+    });
+  };
   const audit = (action: string, detail: Record<string, unknown>) => ctx.audit.record(ctx.config.operator.code, action, detail);
 
   return {
@@ -71,24 +86,18 @@ export const casesFeature: Feature = (ctx) => {
     'cases.recent': ({ limit }) => recentCases(views(), limit ?? 50),
     'cases.receipt': ({ caseNo }) => receiptOf(ctx.db, caseOrFail(caseNo)),
     'cases.receiptPdf': async ({ caseNo }) => {
-      const r = receiptOf(ctx.db, caseOrFail(caseNo));
-      const html = renderAcceptanceReceiptHtml({
-        office: r.office,
-        caseNumber: r.caseNo,
-        applicantName: r.applicantName,
-        idNumber: r.idNumberMasked,
-        items: r.items,
-        materials: r.materials,
-        acceptedAt: r.acceptedAt,
-        clerk: r.clerk,
-        committedDate: r.committedDate,
-        pending: r.pending ?? undefined,
-      });
+      const file = path.join(receiptsDir, `${caseNo}.pdf`);
       fs.mkdirSync(receiptsDir, { recursive: true });
-      const file = path.join(receiptsDir, `${r.caseNo}.pdf`);
-      await renderPdf(html, file);
+      await ctx.a4.savePdf(receiptHtml(caseNo), file);
       audit('cases.receiptPdf', { caseNo });
       return { path: file };
+    },
+    'cases.printA4': async ({ caseNo }) => {
+      const html = receiptHtml(caseNo);
+      if (!ctx.a4.print) throw new AppError('no-a4-printer', '浏览器模式下不能直接打印 A4 表单，请使用"保存PDF"后打印');
+      await ctx.a4.print(html);
+      audit('cases.printA4', { caseNo });
+      return { ok: true as const };
     },
     'cases.noticePdf': async ({ noticeNo }) => {
       const n = getNotice<OneTimeNotice>(ctx.db, noticeNo);
@@ -105,7 +114,7 @@ export const casesFeature: Feature = (ctx) => {
       });
       fs.mkdirSync(receiptsDir, { recursive: true });
       const file = path.join(receiptsDir, `${n.noticeNo}.pdf`);
-      await renderPdf(html, file);
+      await ctx.a4.savePdf(html, file);
       return { path: file };
     },
     'reimbursement.calculate': async ({ psnNo, form }) => {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CaseReceipt } from '../../../../electron/contract/features/cases';
 import { api, errorMessage } from '../../api/client';
+import { useAppMode } from '../../api/use-app-mode';
 import { useDesk } from '../../store/desk-store';
 import { yuan } from './labels';
 
@@ -41,6 +42,8 @@ export function ReceiptView({ receipt, onDone }: { receipt: CaseReceipt; onDone?
       return out.message;
     });
   const savePdf = () => run(async () => `已保存 PDF：${(await api.call('cases.receiptPdf', { caseNo: receipt.caseNo })).path}`);
+  const printA4 = () => run(async () => (await api.call('cases.printA4', { caseNo: receipt.caseNo }), '已发送到打印机（A4）'));
+  const canPrintA4 = useAppMode() === 'electron';
 
   return (
     <section className="receipt" aria-label="受理回执" data-testid="receipt">
@@ -87,6 +90,11 @@ export function ReceiptView({ receipt, onDone }: { receipt: CaseReceipt; onDone?
         <button onClick={() => void print()} disabled={busy || !fullId} title={fullId ? '' : '需要申请人证件在场'} data-testid="print-receipt">
           打印回执
         </button>
+        {canPrintA4 && (
+          <button onClick={() => void printA4()} disabled={busy} data-testid="print-a4">
+            打印A4回执
+          </button>
+        )}
         <button onClick={() => void savePdf()} disabled={busy} data-testid="save-pdf">
           保存PDF
         </button>
