@@ -24,27 +24,44 @@ const DRAIN_N = Number(process.env.OUTBOX_BENCH_DRAIN ?? 10_000);
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
-function benchEnqueue(dir: string): { raw: number; outbox: number } {
-  const fixtures = specialDiseaseFixtures(ENQUEUE_N);
-  // Raw: the same pragmas, one durable insert of a comparable row per transaction.
-  const rawDb = new Database(path.join(dir, 'raw.db'));
-  applyPragmas(rawDb);
-  rawDb.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, k TEXT UNIQUE, psn_no TEXT, payload TEXT, at TEXT)');
-  const ins = rawDb.prepare('INSERT INTO t (k, psn_no, payload, at) VALUES (?, ?, ?, ?)');
-  let t0 = process.hrtime.bigint();
-  fixtures.forEach((f, i) => ins.run(`k${i}`, f.psnNo, JSON.stringify(f.payload), new Date().toISOString()));
-  const raw = ENQUEUE_N / (Number(process.hrtime.bigint() - t0) / 1e9);
-  rawDb.close();
-
-  const db = openAppDatabase(path.join(dir, 'enqueue'));
-  const codes = transactionCodesFromProfile(loadProfile('demo'));
-  t0 = process.hrtime.bigint();
-  for (const f of fixtures) {
-    acceptCase(db, { ...f, businessKey: businessKeyOf(f.kind, f.psnNo, f.payload)!, clerk: 'bench', region: '990100', site: '001' }, { codes });
+/**
+ * Raw: the same pragmas, one durable insert of a comparable row per transaction; outbox: one acceptCase
+ * (one transaction) per case. The two alternate case by case, so a drift or stall of the disk (other
+ * processes' fsyncs) hits both alike. Reported: total rates, and the ratio of the median per-operation
+ * latencies (robust against the odd stalled fsync), per run of RUNS.
+ */
+function benchEnqueue(dir: string): { raw: number; outbox: number; ratios: number[] } {
+  const runs = 3;
+  const ratios: number[] = [];
+  let rawNs = 0;
+  let outboxNs = 0;
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  for (let run = 0; run < runs; run++) {
+    const fixtures = specialDiseaseFixtures(ENQUEUE_N);
+    const rawDb = new Database(path.join(dir, `raw${run}.db`));
+    applyPragmas(rawDb);
+    rawDb.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, k TEXT UNIQUE, psn_no TEXT, payload TEXT, at TEXT)');
+    const ins = rawDb.prepare('INSERT INTO t (k, psn_no, payload, at) VALUES (?, ?, ?, ?)');
+    const db = openAppDatabase(path.join(dir, `enqueue${run}`));
+    const codes = transactionCodesFromProfile(loadProfile('demo'));
+    const rawTimes: number[] = [];
+    const outboxTimes: number[] = [];
+    fixtures.forEach((f, i) => {
+      let t0 = process.hrtime.bigint();
+      ins.run(`k${i}`, f.psnNo, JSON.stringify(f.payload), new Date().toISOString());
+      rawTimes.push(Number(process.hrtime.bigint() - t0));
+      t0 = process.hrtime.bigint();
+      acceptCase(db, { ...f, businessKey: businessKeyOf(f.kind, f.psnNo, f.payload)!, clerk: 'bench', region: '990100', site: '001' }, { codes });
+      outboxTimes.push(Number(process.hrtime.bigint() - t0));
+    });
+    rawDb.close();
+    db.close();
+    rawNs += rawTimes.reduce((a, b) => a + b, 0);
+    outboxNs += outboxTimes.reduce((a, b) => a + b, 0);
+    ratios.push(median(rawTimes) / median(outboxTimes));
   }
-  const outbox = ENQUEUE_N / (Number(process.hrtime.bigint() - t0) / 1e9);
-  db.close();
-  return { raw, outbox };
+  const n = ENQUEUE_N * runs;
+  return { raw: n / (rawNs / 1e9), outbox: n / (outboxNs / 1e9), ratios };
 }
 
 /** The simulator in its own process, as the real platform would be: the uploader's numbers are its own. */
@@ -104,12 +121,17 @@ export async function run(): Promise<BenchRow[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outbox-bench-'));
   try {
     const e = benchEnqueue(dir);
-    const ratio = e.outbox / e.raw;
+    const ratio = [...e.ratios].sort((a, b) => a - b)[Math.floor(e.ratios.length / 2)];
     const d = await benchDrain(dir);
     return [
-      { benchmark: `outbox: raw durable insert (${ENQUEUE_N}, WAL+FULL)`, result: `${e.raw.toFixed(0)} rows/s` },
-      { benchmark: 'outbox: durable enqueue (case+event+outbox)', result: `${e.outbox.toFixed(0)} cases/s` },
-      { benchmark: 'outbox: enqueue / raw ratio', result: ratio.toFixed(2), goal: '≥ 0.5', ok: ratio >= 0.5 },
+      { benchmark: `outbox: raw durable insert (3×${ENQUEUE_N}, WAL+FULL)`, result: `${e.raw.toFixed(0)} rows/s` },
+      { benchmark: 'outbox: durable enqueue (case+event+outbox, 1 txn each)', result: `${e.outbox.toFixed(0)} cases/s` },
+      {
+        benchmark: 'outbox: enqueue / raw ratio (median latency, interleaved; median of 3 runs)',
+        result: `${ratio.toFixed(2)} (runs ${e.ratios.map((r) => r.toFixed(2)).join(' ')})`,
+        goal: '≥ 0.5',
+        ok: ratio >= 0.5,
+      },
       {
         benchmark: `outbox: drain ${DRAIN_N} cases to simulator`,
         result: `${d.rate.toFixed(0)} cases/s (${d.done} done)`,

@@ -94,12 +94,11 @@ export function nextCaseNo(db: Db, region: string, site: string, now: Date): str
   if (!/^\d{6}$/.test(region)) throw new CaseStoreError(`区划代码必须是 6 位数字: ${region}`, 'invalid');
   if (!/^\d{3}$/.test(site)) throw new CaseStoreError(`窗口/站点编号必须是 3 位数字: ${site}`, 'invalid');
   const prefix = region + site + caseNoDate(now);
-  const row = db
-    .prepare(
-      `INSERT INTO case_no_seq (prefix, last) VALUES (?, 1)
-       ON CONFLICT(prefix) DO UPDATE SET last = last + 1 RETURNING last`,
-    )
-    .get(prefix) as { last: number };
+  const row = cachedStatement(
+    db,
+    `INSERT INTO case_no_seq (prefix, last) VALUES (?, 1)
+     ON CONFLICT(prefix) DO UPDATE SET last = last + 1 RETURNING last`,
+  ).get(prefix) as { last: number };
   if (row.last > 999_999) throw new CaseStoreError(`今日办件编号已用尽 (${prefix})`, 'invalid');
   return prefix + String(row.last).padStart(6, '0');
 }
@@ -155,40 +154,49 @@ export function getCaseByNo(db: Db, caseNo: string): CaseRecord | undefined {
   return row && toRecord(row);
 }
 
-/** Inserts a case in state 'accepted' with its first event. Refuses a duplicate business key. */
+/**
+ * Inserts a case in state 'accepted' with its first event. Refuses a duplicate business key.
+ * Lean on purpose (cached statements, no re-read): it sits inside every durable accept.
+ */
 export function insertCase(db: Db, c: NewCase): CaseRecord {
   if (!c.businessKey.trim()) throw new CaseStoreError('业务键不能为空', 'invalid');
   if (!c.psnNo.trim()) throw new CaseStoreError('人员编号不能为空', 'invalid');
-  const existing = findCaseByBusinessKey(db, c.kind, c.businessKey);
+  const existing = cachedStatement(db, 'SELECT case_no FROM cases WHERE kind = ? AND business_key = ?').get(c.kind, c.businessKey) as
+    | { case_no: string }
+    | undefined;
   if (existing) {
     throw new CaseStoreError(
-      `该${KIND_LABELS[c.kind]}已受理，不能重复受理 (业务键 ${c.businessKey}，办件编号 ${existing.caseNo})`,
+      `该${KIND_LABELS[c.kind]}已受理，不能重复受理 (业务键 ${c.businessKey}，办件编号 ${existing.case_no})`,
       'duplicate',
     );
   }
   const caseNo = nextCaseNo(db, c.region, c.site, c.now);
   const at = c.now.toISOString();
-  const info = db
-    .prepare(
-      `INSERT INTO cases (case_no, kind, business_key, psn_no, insuplc_admdvs, payload, related_case_id, state,
-                          created_at, updated_at, created_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?, ?)`,
-    )
-    .run(
-      caseNo,
-      c.kind,
-      c.businessKey,
-      c.psnNo,
-      c.insuplcAdmdvs ?? null,
-      JSON.stringify(c.payload),
-      c.relatedCaseId ?? null,
-      at,
-      at,
-      c.createdBy,
-    );
+  const payload = JSON.stringify(c.payload);
+  const info = cachedStatement(
+    db,
+    `INSERT INTO cases (case_no, kind, business_key, psn_no, insuplc_admdvs, payload, related_case_id, state,
+                        created_at, updated_at, created_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?, ?)`,
+  ).run(caseNo, c.kind, c.businessKey, c.psnNo, c.insuplcAdmdvs ?? null, payload, c.relatedCaseId ?? null, at, at, c.createdBy);
   const id = Number(info.lastInsertRowid);
   recordCaseEvent(db, { caseId: id, actor: c.createdBy, from: null, to: 'accepted', reason: c.reason ?? '受理', at });
-  return getCase(db, id)!;
+  return {
+    id,
+    caseNo,
+    kind: c.kind,
+    businessKey: c.businessKey,
+    psnNo: c.psnNo,
+    insuplcAdmdvs: c.insuplcAdmdvs ?? null,
+    // A copy as stored, so the caller's object and the record never alias.
+    payload: JSON.parse(payload) as Record<string, unknown>,
+    result: null,
+    relatedCaseId: c.relatedCaseId ?? null,
+    state: 'accepted',
+    createdAt: at,
+    updatedAt: at,
+    createdBy: c.createdBy,
+  };
 }
 
 export function recordCaseEvent(

@@ -74,13 +74,26 @@ export function toItem(r: ItemRow): OutboxItem {
 
 export function insertOutboxItem(db: Db, v: { caseId: number; infno: string; dependsOn: number | null; now: Date }): OutboxItem {
   const at = v.now.toISOString();
-  const info = db
-    .prepare(
-      `INSERT INTO outbox (case_id, infno, state, attempts, next_attempt_at, depends_on, created_at, updated_at)
-       VALUES (?, ?, 'pending', 0, ?, ?, ?, ?)`,
-    )
-    .run(v.caseId, v.infno, at, v.dependsOn, at, at);
-  return getOutboxItem(db, Number(info.lastInsertRowid))!;
+  const info = cachedStatement(
+    db,
+    `INSERT INTO outbox (case_id, infno, state, attempts, next_attempt_at, depends_on, created_at, updated_at)
+     VALUES (?, ?, 'pending', 0, ?, ?, ?, ?)`,
+  ).run(v.caseId, v.infno, at, v.dependsOn, at, at);
+  // Built from what was written: no re-read inside the accepting transaction.
+  return {
+    id: Number(info.lastInsertRowid),
+    caseId: v.caseId,
+    infno: v.infno,
+    msgid: null,
+    state: 'pending',
+    attempts: 0,
+    nextAttemptAt: at,
+    lastError: null,
+    platformMessage: null,
+    dependsOn: v.dependsOn,
+    createdAt: at,
+    updatedAt: at,
+  };
 }
 
 export function getOutboxItem(db: Db, id: number): OutboxItem | undefined {
