@@ -38,6 +38,8 @@ export const AppConfig = z
       .object({ profile: z.string().default('demo'), url: z.string().url().optional(), simulator: z.boolean().default(true) })
       .prefault({}),
     web: z.object({ port: z.number().int().min(0).max(65535).default(5780) }).prefault({}),
+    /** The reimbursement policy file; default: the shipped sample policy (resources/policy/demo-2026.json). */
+    policy: z.object({ file: z.string().min(1).optional() }).prefault({}),
   })
   .strict();
 export type AppConfig = z.infer<typeof AppConfig>;

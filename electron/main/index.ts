@@ -5,9 +5,10 @@
 import { app, BrowserWindow, ipcMain, safeStorage, session, shell, type IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
 import { IPC_EVENT, IPC_INVOKE } from '../contract/bridge';
-import { createApp, type App, type KeyProvider } from '../host/app';
+import { appDatabaseFile, createApp, type App, type KeyProvider } from '../host/app';
 import { defaultDeviceFactories } from '../host/default-devices';
 import { dispatch } from '../host/dispatch';
+import { isTrustedSender } from '../host/ipc-guard';
 import { CONTENT_SECURITY_POLICY } from '../host/web-server';
 import { electronA4Output } from './a4-output';
 import { createSafeStorageKeyProvider } from './key-provider';
@@ -15,11 +16,19 @@ import { createSafeStorageKeyProvider } from './key-provider';
 let workstation: App | null = null;
 let mainWindow: BrowserWindow | null = null;
 
+const RENDERER_FILE = path.join(__dirname, '../renderer/index.html');
+
 function isOwnFrame(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
-  if (!mainWindow || !frame || event.sender !== mainWindow.webContents || frame !== mainWindow.webContents.mainFrame) return false;
-  const url = frame.url;
-  return process.env.ELECTRON_RENDERER_URL ? url.startsWith(process.env.ELECTRON_RENDERER_URL) : url.startsWith('file://');
+  return isTrustedSender(
+    {
+      isAppWindow: mainWindow !== null && event.sender === mainWindow.webContents,
+      isMainFrame: frame !== null && mainWindow !== null && frame === mainWindow.webContents.mainFrame,
+      url: frame?.url ?? '',
+    },
+    RENDERER_FILE,
+    process.env.ELECTRON_RENDERER_URL,
+  );
 }
 
 function createWindow(): BrowserWindow {
@@ -47,7 +56,7 @@ function createWindow(): BrowserWindow {
     return { action: 'deny' };
   });
   if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL);
-  else void win.loadFile(path.join(__dirname, '../renderer/index.html'));
+  else void win.loadFile(RENDERER_FILE);
   return win;
 }
 
@@ -58,7 +67,7 @@ async function start(): Promise<void> {
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
 
-  const keyProvider: KeyProvider = createSafeStorageKeyProvider(safeStorage, app.getPath('userData'));
+  const keyProvider: KeyProvider = createSafeStorageKeyProvider(safeStorage, app.getPath('userData'), appDatabaseFile(app.getPath('userData')));
   workstation = await createApp({
     dataDir: app.getPath('userData'),
     mode: 'electron',

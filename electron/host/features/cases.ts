@@ -25,7 +25,7 @@ export const casesFeature: Feature = (ctx) => {
   if (!runtime) throw new Error('cases feature needs the platform feature to run first');
   const { outbox, platform } = runtime;
   const diseases = loadDiseaseCatalogue();
-  const policy = loadPolicyFile(samplePolicyPath());
+  const policy = loadPolicyFile(ctx.config.policy.file ?? samplePolicyPath());
   const profile = platform.client.profile;
   const longTermMinMonths = profile.remoteRegistration.longTermMinMonths;
 
