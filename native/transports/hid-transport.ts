@@ -3,6 +3,7 @@
  * each write into output reports and input reports back into messages. One onData chunk = one decoded
  * message, so message-oriented protocols (the 社保卡 reader) and stream protocols (GA 467) both work.
  */
+import { LinkEvents } from './link-events';
 import { TransportError, type ByteTransport } from './transport';
 import type { ReportCodec, ReportDecodeResult } from './hid-report-codec';
 
@@ -72,10 +73,8 @@ export interface HidTransportOptions {
 export class HidTransport implements ByteTransport {
   readonly id: string;
   private device: HidDeviceHandle | null = null;
-  private readonly dataListeners = new Set<(chunk: Buffer) => void>();
-  private readonly closeListeners = new Set<(err?: Error) => void>();
+  private readonly events = new LinkEvents();
   private readonly reportErrorListeners = new Set<(err: NonNullable<ReportDecodeResult['error']>) => void>();
-  private closed = false;
 
   constructor(private readonly options: HidTransportOptions) {
     this.id = options.id ?? `hid:${options.path}`;
@@ -94,7 +93,7 @@ export class HidTransport implements ByteTransport {
       if (err instanceof TransportError) throw err;
       throw new TransportError(`未找到或无法打开 USB 读卡设备 ${this.options.path}：请检查设备是否已连接（${(err as Error).message}）`, 'not-found');
     }
-    this.closed = false;
+    this.events.rearm();
     this.options.codec.reset();
     this.device = device;
     device.on('data', (report) => this.onReport(report));
@@ -116,13 +115,11 @@ export class HidTransport implements ByteTransport {
   }
 
   onData(listener: (chunk: Buffer) => void): () => void {
-    this.dataListeners.add(listener);
-    return () => this.dataListeners.delete(listener);
+    return this.events.onData(listener);
   }
 
   onClose(listener: (err?: Error) => void): () => void {
-    this.closeListeners.add(listener);
-    return () => this.closeListeners.delete(listener);
+    return this.events.onClose(listener);
   }
 
   /** Report-level problems (sequence gaps, bad lengths): for diagnostics; the data is dropped. */
@@ -138,17 +135,14 @@ export class HidTransport implements ByteTransport {
     try {
       await device.close();
     } finally {
-      this.emitClose(undefined);
+      this.events.emitClose();
     }
   }
 
   private onReport(report: Buffer): void {
     const res = this.options.codec.decode(report);
     if (res.error) for (const l of this.reportErrorListeners) l(res.error);
-    if (res.message && res.message.length > 0) {
-      const chunk = Buffer.from(res.message);
-      for (const l of this.dataListeners) l(chunk);
-    }
+    if (res.message && res.message.length > 0) this.events.emitData(Buffer.from(res.message));
   }
 
   private lose(err: TransportError): void {
@@ -156,7 +150,7 @@ export class HidTransport implements ByteTransport {
     if (!device) return;
     this.detach();
     device.close().catch(() => undefined); // the handle is dead; closing only frees it
-    this.emitClose(err);
+    this.events.emitClose(err);
   }
 
   private detach(): void {
@@ -168,11 +162,5 @@ export class HidTransport implements ByteTransport {
     }
     this.device = null;
     this.options.codec.reset();
-  }
-
-  private emitClose(err?: Error): void {
-    if (this.closed) return;
-    this.closed = true;
-    for (const l of this.closeListeners) l(err);
   }
 }

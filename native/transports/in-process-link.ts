@@ -2,14 +2,13 @@
  * Two ByteTransports wired to each other in memory: the fallback for simulators where no pty exists.
  * Delivery is asynchronous (like a real link); closing either end closes both, the peer with an error.
  */
+import { LinkEvents } from './link-events';
 import { TransportError, type ByteTransport } from './transport';
 
 class LinkEnd implements ByteTransport {
   peer!: LinkEnd;
   private open_ = false;
-  private ended = false;
-  private readonly dataListeners = new Set<(chunk: Buffer) => void>();
-  private readonly closeListeners = new Set<(err?: Error) => void>();
+  private readonly events = new LinkEvents();
 
   constructor(readonly id: string) {}
 
@@ -18,7 +17,7 @@ class LinkEnd implements ByteTransport {
   }
 
   async open(): Promise<void> {
-    if (this.ended) throw new TransportError(`连接 ${this.id} 已关闭`, 'open-failed');
+    if (this.events.closed) throw new TransportError(`连接 ${this.id} 已关闭`, 'open-failed');
     this.open_ = true;
   }
 
@@ -29,13 +28,11 @@ class LinkEnd implements ByteTransport {
   }
 
   onData(listener: (chunk: Buffer) => void): () => void {
-    this.dataListeners.add(listener);
-    return () => this.dataListeners.delete(listener);
+    return this.events.onData(listener);
   }
 
   onClose(listener: (err?: Error) => void): () => void {
-    this.closeListeners.add(listener);
-    return () => this.closeListeners.delete(listener);
+    return this.events.onClose(listener);
   }
 
   async close(): Promise<void> {
@@ -45,15 +42,12 @@ class LinkEnd implements ByteTransport {
 
   private deliver(chunk: Buffer): void {
     // Bytes sent before this end opened are lost, as on a serial line.
-    if (!this.open_) return;
-    for (const l of this.dataListeners) l(chunk);
+    if (this.open_) this.events.emitData(chunk);
   }
 
   private end(err?: Error): void {
-    if (this.ended) return;
-    this.ended = true;
     this.open_ = false;
-    for (const l of [...this.closeListeners]) l(err);
+    this.events.emitClose(err);
   }
 }
 

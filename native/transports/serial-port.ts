@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import { SerialPort } from 'serialport';
+import { LinkEvents } from './link-events';
 import { TransportError, type ByteTransport } from './transport';
 
 export interface SerialTransportOptions {
@@ -37,9 +38,7 @@ const disconnected = (path: string) =>
 export class SerialTransport implements ByteTransport {
   readonly id: string;
   private port: SerialPort | undefined;
-  private readonly dataListeners = new Set<(chunk: Buffer) => void>();
-  private readonly closeListeners = new Set<(err?: Error) => void>();
-  private closedNotified = false;
+  private readonly events = new LinkEvents();
 
   constructor(private readonly options: SerialTransportOptions) {
     this.id = options.path;
@@ -79,16 +78,14 @@ export class SerialTransport implements ByteTransport {
       });
     });
     this.port = port;
-    this.closedNotified = false;
-    port.on('data', (chunk: Buffer) => {
-      for (const l of this.dataListeners) l(chunk);
-    });
+    this.events.rearm();
+    port.on('data', (chunk: Buffer) => this.events.emitData(chunk));
     port.on('close', (err: (Error & { disconnected?: boolean }) | null) => {
-      this.notifyClosed(err ? disconnected(path) : undefined);
+      this.events.emitClose(err ? disconnected(path) : undefined);
     });
     // Errors after open (e.g. EIO when a pty's other end vanishes) mean the link is gone.
     port.on('error', () => {
-      this.notifyClosed(disconnected(path));
+      this.events.emitClose(disconnected(path));
       if (port.isOpen) port.close(() => undefined);
     });
   }
@@ -107,28 +104,20 @@ export class SerialTransport implements ByteTransport {
   }
 
   onData(listener: (chunk: Buffer) => void): () => void {
-    this.dataListeners.add(listener);
-    return () => this.dataListeners.delete(listener);
+    return this.events.onData(listener);
   }
 
   onClose(listener: (err?: Error) => void): () => void {
-    this.closeListeners.add(listener);
-    return () => this.closeListeners.delete(listener);
+    return this.events.onClose(listener);
   }
 
   async close(): Promise<void> {
     const port = this.port;
     if (!port || !port.isOpen) {
-      this.notifyClosed();
+      this.events.emitClose();
       return;
     }
     await new Promise<void>((resolve) => port.close(() => resolve()));
-    this.notifyClosed();
-  }
-
-  private notifyClosed(err?: Error): void {
-    if (this.closedNotified) return;
-    this.closedNotified = true;
-    for (const l of [...this.closeListeners]) l(err);
+    this.events.emitClose();
   }
 }

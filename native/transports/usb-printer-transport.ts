@@ -7,14 +7,14 @@
 import fs from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { TransportError, type ByteTransport } from './transport';
+import { LinkEvents } from './link-events';
 
 export class UsbPrinterTransport implements ByteTransport {
   readonly id: string;
   /** Status replies cannot be read back over this link. */
   readonly bidirectional = false;
   private handle: FileHandle | undefined;
-  private readonly closeListeners = new Set<(err?: Error) => void>();
-  private closedNotified = false;
+  private readonly events = new LinkEvents();
 
   constructor(readonly path: string) {
     this.id = `usb-lp:${path}`;
@@ -29,7 +29,7 @@ export class UsbPrinterTransport implements ByteTransport {
     try {
       // 'r+' would need a readable printer; 'a' keeps regular files (tests, spool files) appending.
       this.handle = await fs.promises.open(this.path, fs.constants.O_WRONLY | fs.constants.O_APPEND | fs.constants.O_NOCTTY);
-      this.closedNotified = false;
+      this.events.rearm();
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENODEV' || code === 'ENXIO')
@@ -65,8 +65,7 @@ export class UsbPrinterTransport implements ByteTransport {
   }
 
   onClose(listener: (err?: Error) => void): () => void {
-    this.closeListeners.add(listener);
-    return () => this.closeListeners.delete(listener);
+    return this.events.onClose(listener);
   }
 
   async close(): Promise<void> {
@@ -77,8 +76,6 @@ export class UsbPrinterTransport implements ByteTransport {
     const h = this.handle;
     this.handle = undefined;
     if (h) await h.close().catch(() => undefined);
-    if (this.closedNotified) return;
-    this.closedNotified = true;
-    for (const l of [...this.closeListeners]) l(err);
+    this.events.emitClose(err);
   }
 }
