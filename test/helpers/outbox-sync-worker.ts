@@ -1,8 +1,9 @@
 /**
  * Child process for the outbox crash test: drains the app database in DATA_DIR to the platform at
  * PLATFORM_URL with short backoffs, then prints its summary. The test SIGKILLs it at random moments.
+ * No wait for a fresh second: msgids are reserved in the app DB, so a restart in the same second is safe.
  */
-import { openStandaloneOutbox, waitForFreshMsgidSecond } from '../../electron/services/outbox/standalone';
+import { openStandaloneOutbox } from '../../electron/services/outbox/standalone';
 
 async function main(): Promise<void> {
   const [dataDir, platformUrl] = process.argv.slice(2);
@@ -14,7 +15,8 @@ async function main(): Promise<void> {
     tuning: { backoff: { baseMs: 20, capMs: 200 }, probe: { baseMs: 20, capMs: 200 }, pollMs: 50 },
   });
   try {
-    await waitForFreshMsgidSecond();
+    // Tells the test the uploader is about to work, so its kill lands mid-drain rather than during start-up.
+    process.stdout.write('started\n');
     const summary = await sa.outbox.uploader.drain();
     process.stdout.write(`${JSON.stringify({ summary, counts: sa.outbox.counts() })}\n`);
   } finally {

@@ -39,12 +39,12 @@ export interface AcceptOptions {
 }
 
 export function acceptCase(db: Db, input: AcceptCaseInput, opts: AcceptOptions): CaseRecord {
-  return db.transaction(() => acceptInTransaction(db, input, opts))();
+  return db.transaction(() => acceptInTransaction(db, input, opts)).immediate();
 }
 
 /** All or nothing: either every case is accepted or none is (the first refusal aborts the batch). */
 export function acceptCases(db: Db, inputs: readonly AcceptCaseInput[], opts: AcceptOptions): CaseRecord[] {
-  return db.transaction(() => inputs.map((i) => acceptInTransaction(db, i, opts)))();
+  return db.transaction(() => inputs.map((i) => acceptInTransaction(db, i, opts))).immediate();
 }
 
 function acceptInTransaction(db: Db, input: AcceptCaseInput, opts: AcceptOptions): CaseRecord {

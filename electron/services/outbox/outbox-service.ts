@@ -10,6 +10,7 @@ import { listAttempts, type OutboxAttempt } from './outbox-store';
 import { platformSenders } from './platform-senders';
 import { listQueue, queueCounts, type QueueCounts, type QueueEntry, type QueueQuery } from './queue-view';
 import { transactionCodesFromProfile, type TransactionCodes } from './transaction-codes';
+import type { UploadLease } from './upload-lease';
 import { Uploader, type SenderRegistry, type UploaderOptions } from './uploader';
 
 export interface OutboxServiceOptions
@@ -19,6 +20,8 @@ export interface OutboxServiceOptions
   /** Default: the platform senders for this client; tests may pass their own. */
   senders?: SenderRegistry;
   codes?: TransactionCodes;
+  /** Who sends for this database (default: an 'app' lease of this process). */
+  lease?: UploadLease;
 }
 
 export interface OutboxService {
@@ -49,6 +52,7 @@ export function createOutboxService(o: OutboxServiceOptions): OutboxService {
     now,
     random: o.random,
     duplicatePatterns: o.duplicatePatterns,
+    lease: o.lease,
   });
   const notify = () => uploader.emit('changed', { itemId: 0, caseId: 0, state: 'pending' });
   return {

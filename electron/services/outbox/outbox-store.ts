@@ -168,7 +168,7 @@ export function beginAttempt(
       .prepare('INSERT INTO outbox_attempts (outbox_id, action, infno, msgid, started_at) VALUES (?, ?, ?, ?, ?)')
       .run(itemId, a.action, a.infno, a.msgid, at);
     return Number(info.lastInsertRowid);
-  })();
+  }).immediate();
 }
 
 export function finishAttempt(db: Db, attemptId: number, outcome: AttemptOutcome, message: string | null, now: Date): void {
@@ -222,7 +222,7 @@ export function recoverInFlight(db: Db, now: Date): number {
         `UPDATE outbox SET state = 'unknown', updated_at = ?, next_attempt_at = ?, last_error = ? WHERE state = 'in-flight'`,
       )
       .run(at, at, '程序中断时正在上报，结果未知，将先向平台查询').changes;
-  })();
+  }).immediate();
 }
 
 /** Makes waiting items due now; with an id, also puts an item the clerk has dealt with back in the queue. */

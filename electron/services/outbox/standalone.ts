@@ -4,11 +4,13 @@
  * The lead's composition root will replace this for the app itself.
  */
 import { PlatformClient } from '../platform/client';
+import { settingsMsgidStore } from '../platform/sign-in-store';
 import { DEFAULT_PROFILE_ID, loadProfile, type ProvinceProfile } from '../platform/profile';
 import type { Db } from '../store/database';
 import { openAppDatabase } from '../store/app-database';
 import { defaultDataDir } from '../store/data-dir';
 import { createOutboxService, type OutboxService, type OutboxServiceOptions } from './outbox-service';
+import { UploadLease } from './upload-lease';
 
 export interface StandaloneOptions {
   dataDir?: string;
@@ -17,6 +19,9 @@ export interface StandaloneOptions {
   concurrency?: number;
   operator?: { code: string; name: string };
   tuning?: Partial<Pick<OutboxServiceOptions, 'backoff' | 'probe' | 'pollMs'>>;
+  /** Upload lease role and life (default 'cli', 15 s). */
+  leaseRole?: string;
+  leaseTtlMs?: number;
 }
 
 export interface Standalone {
@@ -24,6 +29,7 @@ export interface Standalone {
   profile: ProvinceProfile;
   client: PlatformClient;
   outbox: OutboxService;
+  lease: UploadLease;
   close(): void;
 }
 
@@ -35,20 +41,22 @@ export function openStandaloneOutbox(o: StandaloneOptions = {}): Standalone {
       profile,
       baseUrl: o.platformUrl,
       operator: { ...(o.operator ?? { code: 'CLI0001', name: '命令行上报' }), type: 1 },
+      // Reserved in the app DB: the app and this process never issue the same msgid, even in the same second.
+      msgidStore: settingsMsgidStore(db),
     });
-    const outbox = createOutboxService({ db, client, concurrency: o.concurrency, ...o.tuning });
-    return { db, profile, client, outbox, close: () => db.close() };
+    const lease = new UploadLease(db, { role: o.leaseRole ?? 'cli', ttlMs: o.leaseTtlMs });
+    const outbox = createOutboxService({ db, client, concurrency: o.concurrency, lease, ...o.tuning });
+    const close = () => {
+      // Hand the lease back so the app (or the next run) need not wait for it to expire.
+      try {
+        lease.release();
+      } finally {
+        db.close();
+      }
+    };
+    return { db, profile, client, outbox, lease, close };
   } catch (err) {
     db.close();
     throw err;
   }
-}
-
-/**
- * The client numbers msgids per second from 0001 and does not remember across restarts: a process that
- * starts in the same second another one died could repeat its msgids. Waiting for the next second
- * before the first call rules that out (the previous process is gone by then).
- */
-export function waitForFreshMsgidSecond(now: () => number = Date.now): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 1000 - (now() % 1000) + 5));
 }

@@ -10,6 +10,8 @@
  *   refusal and the query finds our record → done; time-out / network / 5xx / garbled → unknown;
  *   other failures → retry later. Waiting items back off exponentially with full jitter.
  * - Network failures switch to offline: one gentle probe at a time until the platform answers.
+ * - Only the holder of the upload lease sends (one uploader per database: the app or `counter sync`);
+ *   crash recovery runs each time the lease is taken, never under another live uploader's feet.
  */
 import { EventEmitter } from 'node:events';
 import {
@@ -39,6 +41,7 @@ import {
 } from './outbox-store';
 import { asPlatformFailure, type CaseSender, type PlatformCaller, type PlatformFailure, type SendContext } from './platform-port';
 import { REVERSAL_INFNO, type TransactionCodes } from './transaction-codes';
+import { UploadLease, type LeaseHolder } from './upload-lease';
 
 export type SenderRegistry = Record<CaseKind, CaseSender>;
 
@@ -62,6 +65,8 @@ export interface UploaderOptions {
   now?: () => Date;
   random?: () => number;
   actor?: string;
+  /** The upload lease (default: one for this process, role 'app'). */
+  lease?: UploadLease;
 }
 
 export interface SyncSummary {
@@ -73,6 +78,8 @@ export interface SyncSummary {
   online: boolean;
   /** Items still waiting (pending, retry, unknown) after this pass. */
   open: number;
+  /** Set when nothing was sent because another uploader holds the lease. */
+  leaseHolder?: LeaseHolder;
 }
 
 export interface ChangedEvent {
@@ -100,11 +107,12 @@ export class Uploader extends EventEmitter {
   private readonly actor: string;
   private readonly duplicatePatterns: string[];
   private readonly reversalNotFound: string[];
+  readonly lease: UploadLease;
+  private holdingLease = false;
 
   private isOnline = true;
   private probeFailures = 0;
   private probeAt = 0;
-  private recovered = false;
   private running = false;
   private timer: NodeJS.Timeout | null = null;
   private currentPass: Promise<SyncSummary> | null = null;
@@ -125,6 +133,7 @@ export class Uploader extends EventEmitter {
     this.actor = opts.actor ?? 'system:uploader';
     this.duplicatePatterns = opts.duplicatePatterns ?? DEFAULT_DUPLICATE_PATTERNS;
     this.reversalNotFound = opts.reversalNotFoundPatterns ?? DEFAULT_REVERSAL_NOT_FOUND;
+    this.lease = opts.lease ?? new UploadLease(this.db, { role: 'app', now: this.now });
   }
 
   get online(): boolean {
@@ -139,7 +148,6 @@ export class Uploader extends EventEmitter {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.recover();
     this.schedule(0);
   }
 
@@ -149,11 +157,13 @@ export class Uploader extends EventEmitter {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (this.currentPass) await this.currentPass.catch(() => undefined);
+    this.flushDone();
+    if (this.holdingLease) this.lease.release();
+    this.holdingLease = false;
   }
 
   /** One pass: works every item that is due now (respecting dependencies and offline), then returns. */
   syncOnce(): Promise<SyncSummary> {
-    this.recover();
     if (this.currentPass) return this.currentPass.then(() => this.syncOnce());
     const pass = this.pass().finally(() => {
       if (this.currentPass === pass) this.currentPass = null;
@@ -177,7 +187,8 @@ export class Uploader extends EventEmitter {
       total.needsClerk += s.needsClerk;
       total.online = s.online;
       total.open = s.open;
-      if (signal?.aborted || nextDueAt(this.db) === null) return total;
+      total.leaseHolder = s.leaseHolder;
+      if (s.leaseHolder || signal?.aborted || nextDueAt(this.db) === null) return total;
       const delay = this.idleDelay();
       if (delay > 0) {
         await new Promise<void>((resolve) => {
@@ -205,11 +216,24 @@ export class Uploader extends EventEmitter {
     return n;
   }
 
-  private recover(): void {
-    if (this.recovered) return;
-    this.recovered = true;
-    const n = recoverInFlight(this.db, this.now());
-    if (n > 0) this.emit('changed', { itemId: 0, caseId: 0, state: 'unknown' } satisfies ChangedEvent);
+  /**
+   * Holds the lease or says who does. Taking it (again) runs crash recovery: whatever a previous holder
+   * left in-flight may or may not have been sent.
+   */
+  private ensureLease(): LeaseHolder | null {
+    if (this.lease.ensure()) {
+      if (!this.holdingLease) {
+        this.holdingLease = true;
+        const n = recoverInFlight(this.db, this.now());
+        if (n > 0) this.emit('changed', { itemId: 0, caseId: 0, state: 'unknown' } satisfies ChangedEvent);
+      }
+      return null;
+    }
+    const wasHolding = this.holdingLease;
+    this.holdingLease = false;
+    const holder = this.lease.holder();
+    if (wasHolding && holder) this.emit('lease-lost', holder);
+    return holder ?? { id: '?', pid: 0, host: '?', role: '?', acquiredAt: '', heartbeatAt: '', expiresAt: '' };
   }
 
   private schedule(delayMs: number): void {
@@ -235,14 +259,42 @@ export class Uploader extends EventEmitter {
 
   private async pass(): Promise<SyncSummary> {
     const summary: SyncSummary = { attempted: 0, done: 0, retry: 0, unknown: 0, needsClerk: 0, online: this.isOnline, open: 0 };
+    const blockedBy = this.ensureLease();
+    if (blockedBy) {
+      summary.open = openItemCount(this.db);
+      summary.leaseHolder = blockedBy;
+      return summary;
+    }
+    // Heartbeat while requests are out: a long wait on the platform must not let the lease lapse.
+    const heartbeat = setInterval(() => {
+      try {
+        this.ensureLease();
+      } catch (err) {
+        this.emit('error', err);
+      }
+    }, Math.max(50, this.lease.ttlMs / 3));
+    heartbeat.unref();
+    try {
+      return await this.passUnderLease(summary);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  private async passUnderLease(summary: SyncSummary): Promise<SyncSummary> {
     const active = new Set<Promise<void>>();
     // Claimed ahead (in-flight, msgid persisted) in one transaction per batch, sent as slots free up.
     const ready: Array<{ item: OutboxItem; claim?: Claim }> = [];
     for (;;) {
       // Offline: a single probe, and only once its time has come.
       const limit = this.isOnline ? this.concurrency : this.now().getTime() >= this.probeAt && active.size === 0 ? 1 : 0;
-      if (limit <= 1 && ready.length > 0) this.release(ready.splice(0).flatMap((r) => (r.claim ? [r.claim] : [])));
+      if (limit <= 1 && ready.length > 0) this.giveBack(ready.splice(0));
       while (active.size < limit) {
+        // Lost the lease (we stalled past its expiry and someone took over): send nothing more.
+        if (!this.holdingLease || this.ensureLease()) {
+          this.giveBack(ready.splice(0));
+          break;
+        }
         if (ready.length === 0) ready.push(...this.claim(limit));
         const next = ready.shift();
         if (!next) break;
@@ -269,7 +321,7 @@ export class Uploader extends EventEmitter {
       }
       await Promise.race(active);
     }
-    this.release(ready.splice(0).flatMap((r) => (r.claim ? [r.claim] : [])));
+    this.giveBack(ready.splice(0));
     this.flushDone();
     summary.online = this.isOnline;
     summary.open = openItemCount(this.db);
@@ -281,20 +333,30 @@ export class Uploader extends EventEmitter {
    * (one fsync for the batch); items of unknown outcome are resolved one by one in work().
    */
   private claim(limit: number): Array<{ item: OutboxItem; claim?: Claim }> {
-    const items = dueItems(this.db, this.now(), limit, this.busy);
-    for (const item of items) this.busy.add(item.id);
     const now = this.now();
-    return this.db.transaction(() =>
-      items.map((item) => {
-        if (item.state === 'unknown' && item.msgid) return { item };
-        const msgid = this.freshMsgid();
-        const attemptId = beginAttempt(this.db, item.id, { action: 'send', infno: item.infno, msgid, now });
-        return { item, claim: { item, msgid, attemptId } };
-      }),
-    )();
+    // IMMEDIATE: reads then writes, possibly beside another process's writes (the app and the CLI).
+    const claimed = this.db
+      .transaction(() => {
+        if (!this.lease.held) return [];
+        return dueItems(this.db, now, limit, this.busy).map((item) => {
+          if (item.state === 'unknown' && item.msgid) return { item };
+          const msgid = this.freshMsgid();
+          const attemptId = beginAttempt(this.db, item.id, { action: 'send', infno: item.infno, msgid, now });
+          return { item, claim: { item, msgid, attemptId } };
+        });
+      })
+      .immediate();
+    for (const c of claimed) this.busy.add(c.item.id);
+    return claimed;
   }
 
-  /** Gives back claimed items that were never sent (e.g. the platform went offline meanwhile). */
+  /** Gives back items taken but never worked: claimed sends are undone (they never left), all leave `busy`. */
+  private giveBack(entries: Array<{ item: OutboxItem; claim?: Claim }>): void {
+    this.release(entries.flatMap((r) => (r.claim ? [r.claim] : [])));
+    for (const e of entries) this.busy.delete(e.item.id);
+  }
+
+  /** Undoes claimed sends that were never sent (e.g. the platform went offline meanwhile). */
   private release(claims: Claim[]): void {
     if (claims.length === 0) return;
     this.db.transaction(() => {
@@ -308,7 +370,7 @@ export class Uploader extends EventEmitter {
           c.item.id,
         );
       }
-    })();
+    }).immediate();
     for (const c of claims) this.busy.delete(c.item.id);
   }
 
@@ -473,7 +535,7 @@ export class Uploader extends EventEmitter {
     why: string,
     attempt?: AttemptEnd,
   ): Outcome {
-    this.db.transaction(() => this.writeDone(item, c, output, registration, why, attempt))();
+    this.db.transaction(() => this.writeDone(item, c, output, registration, why, attempt)).immediate();
     return 'done';
   }
 
@@ -503,7 +565,7 @@ export class Uploader extends EventEmitter {
     const writes = this.doneBuffer.splice(0);
     this.db.transaction(() => {
       for (const w of writes) w();
-    })();
+    }).immediate();
   }
 
   private settleNeedsClerk(
@@ -518,7 +580,7 @@ export class Uploader extends EventEmitter {
       if (attempt) finishAttempt(this.db, attempt.id, attempt.outcome, attempt.message, now);
       setItemState(this.db, item.id, { state: 'needs-clerk', now, lastError: why, platformMessage });
       if (c) changeCaseState(this.db, c.id, 'needs-clerk', { actor: this.actor, reason: why, now });
-    })();
+    }).immediate();
     this.changed(item, 'needs-clerk');
     return 'needs-clerk';
   }
@@ -530,7 +592,7 @@ export class Uploader extends EventEmitter {
       const attempts = getOutboxItem(this.db, item.id)?.attempts ?? 1;
       const next = new Date(now.getTime() + backoffDelay(attempts, this.backoff, this.random));
       setItemState(this.db, item.id, { state, now, nextAttemptAt: next, lastError: why });
-    })();
+    }).immediate();
     this.changed(item, state);
     return state;
   }

@@ -7,7 +7,7 @@
  */
 import type { ProvinceProfile } from './profile';
 import { timeoutFor } from './profile';
-import { sharedMsgidSequencer, type MsgidSequencer, ReplyEnvelope, infTime, inputNodeFor, type EnvelopeFields } from './envelope';
+import { compactTime, sharedMsgidSequencer, type MsgidSequencer, ReplyEnvelope, infTime, inputNodeFor, type EnvelopeFields } from './envelope';
 import { createClientCodec, GatewayError, type ClientCodec } from './signing/gateway';
 
 export interface SignInState {
@@ -26,11 +26,18 @@ export interface SignInStore {
   save(s: SignInState | null): void;
 }
 
-/** Remembers the last msgid issued, so a new process (e.g. the next CLI run in the same second) never reuses one. */
+/**
+ * Durable msgid reservations shared by every process on one database (the app, `counter sync`, a restart in
+ * the same second): a reservation is written before any id from it is used, and each one starts after every
+ * id any process has reserved, so no two requests can ever carry the same msgid.
+ */
 export interface MsgidStore {
-  last(): string | null;
-  save(msgid: string): void;
+  /** Reserves `count` msgids for `now` from `sequencer`, after everything reserved before; returns them in order. */
+  reserve(sequencer: MsgidSequencer, now: Date, count: number): string[];
 }
+
+/** msgids reserved at a time: enough that a busy second costs few writes, few enough that gaps stay small. */
+const MSGID_BLOCK = 32;
 
 export interface PlatformClientOptions {
   profile: ProvinceProfile;
@@ -131,6 +138,7 @@ export class PlatformClient {
   private readonly msgids: MsgidSequencer;
   private signInState: SignInState | null = null;
   private signInPending: Promise<SignInState> | null = null;
+  private reserved: string[] = [];
 
   constructor(private readonly opts: PlatformClientOptions) {
     this.profile = opts.profile;
@@ -139,16 +147,20 @@ export class PlatformClient {
     this.clock = opts.clock ?? (() => new Date());
     this.codec = createClientCodec(opts.profile.signing);
     this.msgids = sharedMsgidSequencer(opts.msgidPrefix ?? opts.profile.agency.code);
-    const last = opts.msgidStore?.last();
-    if (last) this.msgids.advancePast(last);
     const stored = opts.signInStore?.load() ?? null;
     this.signInState = stored && this.usable(stored) ? stored : null;
   }
 
+  /** A msgid never used before on this workstation's database (reserved durably before it is handed out). */
   newMsgid(): string {
-    const id = this.msgids.next(this.clock());
-    this.opts.msgidStore?.save(id);
-    return id;
+    const store = this.opts.msgidStore;
+    const now = this.clock();
+    if (!store) return this.msgids.next(now);
+    // Ids of a second that has passed are dropped rather than sent with a stale stamp.
+    const stamp = compactTime(now);
+    while (this.reserved.length > 0 && this.reserved[0].slice(12, 26) < stamp) this.reserved.shift();
+    if (this.reserved.length === 0) this.reserved = store.reserve(this.msgids, now, MSGID_BLOCK);
+    return this.reserved.shift()!;
   }
 
   /** The current sign-in, if any (not checked for age). */

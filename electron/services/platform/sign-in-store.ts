@@ -4,6 +4,7 @@
  */
 import type { Db } from '../store/database';
 import type { MsgidStore, SignInState, SignInStore } from './client';
+import type { MsgidSequencer } from './envelope';
 
 const KEY = 'platform.signIn';
 
@@ -32,19 +33,29 @@ export function settingsSignInStore(db: Db, clock: () => Date = () => new Date()
   };
 }
 
-const MSGID_KEY = 'platform.lastMsgid';
+const LEGACY_MSGID_KEY = 'platform.lastMsgid';
+const msgidKey = (prefix: string) => `platform.lastMsgid.${prefix}`;
 
+/**
+ * msgid reservations in the settings table: one row per prefix holding the highest msgid reserved so far.
+ * Each reservation is an IMMEDIATE transaction (a savepoint when the caller is already in one, whose commit
+ * then makes it durable), so two processes on one database serialise on SQLite's write lock.
+ */
 export function settingsMsgidStore(db: Db, clock: () => Date = () => new Date()): MsgidStore {
+  const read = db.prepare('SELECT value FROM settings WHERE key = ?');
   const upsert = db.prepare(
     `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
   );
-  return {
-    last() {
-      const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(MSGID_KEY) as { value: string } | undefined;
-      return row?.value ?? null;
-    },
-    save(msgid) {
-      upsert.run(MSGID_KEY, msgid, clock().toISOString());
-    },
-  };
+  const last = (key: string) => (read.get(key) as { value: string } | undefined)?.value;
+  const reserve = db.transaction((sequencer: MsgidSequencer, now: Date, count: number): string[] => {
+    const key = msgidKey(sequencer.prefix);
+    for (const k of [LEGACY_MSGID_KEY, key]) {
+      const v = last(k);
+      if (v) sequencer.advancePast(v);
+    }
+    const ids = Array.from({ length: Math.max(1, count) }, () => sequencer.next(now));
+    upsert.run(key, ids[ids.length - 1], clock().toISOString());
+    return ids;
+  });
+  return { reserve: (sequencer, now, count) => reserve.immediate(sequencer, now, count) };
 }

@@ -1,17 +1,43 @@
 /**
  * `counter sync`: send the upload queue to the platform. Without --once it keeps going (backing off,
  * waiting out an outage) until nothing is left that can be sent; Ctrl-C stops after the sends under way.
+ * Only one uploader may send for a database: while the app (or another sync) holds the upload lease this
+ * command refuses, or with --wait waits until the lease is free.
  */
-import { openStandaloneOutbox, waitForFreshMsgidSecond } from '../../../services/outbox/standalone';
+import { openStandaloneOutbox, type Standalone } from '../../../services/outbox/standalone';
+import { leaseHeldMessage, type LeaseHolder } from '../../../services/outbox/upload-lease';
 import { CliError } from '../cli-error';
 import type { CommandModule } from './index';
 
 interface SyncOptions {
   once?: boolean;
+  wait?: boolean;
   platform?: string;
   data?: string;
   profile?: string;
   concurrency: string;
+}
+
+const REFUSAL = '工作站正在上报，请勿同时运行 counter sync';
+
+/** Takes the upload lease, or waits for it (polling once a second) until it is free or the wait is aborted. */
+async function takeLease(sa: Standalone, wait: boolean, signal: AbortSignal): Promise<void> {
+  let announced = false;
+  for (;;) {
+    const r = sa.lease.acquire();
+    if (r.ok) return;
+    if (!wait) throw new CliError(`${REFUSAL} (${leaseHeldMessage(r.holder)})；如需排队等待，请加 --wait`);
+    if (!announced) {
+      process.stderr.write(`${leaseHeldMessage(r.holder)}，等待其结束后再上报…\n`);
+      announced = true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    if (signal.aborted) throw new CliError('已取消等待，未上报任何办件');
+  }
+}
+
+function holderNote(h: LeaseHolder | undefined): string | undefined {
+  return h ? `${leaseHeldMessage(h)}，本次未上报` : undefined;
 }
 
 export const syncCommand: CommandModule = {
@@ -20,6 +46,7 @@ export const syncCommand: CommandModule = {
       .command('sync')
       .description('把上报队列发送到医保平台 (默认一直处理到队列清空；--once 只处理一轮)')
       .option('--once', '只处理当前到期的办件一轮后退出')
+      .option('--wait', '工作站或另一个 counter sync 正在上报时排队等待，而不是立即退出')
       .option('--platform <url>', '医保平台地址 (覆盖省份配置)')
       .option('--data <dir>', '数据目录 (默认为本机应用数据目录)')
       .option('--profile <id>', '省份配置')
@@ -39,12 +66,16 @@ export const syncCommand: CommandModule = {
         sa.outbox.uploader.on('offline', () => process.stderr.write('医保平台连接中断，稍后自动重试…\n'));
         sa.outbox.uploader.on('online', () => process.stderr.write('医保平台已恢复连接\n'));
         try {
-          await waitForFreshMsgidSecond();
+          await takeLease(sa, opts.wait === true, ctrl.signal);
           const summary = opts.once ? await sa.outbox.uploader.syncOnce() : await sa.outbox.uploader.drain(ctrl.signal);
+          // Lost the lease half-way (this process stalled past its expiry and another uploader took over).
+          const note = holderNote(summary.leaseHolder);
+          if (note) throw new CliError(note);
           process.stdout.write(`${JSON.stringify({ ...summary, counts: sa.outbox.counts() }, null, 2)}\n`);
         } finally {
           process.off('SIGINT', onSignal);
           process.off('SIGTERM', onSignal);
+          await sa.outbox.uploader.stop();
           sa.close();
         }
       });
