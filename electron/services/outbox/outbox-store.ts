@@ -10,7 +10,8 @@ export { OUTBOX_STATES };
 export type OutboxState = (typeof OUTBOX_STATES)[number];
 export type AttemptAction = 'send' | 'query' | 'reverse';
 /** ok = accepted by the platform; refused = business refusal; unknown = may or may not have been done. */
-export type AttemptOutcome = 'ok' | 'refused' | 'unknown' | 'error' | 'found' | 'not-found' | 'interrupted';
+/** found = ours (carries our 办件编号); not-ours = the business is on the platform, filed by someone else. */
+export type AttemptOutcome = 'ok' | 'refused' | 'unknown' | 'error' | 'found' | 'not-ours' | 'not-found' | 'interrupted';
 
 export interface OutboxItem {
   id: number;

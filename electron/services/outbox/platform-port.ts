@@ -37,13 +37,22 @@ export interface SendContext {
   registration?: CaseRecord;
 }
 
+/**
+ * A lookup found the business on the platform, but nothing proves it is ours (another office's 办件编号, or
+ * none): the case must not count as filed. The message tells the clerk what was found.
+ */
+export class NotOurs {
+  constructor(readonly message: string) {}
+}
+
 /** Files one kind of case, and finds it again on the platform by business key. */
 export interface CaseSender {
   /** Sends the case; resolves with the platform's output to keep on the case (e.g. trt_dcla_detl_sn). */
   send(ctx: SendContext, c: CaseRecord): Promise<Record<string, unknown>>;
   /**
-   * Looks the case up by its business key: the platform's record if it exists, else null.
+   * Looks the case up by its business key: the platform's record if it exists and is provably ours (it carries
+   * our 办件编号), NotOurs when the business is there but filed by someone else, else null.
    * Absent when the platform offers no query for this kind (the uploader then reverses with 2601).
    */
-  query?(ctx: SendContext, c: CaseRecord): Promise<Record<string, unknown> | null>;
+  query?(ctx: SendContext, c: CaseRecord): Promise<Record<string, unknown> | NotOurs | null>;
 }

@@ -21,7 +21,7 @@ import {
   RemoteRegistrationPayload,
   SpecialDiseasePayload,
 } from './case-payloads';
-import type { CaseSender, SendContext } from './platform-port';
+import { NotOurs, type CaseSender, type SendContext } from './platform-port';
 import type { SenderRegistry } from './uploader';
 
 function registrationResult(ctx: SendContext, field: string): string {
@@ -32,11 +32,24 @@ function registrationResult(ctx: SendContext, field: string): string {
 
 const insuplc = (c: CaseRecord) => c.insuplcAdmdvs ?? undefined;
 
+/**
+ * Of the valid records a query found for our business key, ours is the one carrying our 办件编号. Any other
+ * valid one means the business was already done elsewhere (a hospital, another office): not ours.
+ */
+function ownRecord<R extends { valid: boolean; caseNo: string }>(c: CaseRecord, rows: R[], foreign: (r: R) => string): R | NotOurs | null {
+  const valid = rows.filter((r) => r.valid);
+  const mine = valid.find((r) => r.caseNo === c.caseNo);
+  if (mine) return mine;
+  return valid.length > 0 ? new NotOurs(foreign(valid[0])) : null;
+}
+
+const elsewhere = (r: { caseNo: string }) => (r.caseNo ? `办件编号 ${r.caseNo}` : '非本系统办理');
+
 export function platformSenders(client: PlatformClient): SenderRegistry {
   const specialDisease: CaseSender = {
     async send(ctx, c) {
       const p = SpecialDiseasePayload.parse(c.payload);
-      const r = await registerSpecialDisease(client, { ...p, psn_no: c.psnNo, insuplcAdmdvs: insuplc(c) }, { msgid: ctx.msgid });
+      const r = await registerSpecialDisease(client, { ...p, psn_no: c.psnNo, insuplcAdmdvs: insuplc(c), caseNo: c.caseNo }, { msgid: ctx.msgid });
       return r.result;
     },
     async query(ctx, c) {
@@ -46,8 +59,12 @@ export function platformSenders(client: PlatformClient): SenderRegistry {
         { psn_no: c.psnNo, opsp_dise_code: p.opsp_dise_code, begndate: p.begndate, insuplcAdmdvs: insuplc(c) },
         { msgid: ctx.msgid },
       );
-      const hit = rows.find((r) => r.vali_flag === '1');
-      return hit ? { trt_dcla_detl_sn: hit.trt_dcla_detl_sn } : null;
+      const hit = ownRecord(
+        c,
+        rows.map((r) => ({ ...r, valid: r.vali_flag === '1' })),
+        (r) => `平台已有该人员的${p.opsp_dise_name}备案 (${r.trt_dcla_detl_sn}，${elsewhere(r)})，不是本办件提交的，可能已由医院或其他经办点办理，请人工核实`,
+      );
+      return hit === null || hit instanceof NotOurs ? hit : { trt_dcla_detl_sn: hit.trt_dcla_detl_sn };
     },
   };
 
@@ -60,7 +77,10 @@ export function platformSenders(client: PlatformClient): SenderRegistry {
     },
     async query(ctx, c) {
       const sn = registrationResult(ctx, 'trt_dcla_detl_sn');
-      const rows = await querySpecialDisease(client, { psn_no: c.psnNo, insuplcAdmdvs: insuplc(c) }, { msgid: ctx.msgid });
+      // Narrowed to the registration's own key, so the platform need not list the person's whole history.
+      const reg = SpecialDiseasePayload.safeParse(ctx.registration?.payload);
+      const key = reg.success ? { opsp_dise_code: reg.data.opsp_dise_code, begndate: reg.data.begndate } : {};
+      const rows = await querySpecialDisease(client, { psn_no: c.psnNo, ...key, insuplcAdmdvs: insuplc(c) }, { msgid: ctx.msgid });
       return rows.some((r) => r.trt_dcla_detl_sn === sn && r.vali_flag !== '1') ? { cancelled: sn } : null;
     },
   };
@@ -68,7 +88,7 @@ export function platformSenders(client: PlatformClient): SenderRegistry {
   const remote: CaseSender = {
     async send(ctx, c) {
       const p = RemoteRegistrationPayload.parse(c.payload);
-      const r = await remoteRegistration(client, { ...p, psnNo: c.psnNo, insuplcAdmdvs: insuplc(c) }, { msgid: ctx.msgid });
+      const r = await remoteRegistration(client, { ...p, psnNo: c.psnNo, insuplcAdmdvs: insuplc(c), caseNo: c.caseNo }, { msgid: ctx.msgid });
       return r.result;
     },
     async query(ctx, c) {
@@ -78,8 +98,12 @@ export function platformSenders(client: PlatformClient): SenderRegistry {
         { psnNo: c.psnNo, regType: p.regType, begndate: p.begndate, insuplcAdmdvs: insuplc(c) },
         { msgid: ctx.msgid },
       );
-      const hit = rows.find((r) => r.valid);
-      return hit ? { regSn: hit.regSn } : null;
+      const hit = ownRecord(
+        c,
+        rows,
+        (r) => `平台已有该人员同类型的异地就医备案 (${r.regSn}，${elsewhere(r)})，不是本办件提交的，请人工核实`,
+      );
+      return hit === null || hit instanceof NotOurs ? hit : { regSn: hit.regSn };
     },
   };
 
@@ -100,15 +124,16 @@ export function platformSenders(client: PlatformClient): SenderRegistry {
   const claim: CaseSender = {
     async send(ctx, c) {
       const p = ReimbursementPayload.parse(c.payload);
-      const r = await reimbursement(client, { ...p, psnNo: c.psnNo, insuplcAdmdvs: insuplc(c) }, { msgid: ctx.msgid });
+      const r = await reimbursement(client, { ...p, psnNo: c.psnNo, insuplcAdmdvs: insuplc(c), caseNo: c.caseNo }, { msgid: ctx.msgid });
       return r.result;
     },
     async query(ctx, c) {
       const p = ReimbursementPayload.parse(c.payload);
       const inv = p.invoices[0];
       const rows = await queryReimbursements(client, { invoiceCode: inv.code, invoiceNo: inv.no }, { msgid: ctx.msgid });
-      const hit = rows.find((r) => r.valid && r.psnNo === c.psnNo);
-      return hit ? { claimSn: hit.claimSn } : null;
+      // Same invoice, another 办件编号: another office (or workstation) reimbursed it — never count it as ours.
+      const hit = ownRecord(c, rows, (r) => `该票据已在其他经办点报销 (票据 ${inv.code}/${inv.no}，报销流水号 ${r.claimSn}，${elsewhere(r)})`);
+      return hit === null || hit instanceof NotOurs ? hit : { claimSn: hit.claimSn };
     },
   };
 

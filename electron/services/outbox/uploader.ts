@@ -39,7 +39,7 @@ import {
   type OutboxItem,
   type OutboxState,
 } from './outbox-store';
-import { asPlatformFailure, type CaseSender, type PlatformCaller, type PlatformFailure, type SendContext } from './platform-port';
+import { asPlatformFailure, NotOurs, type CaseSender, type PlatformCaller, type PlatformFailure, type SendContext } from './platform-port';
 import { REVERSAL_INFNO, type TransactionCodes } from './transaction-codes';
 import { UploadLease, type LeaseHolder } from './upload-lease';
 
@@ -428,8 +428,9 @@ export class Uploader extends EventEmitter {
         if (sender.query && this.isDuplicateRefusal(msg)) {
           finishAttempt(this.db, attempt, 'refused', msg, this.now());
           const found = await this.lookUp(item, c, sender, registration);
-          if (found.kind === 'found') return this.settleDone(item, c, found.record, registration, '平台已有该记录 (查询确认)');
+          if (found.kind === 'found') return this.settleDone(item, c, found.record, registration, '平台已有该记录 (查询确认是本办件)');
           if (found.kind === 'failed') return found.outcome;
+          if (found.kind === 'not-ours') return this.settleNeedsClerk(item, c, `${found.message}；平台答复: ${msg}`, `平台退回: ${found.message}`);
           return this.settleNeedsClerk(item, c, msg, `平台退回: ${msg}`);
         }
         return this.settleNeedsClerk(item, c, msg, `平台退回: ${msg}`, refused);
@@ -457,8 +458,10 @@ export class Uploader extends EventEmitter {
   ): Promise<Outcome | 'resend'> {
     if (sender.query) {
       const found = await this.lookUp(item, c, sender, registration);
-      if (found.kind === 'found') return this.settleDone(item, c, found.record, registration, '查询确认平台已办理');
+      if (found.kind === 'found') return this.settleDone(item, c, found.record, registration, '查询确认平台已办理 (本办件)');
       if (found.kind === 'failed') return found.outcome;
+      // Someone else's record for the same business: resending would be refused (or worse, filed twice).
+      if (found.kind === 'not-ours') return this.settleNeedsClerk(item, c, found.message, `平台已有他人办理的记录: ${found.message}`);
       return 'resend';
     }
     return this.reverse(item, c);
@@ -469,14 +472,23 @@ export class Uploader extends EventEmitter {
     c: CaseRecord,
     sender: CaseSender,
     registration?: CaseRecord,
-  ): Promise<{ kind: 'found'; record: Record<string, unknown> } | { kind: 'not-found' } | { kind: 'failed'; outcome: Outcome }> {
+  ): Promise<
+    | { kind: 'found'; record: Record<string, unknown> }
+    | { kind: 'not-ours'; message: string }
+    | { kind: 'not-found' }
+    | { kind: 'failed'; outcome: Outcome }
+  > {
     const queryInfno = this.opts.codes[c.kind]?.queryInfno ?? 'query';
     const msgid = this.freshMsgid();
     const attempt = beginAttempt(this.db, item.id, { action: 'query', infno: queryInfno, msgid, now: this.now() });
     try {
       const record = await sender.query!({ client: this.client, msgid, registration }, c);
-      finishAttempt(this.db, attempt, record ? 'found' : 'not-found', null, this.now());
       this.markOnline();
+      if (record instanceof NotOurs) {
+        finishAttempt(this.db, attempt, 'not-ours', record.message, this.now());
+        return { kind: 'not-ours', message: record.message };
+      }
+      finishAttempt(this.db, attempt, record ? 'found' : 'not-found', null, this.now());
       return record ? { kind: 'found', record } : { kind: 'not-found' };
     } catch (err) {
       const f = asPlatformFailure(err);

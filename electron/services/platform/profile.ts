@@ -57,6 +57,8 @@ export const RemoteRegistrationFields = z.object({
   promise: wire,
   memo: wire,
   status: wire,
+  /** Our 办件编号, stored by the platform and returned by its query: proves a found record is ours. */
+  caseNo: wire.default('ext_bizno'),
 });
 export type RemoteRegistrationFields = z.infer<typeof RemoteRegistrationFields>;
 
@@ -79,6 +81,8 @@ export const ReimbursementFields = z.object({
   memo: wire,
   status: wire,
   claimDate: wire,
+  /** Our 办件编号, stored by the platform and returned by its query: proves a found claim is ours. */
+  caseNo: wire.default('ext_bizno'),
 });
 export type ReimbursementFields = z.infer<typeof ReimbursementFields>;
 
@@ -148,6 +152,8 @@ export const ProvinceProfile = z
       .prefault({}),
     /** Input node names that differ from the national defaults, by infno. */
     inputNodes: z.record(z.string(), z.string().min(1)).default({}),
+    /** 2503/5301: the field that carries our 办件编号 in a 慢特病 registration and comes back from 5301. */
+    specialDisease: z.object({ caseNoField: wire.default('ext_bizno') }).prefault({}),
     remoteRegistration: RemoteRegistrationProfile,
     reimbursement: ReimbursementProfile,
   })

@@ -190,13 +190,15 @@ export interface SpecialDiseaseRegistration {
   enddate: string;
 }
 
+/** 2503. `caseNo` (our 办件编号) travels in the profile's field so that 5301 can prove the record is ours. */
 export async function registerSpecialDisease(
   client: PlatformClient,
-  input: SpecialDiseaseRegistration & { insuplcAdmdvs?: string },
+  input: SpecialDiseaseRegistration & { insuplcAdmdvs?: string; caseNo?: string },
   opts?: CallOptions,
 ): Promise<Done<{ trt_dcla_detl_sn: string }>> {
-  const { insuplcAdmdvs, ...data } = input;
-  const reply = await client.call('2503', { ...data }, withPsn(opts, insuplcAdmdvs));
+  const { insuplcAdmdvs, caseNo, ...data } = input;
+  const extra = caseNo ? { [client.profile.specialDisease.caseNoField]: caseNo } : {};
+  const reply = await client.call('2503', { ...data, ...extra }, withPsn(opts, insuplcAdmdvs));
   return { msgid: reply.msgid, result: { trt_dcla_detl_sn: pickString(reply.output, 'result', 'trt_dcla_detl_sn', '2503') } };
 }
 
@@ -225,6 +227,8 @@ export interface SpecialDiseaseRecord {
   ide_fixmedins_name: string;
   /** 1 valid, 0 cancelled. */
   vali_flag: string;
+  /** The 办件编号 the registering office sent ('' when none came back). */
+  caseNo: string;
 }
 
 /** 5301: a person's 慢特病 registrations, optionally narrowed to one disease and start date (the business key). */
@@ -250,6 +254,7 @@ export async function querySpecialDisease(
       ide_fixmedins_no: String(r.ide_fixmedins_no ?? ''),
       ide_fixmedins_name: String(r.ide_fixmedins_name ?? ''),
       vali_flag: String(r.vali_flag ?? ''),
+      caseNo: String(r[client.profile.specialDisease.caseNoField] ?? ''),
     }))
     .filter((r) => (!input.opsp_dise_code || r.opsp_dise_code === input.opsp_dise_code) && (!input.begndate || r.begndate === input.begndate));
 }
@@ -408,6 +413,8 @@ export interface RemoteRegistrationInput {
   /** Filed under 承诺制 (a signed promise instead of residence proof). */
   promise: boolean;
   memo?: string;
+  /** Our 办件编号 (profile field caseNo): the query returns it, proving a found record is ours. */
+  caseNo?: string;
 }
 
 export interface RemoteRegistrationRecord {
@@ -419,6 +426,7 @@ export interface RemoteRegistrationRecord {
   begndate: string;
   enddate: string;
   valid: boolean;
+  caseNo: string;
 }
 
 function regTypeCode(client: PlatformClient, t: RemoteRegType): string {
@@ -446,6 +454,7 @@ export async function remoteRegistration(
     addr: input.addr,
     promise: input.promise ? '1' : '0',
     memo: input.memo ?? '',
+    caseNo: input.caseNo,
   });
   const reply = await client.call(p.codes.register, wire, withPsn(opts, input.insuplcAdmdvs));
   return { msgid: reply.msgid, result: { regSn: pickString(reply.output, p.resultNode, p.fields.regSn, p.codes.register) } };
@@ -488,6 +497,7 @@ export async function queryRemoteRegistrations(
         begndate: String(r.begndate ?? ''),
         enddate: String(r.enddate ?? ''),
         valid: String(r.status ?? '') === '1',
+        caseNo: String(r.caseNo ?? ''),
       };
     })
     .filter((r) => (!input.regType || r.regType === input.regType) && (!input.begndate || r.begndate === input.begndate));
@@ -516,6 +526,8 @@ export interface ReimbursementInput {
   fundPayFen: number;
   invoices: InvoiceRef[];
   memo?: string;
+  /** Our 办件编号 (profile field caseNo): the query returns it, proving a found claim is ours. */
+  caseNo?: string;
 }
 
 export interface ReimbursementRecord {
@@ -528,6 +540,7 @@ export interface ReimbursementRecord {
   invoices: InvoiceRef[];
   claimDate: string;
   valid: boolean;
+  caseNo: string;
 }
 
 export async function reimbursement(
@@ -552,6 +565,7 @@ export async function reimbursement(
     fundPay: fenToWire(input.fundPayFen, p.moneyUnit),
     invoices,
     memo: input.memo ?? '',
+    caseNo: input.caseNo,
   });
   const reply = await client.call(p.codes.submit, wire, withPsn(opts, input.insuplcAdmdvs));
   return { msgid: reply.msgid, result: { claimSn: pickString(reply.output, p.resultNode, p.fields.claimSn, p.codes.submit) } };
@@ -594,6 +608,7 @@ export async function queryReimbursements(
       }),
       claimDate: String(r.claimDate ?? ''),
       valid: String(r.status ?? '') === '1',
+      caseNo: String(r.caseNo ?? ''),
     };
   });
 }

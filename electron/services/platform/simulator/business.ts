@@ -268,6 +268,7 @@ const querySpecialDisease: Handler = (ctx) => {
       ide_fixmedins_no: d.ide_fixmedins_no,
       ide_fixmedins_name: d.ide_fixmedins_name,
       vali_flag: r.status === 'valid' ? '1' : '0',
+      [ctx.profile.specialDisease.caseNoField]: d[ctx.profile.specialDisease.caseNoField] ?? '',
     };
   });
   return { psnNo, output: { feedetail } };
@@ -451,6 +452,7 @@ function remoteRegHandlers(profile: ProvinceProfile): Record<string, Handler> {
           begndate: r.begndate,
           enddate: r.enddate,
           status: r.status === 'valid' ? '1' : '0',
+          caseNo: String((JSON.parse(r.json) as Record<string, unknown>)[F.caseNo] ?? ''),
         }),
       );
     return { psnNo, output: { [p.listNode]: list } };
@@ -469,6 +471,8 @@ interface StoredClaim {
   fundPayFen: number;
   invoices: { code: string; no: string; amountFen: number }[];
   claimDate: string;
+  /** The submitting office's 办件编号, if it sent one. */
+  caseNo?: string;
 }
 
 function reimbursementHandlers(profile: ProvinceProfile): Record<string, Handler> {
@@ -517,7 +521,8 @@ function reimbursementHandlers(profile: ProvinceProfile): Record<string, Handler
     if (sum !== total) throw new Refusal(`票据金额合计 ${fenToWire(sum, 'yuan')} 元与医疗费总额 ${fenToWire(total, 'yuan')} 元不符`);
     const sn = nextSn(ctx.db, 'LX', ctx.now);
     const claimDate = localDate(ctx.now);
-    const stored: StoredClaim = { claimSn: sn, reason, totalFen: total, fundPayFen: fund, invoices, claimDate };
+    const caseNo = text(n, F.caseNo, false);
+    const stored: StoredClaim = { claimSn: sn, reason, totalFen: total, fundPayFen: fund, invoices, claimDate, ...(caseNo ? { caseNo } : {}) };
     insertRecord(ctx, { sn, kind: 'reimbursement', psn_no: psnNo, insutype, key1: reason, key2: claimDate, begndate, enddate }, stored);
     const ins = st(ctx.db, 'INSERT INTO invoices (bill_code, bill_no, claim_sn) VALUES (?, ?, ?)');
     const everOn = st(ctx.db, 'INSERT OR IGNORE INTO claim_invoices (bill_code, bill_no, claim_sn) VALUES (?, ?, ?)');
@@ -563,6 +568,7 @@ function reimbursementHandlers(profile: ProvinceProfile): Record<string, Handler
         invoices: c.invoices.map((i) => toWire(F, { invoiceCode: i.code, invoiceNo: i.no, invoiceAmount: fenToWire(i.amountFen, p.moneyUnit) })),
         claimDate: c.claimDate,
         status: r.status === 'valid' ? '1' : '0',
+        caseNo: c.caseNo ?? '',
       });
     });
     return { psnNo: psnNo || undefined, output: { [p.listNode]: list } };
