@@ -112,27 +112,25 @@ export function getOutboxItemByCase(db: Db, caseId: number): OutboxItem | undefi
  * registration) is done. Oldest first, so a registration always goes before later work.
  */
 export function dueItems(db: Db, now: Date, limit: number, exclude: ReadonlySet<number> = new Set()): OutboxItem[] {
-  const rows = db
-    .prepare(
-      `SELECT o.* FROM outbox o INDEXED BY outbox_waiting
-       LEFT JOIN outbox d ON d.id = o.depends_on
-       WHERE o.state IN ('pending', 'retry', 'unknown') AND o.next_attempt_at <= ?
-         AND (o.depends_on IS NULL OR d.state = 'done')
-       ORDER BY o.next_attempt_at, o.id
-       LIMIT ?`,
-    )
-    .all(now.toISOString(), limit + exclude.size) as ItemRow[];
+  const rows = cachedStatement(
+    db,
+    `SELECT o.* FROM outbox o INDEXED BY outbox_waiting
+     LEFT JOIN outbox d ON d.id = o.depends_on
+     WHERE o.state IN ('pending', 'retry', 'unknown') AND o.next_attempt_at <= ?
+       AND (o.depends_on IS NULL OR d.state = 'done')
+     ORDER BY o.next_attempt_at, o.id
+     LIMIT ?`,
+  ).all(now.toISOString(), limit + exclude.size) as ItemRow[];
   return rows.filter((r) => !exclude.has(r.id)).slice(0, limit).map(toItem);
 }
 
 /** Earliest next_attempt_at among waiting items whose dependency is done (for the scheduler). */
 export function nextDueAt(db: Db): string | null {
-  const row = db
-    .prepare(
-      `SELECT MIN(o.next_attempt_at) AS at FROM outbox o LEFT JOIN outbox d ON d.id = o.depends_on
-       WHERE o.state IN ('pending', 'retry', 'unknown') AND (o.depends_on IS NULL OR d.state = 'done')`,
-    )
-    .get() as { at: string | null };
+  const row = cachedStatement(
+    db,
+    `SELECT MIN(o.next_attempt_at) AS at FROM outbox o LEFT JOIN outbox d ON d.id = o.depends_on
+     WHERE o.state IN ('pending', 'retry', 'unknown') AND (o.depends_on IS NULL OR d.state = 'done')`,
+  ).get() as { at: string | null };
   return row.at;
 }
 
@@ -165,9 +163,13 @@ export function beginAttempt(
     } else {
       cachedStatement(db, `UPDATE outbox SET state = 'in-flight', attempts = attempts + 1, updated_at = ? WHERE id = ?`).run(at, itemId);
     }
-    const info = db
-      .prepare('INSERT INTO outbox_attempts (outbox_id, action, infno, msgid, started_at) VALUES (?, ?, ?, ?, ?)')
-      .run(itemId, a.action, a.infno, a.msgid, at);
+    const info = cachedStatement(db, 'INSERT INTO outbox_attempts (outbox_id, action, infno, msgid, started_at) VALUES (?, ?, ?, ?, ?)').run(
+      itemId,
+      a.action,
+      a.infno,
+      a.msgid,
+      at,
+    );
     return Number(info.lastInsertRowid);
   }).immediate();
 }

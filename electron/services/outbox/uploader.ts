@@ -330,22 +330,31 @@ export class Uploader extends EventEmitter {
 
   /**
    * Takes up to `limit` due items. Fresh sends are marked in-flight with their msgid in ONE transaction
-   * (one fsync for the batch); items of unknown outcome are resolved one by one in work().
+   * (one fsync for the batch), which also writes the completions buffered so far (their dependants may
+   * become due); items of unknown outcome are resolved one by one in work().
    */
   private claim(limit: number): Array<{ item: OutboxItem; claim?: Claim }> {
     const now = this.now();
+    const dones = this.takeDoneBuffer();
     // IMMEDIATE: reads then writes, possibly beside another process's writes (the app and the CLI).
-    const claimed = this.db
-      .transaction(() => {
-        if (!this.lease.held) return [];
-        return dueItems(this.db, now, limit, this.busy).map((item) => {
-          if (item.state === 'unknown' && item.msgid) return { item };
-          const msgid = this.freshMsgid();
-          const attemptId = beginAttempt(this.db, item.id, { action: 'send', infno: item.infno, msgid, now });
-          return { item, claim: { item, msgid, attemptId } };
-        });
-      })
-      .immediate();
+    let claimed: Array<{ item: OutboxItem; claim?: Claim }>;
+    try {
+      claimed = this.db
+        .transaction(() => {
+          for (const w of dones) w();
+          if (!this.lease.held) return [];
+          return dueItems(this.db, now, limit, this.busy).map((item) => {
+            if (item.state === 'unknown' && item.msgid) return { item };
+            const msgid = this.freshMsgid();
+            const attemptId = beginAttempt(this.db, item.id, { action: 'send', infno: item.infno, msgid, now });
+            return { item, claim: { item, msgid, attemptId } };
+          });
+        })
+        .immediate();
+    } catch (err) {
+      this.doneBuffer.unshift(...dones); // not written: keep them for the next try
+      throw err;
+    }
     for (const c of claimed) this.busy.add(c.item.id);
     return claimed;
   }
@@ -444,7 +453,8 @@ export class Uploader extends EventEmitter {
     this.markOnline();
     // Group commit: a crash before the flush leaves the item in-flight → unknown → found by the query.
     this.doneBuffer.push(() => this.writeDone(item, c, output, registration, '平台已受理', { id: attempt, outcome: 'ok', message: null }));
-    if (this.doneBuffer.length >= this.concurrency) this.flushDone();
+    // Usually the next claim's transaction writes these; the timer and the cap bound how long they wait.
+    if (this.doneBuffer.length >= 2 * this.concurrency) this.flushDone();
     else this.flushTimer ??= setTimeout(() => this.flushDone(), 5);
     return 'done';
   }
@@ -571,13 +581,22 @@ export class Uploader extends EventEmitter {
 
   /** Writes every buffered 'done' in one transaction. */
   private flushDone(): void {
+    const writes = this.takeDoneBuffer();
+    if (writes.length === 0) return;
+    try {
+      this.db.transaction(() => {
+        for (const w of writes) w();
+      }).immediate();
+    } catch (err) {
+      this.doneBuffer.unshift(...writes);
+      throw err;
+    }
+  }
+
+  private takeDoneBuffer(): Array<() => void> {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
-    if (this.doneBuffer.length === 0) return;
-    const writes = this.doneBuffer.splice(0);
-    this.db.transaction(() => {
-      for (const w of writes) w();
-    }).immediate();
+    return this.doneBuffer.splice(0);
   }
 
   private settleNeedsClerk(
