@@ -24,6 +24,8 @@ import type { BenchRow } from './run';
 
 const ENQUEUE_N = Number(process.env.OUTBOX_BENCH_ENQUEUE ?? 3000);
 const DRAIN_N = Number(process.env.OUTBOX_BENCH_DRAIN ?? 10_000);
+/** The uploader's default (what the app and counter sync use). */
+const DRAIN_CONCURRENCY = Number(process.env.OUTBOX_BENCH_CONCURRENCY ?? 4);
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
@@ -110,7 +112,7 @@ interface DrainResult {
 async function benchDrain(dir: string): Promise<DrainResult> {
   const sim = await startSimulatorProcess(path.join(dir, 'sim.db'));
   const dataDir = path.join(dir, 'drain');
-  const sa = openStandaloneOutbox({ dataDir, platformUrl: sim.url, concurrency: 8 });
+  const sa = openStandaloneOutbox({ dataDir, platformUrl: sim.url, concurrency: DRAIN_CONCURRENCY });
   try {
     const codes = sa.outbox.codes;
     const fixtures = specialDiseaseFixtures(DRAIN_N);
@@ -163,7 +165,7 @@ export async function run(): Promise<BenchRow[]> {
         ok: ratio >= 0.5,
       },
       {
-        benchmark: `outbox: drain ${DRAIN_N} cases to simulator`,
+        benchmark: `outbox: drain ${DRAIN_N} cases to simulator (concurrency ${DRAIN_CONCURRENCY})`,
         result: `${d.rate.toFixed(0)} cases/s (${d.done} done)`,
         goal: '≥ 500 cases/s',
         ok: d.rate >= 500 && d.done === DRAIN_N,
