@@ -60,6 +60,8 @@ export const platformFeature: Feature = async (ctx) => {
   outbox.uploader.on('online', () => (ctx.events.emit('platform.status', status()), announce()));
   outbox.uploader.on('offline', () => (ctx.events.emit('platform.status', status()), announce()));
   outbox.uploader.on('error', (err: Error) => console.error('uploader:', err.message));
+  // Another uploader (counter sync) took the upload lease: this one waits and takes it back when it is free.
+  outbox.uploader.on('lease-lost', (h: { pid: number; role: string }) => console.warn(`uploader: upload lease taken by ${h.role} (pid ${h.pid}); waiting`));
   outbox.uploader.start();
   ctx.onClose(async () => {
     await outbox.uploader.stop();
