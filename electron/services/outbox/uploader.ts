@@ -229,11 +229,14 @@ export class Uploader extends EventEmitter {
       }
       return null;
     }
-    const wasHolding = this.holdingLease;
+    if (this.holdingLease) this.loseLease();
+    return this.lease.holder() ?? { id: '?', pid: 0, host: '?', role: '?', acquiredAt: '', heartbeatAt: '', expiresAt: '' };
+  }
+
+  private loseLease(): void {
     this.holdingLease = false;
     const holder = this.lease.holder();
-    if (wasHolding && holder) this.emit('lease-lost', holder);
-    return holder ?? { id: '?', pid: 0, host: '?', role: '?', acquiredAt: '', heartbeatAt: '', expiresAt: '' };
+    if (holder) this.emit('lease-lost', holder);
   }
 
   private schedule(delayMs: number): void {
@@ -265,10 +268,11 @@ export class Uploader extends EventEmitter {
       summary.leaseHolder = blockedBy;
       return summary;
     }
-    // Heartbeat while requests are out: a long wait on the platform must not let the lease lapse.
+    // Heartbeat while requests are out: a long wait on the platform must not let the lease lapse. It only
+    // renews; recovery belongs to the start of a pass, never under our own requests.
     const heartbeat = setInterval(() => {
       try {
-        this.ensureLease();
+        if (this.holdingLease && !this.lease.ensure()) this.loseLease();
       } catch (err) {
         this.emit('error', err);
       }
@@ -290,9 +294,10 @@ export class Uploader extends EventEmitter {
       const limit = this.isOnline ? this.concurrency : this.now().getTime() >= this.probeAt && active.size === 0 ? 1 : 0;
       if (limit <= 1 && ready.length > 0) this.giveBack(ready.splice(0));
       while (active.size < limit) {
-        // Lost the lease (we stalled past its expiry and someone took over): send nothing more.
-        if (!this.holdingLease || this.ensureLease()) {
-          this.giveBack(ready.splice(0));
+        // Lost the lease (we stalled past its expiry and someone took over): send nothing more, and leave the
+        // rows alone — the new holder has already taken them as "unknown" and will look them up.
+        if (!this.holdingLease || !this.lease.held) {
+          this.forget(ready.splice(0));
           break;
         }
         if (ready.length === 0) ready.push(...this.claim(limit));
@@ -361,7 +366,12 @@ export class Uploader extends EventEmitter {
 
   /** Gives back items taken but never worked: claimed sends are undone (they never left), all leave `busy`. */
   private giveBack(entries: Array<{ item: OutboxItem; claim?: Claim }>): void {
+    if (!this.holdingLease) return this.forget(entries);
     this.release(entries.flatMap((r) => (r.claim ? [r.claim] : [])));
+    for (const e of entries) this.busy.delete(e.item.id);
+  }
+
+  private forget(entries: Array<{ item: OutboxItem; claim?: Claim }>): void {
     for (const e of entries) this.busy.delete(e.item.id);
   }
 

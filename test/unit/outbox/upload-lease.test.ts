@@ -107,3 +107,30 @@ describe('Uploader under the lease', () => {
     expect(holder.acquire().ok).toBe(true); // stop() gave the lease back
   });
 });
+
+describe('Uploader losing the lease mid-pass', () => {
+  it('stops sending once another uploader has taken over (it stalled past the expiry)', async () => {
+    const { db, clock } = setup();
+    const platform = new FakePlatform();
+    for (const k of ['A', 'B', 'C']) accept(db, clock, { businessKey: k });
+    const mine = new UploadLease(db, { role: 'app', now: clock.now, pid: 1, host: 'h1', isAlive: () => true });
+    const other = new UploadLease(db, { role: 'cli', now: clock.now, pid: 2, host: 'h1', isAlive: () => true });
+    const call = platform.call.bind(platform);
+    let stalled = false;
+    platform.call = async (infno, input, opts) => {
+      if (!stalled) {
+        stalled = true;
+        clock.advance(20_000); // this process froze for 20 s …
+        expect(other.acquire().ok).toBe(true); // … and counter sync took the expired lease
+      }
+      return call(infno, input, opts);
+    };
+    const up = makeUploader(db, platform, clock, { concurrency: 1, lease: mine });
+    const s = await up.syncOnce();
+    expect(platform.calls).toHaveLength(1); // the send already under way finished; nothing more went out
+    expect(s.attempted).toBe(1);
+    const states = db.prepare('SELECT state FROM outbox ORDER BY id').all().map((r) => (r as { state: string }).state);
+    expect(states).toEqual(['done', 'pending', 'pending']);
+    expect((await up.syncOnce()).leaseHolder).toMatchObject({ role: 'cli' });
+  });
+});
