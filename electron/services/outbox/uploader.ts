@@ -341,16 +341,26 @@ export class Uploader extends EventEmitter {
   private claim(limit: number): Array<{ item: OutboxItem; claim?: Claim }> {
     const now = this.now();
     const dones = this.takeDoneBuffer();
+    // msgids are drawn BEFORE the claim transaction: a reservation made inside it would vanish if it rolled
+    // back while this process kept the ids. Enough for what is due, plus what the buffered dones may free.
+    const wanted = Math.min(limit, dueItems(this.db, now, limit, this.busy).length + dones.length);
+    let msgids: string[];
+    try {
+      msgids = Array.from({ length: wanted }, () => this.freshMsgid());
+    } catch (err) {
+      this.doneBuffer.unshift(...dones);
+      throw err;
+    }
     // IMMEDIATE: reads then writes, possibly beside another process's writes (the app and the CLI).
     let claimed: Array<{ item: OutboxItem; claim?: Claim }>;
     try {
       claimed = this.db
         .transaction(() => {
           for (const w of dones) w();
-          if (!this.lease.held) return [];
-          return dueItems(this.db, now, limit, this.busy).map((item) => {
+          if (!this.lease.held || wanted === 0) return [];
+          return dueItems(this.db, now, wanted, this.busy).map((item) => {
             if (item.state === 'unknown' && item.msgid) return { item };
-            const msgid = this.freshMsgid();
+            const msgid = msgids.shift()!;
             const attemptId = beginAttempt(this.db, item.id, { action: 'send', infno: item.infno, msgid, now });
             return { item, claim: { item, msgid, attemptId } };
           });

@@ -32,7 +32,10 @@ export interface SignInStore {
  * id any process has reserved, so no two requests can ever carry the same msgid.
  */
 export interface MsgidStore {
-  /** Reserves `count` msgids for `now` from `sequencer`, after everything reserved before; returns them in order. */
+  /**
+   * Reserves `count` msgids for `now` from `sequencer`, after everything reserved before; returns them in order.
+   * Inside a caller's transaction the reservation is only as durable as that transaction: draw msgids outside.
+   */
   reserve(sequencer: MsgidSequencer, now: Date, count: number): string[];
 }
 
