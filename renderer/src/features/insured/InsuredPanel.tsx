@@ -54,28 +54,20 @@ export function InsuredPanel() {
               </>
             )}
           </dl>
-          <table className="grid compact">
-            <thead>
-              <tr>
-                <th>险种</th>
-                <th>状态</th>
-                <th>参保地</th>
-                <th>单位</th>
-                <th className="num">账户余额(元)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {insured.person.insuinfo.map((i) => (
-                <tr key={i.insutype}>
-                  <td>{INSUTYPE_LABEL[i.insutype] ?? i.insutype}</td>
-                  <td>{INSU_STATUS_LABEL[i.psn_insu_stas] ?? i.psn_insu_stas}</td>
-                  <td className="mono">{i.insuplc_admdvs}</td>
-                  <td>{i.emp_name || '—'}</td>
-                  <td className="num">{formatFen(i.balc_fen)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ul className="insurances" data-testid="insurances">
+            {insured.person.insuinfo.map((i) => (
+              <li key={i.insutype}>
+                <div className="insurance-head">
+                  <b>{INSUTYPE_LABEL[i.insutype] ?? i.insutype}</b>
+                  <span className={i.psn_insu_stas === '1' ? 'tag ok' : 'tag bad'}>{INSU_STATUS_LABEL[i.psn_insu_stas] ?? i.psn_insu_stas}</span>
+                </div>
+                <div className="muted small">
+                  参保地 <span className="mono">{i.insuplc_admdvs}</span>
+                  {i.emp_name && <> · {i.emp_name}</>} · 账户余额 <span className="num">{formatFen(i.balc_fen)}</span> 元
+                </div>
+              </li>
+            ))}
+          </ul>
         </>
       )}
     </section>

@@ -186,6 +186,7 @@ const OUTCOME_LABEL: Record<string, string> = {
   found: '已查到',
   'not-found': '未查到',
   interrupted: '被中断',
+  'not-ours': '他人已办理',
 };
 
 /** Every attempt of one queue item: when, what, which msgid, and how it ended. */
