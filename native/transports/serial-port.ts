@@ -35,10 +35,14 @@ export async function listSerialPorts(): Promise<SerialPortInfo[]> {
 const disconnected = (path: string) =>
   new TransportError(`串口 ${path} 已断开（设备被拔出或连接中断）`, 'disconnected');
 
+/** How often an open port checks that its device node still exists (POSIX). */
+const PRESENCE_CHECK_MS = 500;
+
 export class SerialTransport implements ByteTransport {
   readonly id: string;
   private port: SerialPort | undefined;
   private readonly events = new LinkEvents();
+  private presenceTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: SerialTransportOptions) {
     this.id = options.path;
@@ -84,10 +88,28 @@ export class SerialTransport implements ByteTransport {
       this.events.emitClose(err ? disconnected(path) : undefined);
     });
     // Errors after open (e.g. EIO when a pty's other end vanishes) mean the link is gone.
-    port.on('error', () => {
-      this.events.emitClose(disconnected(path));
-      if (port.isOpen) port.close(() => undefined);
-    });
+    port.on('error', () => this.lose(port, path));
+    this.watchPresence(port, path);
+  }
+
+  /**
+   * An unplugged USB adapter or a vanished pty does not always surface as a read error (the binding may
+   * keep reading zero bytes), but its device node disappears: check for it while the port is open.
+   */
+  private watchPresence(port: SerialPort, path: string): void {
+    if (process.platform === 'win32') return;
+    clearInterval(this.presenceTimer);
+    this.presenceTimer = setInterval(() => {
+      if (!fs.existsSync(path)) this.lose(port, path);
+    }, PRESENCE_CHECK_MS);
+    this.presenceTimer.unref();
+    port.once('close', () => clearInterval(this.presenceTimer));
+  }
+
+  private lose(port: SerialPort, path: string): void {
+    clearInterval(this.presenceTimer);
+    this.events.emitClose(disconnected(path));
+    if (port.isOpen) port.close(() => undefined);
   }
 
   async write(bytes: Uint8Array): Promise<void> {
@@ -112,6 +134,7 @@ export class SerialTransport implements ByteTransport {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.presenceTimer);
     const port = this.port;
     if (!port || !port.isOpen) {
       this.events.emitClose();
