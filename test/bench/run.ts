@@ -34,11 +34,19 @@ async function main(): Promise<void> {
   printTable(rows);
 }
 
+/** Terminal columns: East Asian wide characters (hanzi, fullwidth forms) take two. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
 function printTable(rows: BenchRow[]): void {
   const head = ['benchmark', 'result', 'goal', 'met'];
   const data = rows.map((r) => [r.benchmark, r.result, r.goal ?? '', r.ok === undefined ? '' : r.ok ? 'yes' : 'NO']);
-  const width = head.map((h, i) => Math.max(h.length, ...data.map((d) => d[i].length)));
-  const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(width[i])).join(' | ') + ' |';
+  const width = head.map((h, i) => Math.max(h.length, ...data.map((d) => displayWidth(d[i]))));
+  const pad = (c: string, w: number) => c + ' '.repeat(Math.max(0, w - displayWidth(c)));
+  const line = (cells: string[]) => '| ' + cells.map((c, i) => pad(c, width[i])).join(' | ') + ' |';
   console.log(line(head));
   console.log('|' + width.map((w) => '-'.repeat(w + 2)).join('|') + '|');
   for (const d of data) console.log(line(d));
