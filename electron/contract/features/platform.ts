@@ -87,7 +87,12 @@ export const QueueAttempt = z.object({
   message: z.string().nullable(),
 });
 
-export const QueueSummary = z.object({ counts: QueueCounts, online: z.boolean() });
+export const QueueSummary = z.object({
+  counts: QueueCounts,
+  online: z.boolean(),
+  /** Set when another process (e.g. `counter sync`) is sending this database's queue, in words for the clerk. */
+  sentElsewhere: z.string().nullable(),
+});
 export type QueueSummary = z.infer<typeof QueueSummary>;
 
 export const PlatformFault = z.enum(['none', 'offline', 'server-error', 'lost-reply', 'refuse']);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { AppError } from '../../contract/errors';
 import type { QueueSummary } from '../../contract/features/platform';
 import { createOutboxService, type OutboxService } from '../../services/outbox/outbox-service';
+import { leaseHeldMessage } from '../../services/outbox/upload-lease';
 import { createPlatformServices, type PlatformServices } from '../../services/platform/factory';
 import { PersonUnavailableError } from '../../services/platform/person-cache';
 import { PlatformError } from '../../services/platform/client';
@@ -44,7 +45,12 @@ export const platformFeature: Feature = async (ctx) => {
     simulated: simulator !== null,
     profileName: platform.client.profile.name,
   });
-  const summary = (): QueueSummary => ({ counts: outbox.counts(), online: outbox.uploader.online });
+  const summary = (): QueueSummary => ({ counts: outbox.counts(), online: outbox.uploader.online, sentElsewhere: sentElsewhere() });
+  const sentElsewhere = (): string | null => {
+    const holder = outbox.uploader.lease.holder();
+    if (!holder || holder.id === outbox.uploader.lease.id || holder.expiresAt <= ctx.clock().toISOString()) return null;
+    return `${leaseHeldMessage(holder)}，本工作站暂停上报，待其结束后自动继续`;
+  };
 
   // Coalesce bursts of queue changes into one event per tick.
   let pending = false;
@@ -61,7 +67,10 @@ export const platformFeature: Feature = async (ctx) => {
   outbox.uploader.on('offline', () => (ctx.events.emit('platform.status', status()), announce()));
   outbox.uploader.on('error', (err: Error) => console.error('uploader:', err.message));
   // Another uploader (counter sync) took the upload lease: this one waits and takes it back when it is free.
-  outbox.uploader.on('lease-lost', (h: { pid: number; role: string }) => console.warn(`uploader: upload lease taken by ${h.role} (pid ${h.pid}); waiting`));
+  outbox.uploader.on('lease-lost', (h: { pid: number; role: string }) => {
+    console.warn(`uploader: upload lease taken by ${h.role} (pid ${h.pid}); waiting`);
+    announce();
+  });
   outbox.uploader.start();
   ctx.onClose(async () => {
     await outbox.uploader.stop();

@@ -69,6 +69,21 @@ describe('composition root with the default (simulated) devices', () => {
     expect(status).toMatchObject({ simulated: true, url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:/) });
   });
 
+  it('says so on the queue page when another process holds the upload lease', async () => {
+    expect((await call(app.handlers, 'queue.summary', {})).sentElsewhere).toBeNull();
+    const now = Date.now();
+    const foreign = {
+      id: 'other-1', pid: 4242, host: 'window-002-pc', role: 'cli',
+      acquiredAt: new Date(now).toISOString(), heartbeatAt: new Date(now).toISOString(), expiresAt: new Date(now + 60_000).toISOString(),
+    };
+    app.db
+      .prepare("INSERT INTO settings (key, value, updated_at) VALUES ('outbox.uploadLease', ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+      .run(JSON.stringify(foreign), foreign.acquiredAt);
+    const summary = await call(app.handlers, 'queue.summary', {});
+    expect(summary.sentElsewhere).toMatch(/另一个 counter sync正在上报.*进程 4242.*window-002-pc.*暂停上报/);
+    app.db.prepare("DELETE FROM settings WHERE key = 'outbox.uploadLease'").run();
+  });
+
   it('refuses to start on a broken config file, with the file named', async () => {
     const broken = fs.mkdtempSync(path.join(os.tmpdir(), 'counter-broken-'));
     fs.writeFileSync(path.join(broken, 'config.json'), '{"devices": {"idReader": {"mode": "serial"}}}');

@@ -83,6 +83,11 @@ export function QueuePanel() {
           {queue?.online === false ? '医保平台离线：已受理的办件保存在本机，恢复后自动上报' : '医保平台在线'}
         </span>
       </header>
+      {queue?.sentElsewhere && (
+        <div className="alert warn" role="status" data-testid="sent-elsewhere">
+          {queue.sentElsewhere}
+        </div>
+      )}
       {simulated && <PlatformSimulatorControl />}
       <div className="count-cards">
         {COUNT_CARDS.map((c) => (
