@@ -5,19 +5,11 @@
  */
 import { maskIdNumber } from '../../../../native/protocols/id-number';
 import { formatFen } from '../../../../native/protocols/escpos/layout';
+import type { AcceptanceReceiptData } from '../../../../native/protocols/escpos/receipt';
 import { esc, page } from './html';
 
-export interface A4AcceptanceReceipt {
-  office: string;
-  caseNumber: string;
-  applicantName: string;
-  idNumber: string;
-  items: Array<{ name: string; amountFen?: number }>;
-  materials: string[];
-  /** Local time as shown, e.g. "2024-03-15 09:30". */
-  acceptedAt: string;
-  clerk: string;
-  committedDate: string;
+/** The same 受理回执 as the receipt printer's, plus what only the A4 form has room for. */
+export interface A4AcceptanceReceipt extends Omit<AcceptanceReceiptData, 'notes'> {
   /** 容缺受理: minor materials still to be supplied, with the deadline. */
   pending?: { materials: string[]; deadline: string };
   contactPhone?: string;
