@@ -10,8 +10,16 @@ const SerialDevice = z.object({ mode: z.literal('serial'), path: z.string().min(
 const HidDevice = z.object({ mode: z.literal('hid'), vendorId: z.number().int(), productId: z.number().int(), path: z.string().optional() });
 const Simulated = z.object({ mode: z.literal('simulator') });
 const Off = z.object({ mode: z.literal('off') });
-export const DeviceConfig = z.discriminatedUnion('mode', [SerialDevice, HidDevice, Simulated, Off]);
+/** The provincial 社保卡 reader library, run out of process: the driver's command line (社保卡读卡器 only). */
+const LibraryDevice = z.object({
+  mode: z.literal('library'),
+  command: z.array(z.string().min(1)).min(1),
+  timeoutMs: z.number().int().min(1000).max(120_000).optional(),
+});
+export const DeviceConfig = z.discriminatedUnion('mode', [SerialDevice, HidDevice, Simulated, Off, LibraryDevice]);
 export type DeviceConfig = z.infer<typeof DeviceConfig>;
+
+export const LIBRARY_ONLY_SSCARD = '“读卡库”连接方式只用于社保卡读卡器';
 
 export const AppConfig = z
   .object({
@@ -32,6 +40,11 @@ export const AppConfig = z
         ssCardReader: DeviceConfig.default({ mode: 'simulator' }),
         scanner: DeviceConfig.default({ mode: 'simulator' }),
         printer: DeviceConfig.default({ mode: 'simulator' }),
+      })
+      .superRefine((devices, ctx) => {
+        for (const key of ['idReader', 'scanner', 'printer'] as const) {
+          if (devices[key].mode === 'library') ctx.addIssue({ code: 'custom', path: [key, 'mode'], message: LIBRARY_ONLY_SSCARD });
+        }
       })
       .prefault({}),
     platform: z

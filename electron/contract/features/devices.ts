@@ -41,8 +41,24 @@ export const DeviceConfigInput = z.discriminatedUnion(
       .strict(),
     z.object({ mode: z.literal('simulator') }).strict(),
     z.object({ mode: z.literal('off') }).strict(),
+    /** 社保卡读卡器 only: the provincial reader library behind an out-of-process driver (command line, split into words). */
+    z
+      .object({
+        mode: z.literal('library'),
+        command: z
+          .array(z.string().min(1, '命令行中有空参数').max(1000, '命令行参数过长'))
+          .min(1, '请填写读卡驱动的命令行')
+          .max(64, '命令行参数过多'),
+        timeoutMs: z
+          .number({ message: '超时应为数字' })
+          .int('超时应为整数毫秒')
+          .min(1000, '超时应在 1–120 秒之间')
+          .max(120_000, '超时应在 1–120 秒之间')
+          .optional(),
+      })
+      .strict(),
   ],
-  { message: '连接方式应为 串口 / USB HID / 内置模拟器 / 停用 之一' },
+  { message: '连接方式应为 串口 / USB HID / 读卡库 / 内置模拟器 / 停用 之一' },
 );
 export type DeviceConfigInput = z.infer<typeof DeviceConfigInput>;
 

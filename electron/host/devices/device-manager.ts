@@ -16,14 +16,14 @@ import type { Ga467Simulator } from '../../../native/simulators/ga467-simulator'
 import type { PrinterSimulator } from '../../../native/simulators/printer-simulator';
 import type { ScannerSimulator } from '../../../native/simulators/scanner-simulator';
 import type { SsCardReaderSimulator } from '../../../native/simulators/sscard-simulator';
-import { DeviceConfig } from '../config';
+import { DeviceConfig, LIBRARY_ONLY_SSCARD } from '../config';
 import { SimulatorLink, type DeviceLink } from './device-links';
 import { discoverDevices } from './discovery';
 import { ID_READER_LABEL, idReaderDriver, idReaderLink, testIdReader } from './id-reader-port';
 import { chineseMessage, ManagedDevice } from './managed-device';
 import { PRINTER_HID_UNSUPPORTED, PRINTER_LABEL, printerDriver, printerLink, PrintQueue, testPrinter } from './printer-device';
 import { SCANNER_LABEL, scannerDriver, scannerLink, testScanner, type ScannerSession } from './scanner-device';
-import { framingFor, SSCARD_READER_LABEL, ssCardDriver, ssCardLink, testSsCardReader, type SsCardSession } from './sscard-device';
+import { SSCARD_READER_LABEL, ssCardDriver, ssCardLink, testSsCardReader, type SsCardSession } from './sscard-device';
 
 export interface DeviceManagerOptions {
   config: DevicesConfig;
@@ -51,8 +51,6 @@ export class DeviceManager {
   private closed = false;
   private lastScan: ScanEvent | null = null;
   private readonly scanListeners = new Set<(e: ScanEvent) => void>();
-  /** The ss-card framing depends on the configured mode. */
-  private ssCardMode: DeviceConfig['mode'] = 'off';
 
   constructor(private readonly opts: DeviceManagerOptions) {
     this.config = { ...opts.config };
@@ -61,7 +59,7 @@ export class DeviceManager {
     this.idReader = new ManagedDevice({ id: 'id-reader', kind: 'id-reader', label: ID_READER_LABEL }, idReaderDriver, policy, this.clock);
     this.ssCardReader = new ManagedDevice(
       { id: 'sscard-reader', kind: 'sscard-reader', label: SSCARD_READER_LABEL },
-      ssCardDriver(() => framingFor({ mode: this.ssCardMode } as DeviceConfig)),
+      ssCardDriver(() => this.configOf('sscard-reader')),
       policy,
       this.clock,
     );
@@ -111,6 +109,9 @@ export class DeviceManager {
     if (!parsed.success) {
       throw new AppError('invalid-input', `设备配置有误 — ${parsed.error.issues.map((i) => `${i.path.join('.') || '配置'}: ${i.message}`).join('; ')}`);
     }
+    if (parsed.data.mode === 'library' && id !== 'sscard-reader') {
+      throw new AppError('invalid-input', `${this.device(id).label}不能使用读卡库：${LIBRARY_ONLY_SSCARD}`);
+    }
     const next = { ...this.config, [CONFIG_KEY[id]]: parsed.data };
     this.opts.save(next);
     this.config = next;
@@ -154,6 +155,7 @@ export class DeviceManager {
   private async open(id: DeviceId): Promise<void> {
     const config = this.configOf(id);
     const device = this.device(id);
+    if (config.mode === 'library' && id !== 'sscard-reader') return device.start(null, LIBRARY_ONLY_SSCARD);
     let link: DeviceLink | null;
     try {
       link = await this.linkFor(id, config);
@@ -173,7 +175,6 @@ export class DeviceManager {
       case 'id-reader':
         return idReaderLink(config, env);
       case 'sscard-reader':
-        this.ssCardMode = config.mode;
         return ssCardLink(config, env);
       case 'scanner':
         return scannerLink(config, env);

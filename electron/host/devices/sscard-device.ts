@@ -1,12 +1,17 @@
 /**
  * The 社保卡 reader as the device manager runs it: serial framing on a serial port or the simulator's pty,
- * HID framing on a USB HID reader. Reads go through the colleagues' readSsCard session on the open link.
+ * HID framing on a USB HID reader (reads go through readSsCard on the open link), or the provincial
+ * reader library behind its out-of-process driver (JSON lines; a crashed or hung driver is replaced by a
+ * fresh one on the next call).
  */
 import { AppError } from '../../contract/errors';
 import type { SsCardPerson } from '../../contract/features/devices';
 import type { DeviceFactories } from '../../services/devices/ports';
 import { maskIdNumber } from '../../../native/protocols/id-number';
 import { CardReaderClient } from '../../../native/protocols/sscard/card-reader-client';
+import { joinCommandLine } from '../../../native/protocols/sscard/command-line';
+import { ProvincialLibraryDriver } from '../../../native/protocols/sscard/library-driver';
+import { identityFromProvincial, parseProvincialCardInfo, ProvincialLibraryError } from '../../../native/protocols/sscard/provincial-library';
 import { SsCardError } from '../../../native/protocols/sscard/errors';
 import { hidReaderFraming } from '../../../native/protocols/sscard/hid-framing';
 import type { SsCardIdentity } from '../../../native/protocols/sscard/identity';
@@ -19,20 +24,36 @@ import { SAMPLE_SS_CARDS } from '../../../native/simulators/simulated-sscard';
 import type { SsCardReaderSimulator } from '../../../native/simulators/sscard-simulator';
 import { startSimulatedSsCardReader } from '../../../native/simulators/simulated-sscard-reader';
 import type { DeviceConfig } from '../config';
-import { hidLink, serialLink, SimulatorLink, type DeviceLink } from './device-links';
+import { hidLink, PresenceTransport, serialLink, SimulatorLink, type DeviceLink } from './device-links';
 import type { DeviceDriver, ManagedDevice } from './managed-device';
 
 export const SSCARD_READER_LABEL = '社保卡读卡器';
 
-export interface SsCardSession {
-  transport: ByteTransport;
-  framing: ReaderFraming;
-}
+/** APDUs over a byte link, or the provincial library's driver process (its link carries no bytes). */
+export type SsCardSession =
+  | { kind: 'apdu'; transport: ByteTransport; framing: ReaderFraming }
+  | { kind: 'library'; transport: ByteTransport; driver: ProvincialLibraryDriver };
 
-export function ssCardDriver(framing: () => ReaderFraming): DeviceDriver<SsCardSession> {
+/** config: the reader's current configuration (framing and driver command depend on it). */
+export function ssCardDriver(config: () => DeviceConfig): DeviceDriver<SsCardSession> {
   return {
-    attach: async (transport) => ({ transport, framing: framing() }),
-    detach: (s) => s.transport.close(),
+    async attach(transport) {
+      const c = config();
+      if (c.mode !== 'library') return { kind: 'apdu', transport, framing: framingFor(c) };
+      const driver = new ProvincialLibraryDriver({ command: c.command, timeoutMs: c.timeoutMs });
+      try {
+        // Connected means the driver answers; any reply (a card, or the library's "no card") will do.
+        await driver.call('readCardBas');
+      } catch (err) {
+        await driver.close().catch(() => undefined);
+        throw err;
+      }
+      return { kind: 'library', transport, driver };
+    },
+    async detach(s) {
+      if (s.kind === 'library') await s.driver.close().catch(() => undefined);
+      await s.transport.close();
+    },
   };
 }
 
@@ -40,8 +61,20 @@ export function framingFor(config: DeviceConfig): ReaderFraming {
   return config.mode === 'hid' ? hidReaderFraming : serialReaderFraming;
 }
 
+/** The library mode's link: nothing to open or plug in; the driver process is the session. */
+export function libraryLink(command: readonly string[]): DeviceLink {
+  return {
+    location: `读卡库驱动 ${joinCommandLine(command)}`,
+    simulated: false,
+    transport: async () => new PresenceTransport('sscard-library'),
+    present: async () => true,
+    close: async () => undefined,
+  };
+}
+
 export async function ssCardLink(config: DeviceConfig, env: DeviceFactories): Promise<DeviceLink | null> {
   if (config.mode === 'off') return null;
+  if (config.mode === 'library') return libraryLink(config.command);
   if (config.mode === 'serial') return serialLink(config.path, config.baudRate);
   if (config.mode === 'hid') return hidLink(config, () => sscardHidReportCodec(), env);
   return SimulatorLink.create<SsCardReaderSimulator>(async () => {
@@ -50,13 +83,44 @@ export async function ssCardLink(config: DeviceConfig, env: DeviceFactories): Pr
   });
 }
 
-const TYPED = [ReaderError, SsCardError, TransportError];
+const TYPED = [ReaderError, SsCardError, TransportError, ProvincialLibraryError];
 const asAppError = (err: unknown) =>
   TYPED.some((T) => err instanceof T) ? new AppError((err as { code: string }).code, (err as Error).message) : err;
 
+/** The driver died, hung or broke protocol: 故障 with its message (the next call starts a fresh driver). */
+const isDriverFault = (err: unknown) => err instanceof ProvincialLibraryError && ['timeout', 'driver-crashed', 'driver-failed'].includes(err.code);
+
+/** One library call with the reader's state kept honest: a fault → 'error', any answer → 'connected'. */
+async function libraryCall<T>(device: ManagedDevice<SsCardSession>, fn: () => Promise<T>): Promise<T> {
+  try {
+    const out = await fn();
+    device.status.set({ state: 'connected', lastError: null });
+    return out;
+  } catch (err) {
+    if (isDriverFault(err)) device.status.set({ state: 'error', lastError: (err as Error).message });
+    else if (err instanceof ProvincialLibraryError && device.status.get().state === 'error') device.status.set({ state: 'connected', lastError: null });
+    throw asAppError(err);
+  }
+}
+
+/** The 测试 button, library mode: one basic read through the driver; the library's own refusal still proves it answers. */
+async function testLibrary(device: ManagedDevice<SsCardSession>, driver: ProvincialLibraryDriver): Promise<string> {
+  const reply = await libraryCall(device, () => driver.call('readCardBas'));
+  if (!reply.ok) return `读卡驱动应答正常；读卡库返回（代码 ${reply.code}）：${reply.message}`;
+  let info;
+  try {
+    info = parseProvincialCardInfo(reply.output);
+  } catch (err) {
+    throw asAppError(err);
+  }
+  return `读卡驱动应答正常；已读到社保卡（卡号 ${info.cardNumber}，规范版本 ${info.specVersion}）`;
+}
+
 /** The 测试 button: card status; with a card present, power it on and off and show the ATR. */
 export async function testSsCardReader(device: ManagedDevice<SsCardSession>): Promise<string> {
-  return device.use(async ({ transport, framing }) => {
+  return device.use(async (session) => {
+    if (session.kind === 'library') return testLibrary(device, session.driver);
+    const { transport, framing } = session;
     const client = new CardReaderClient(transport, framing, { timeoutMs: 2000 });
     try {
       const presence = await client.cardStatus();
@@ -74,7 +138,13 @@ export async function testSsCardReader(device: ManagedDevice<SsCardSession>): Pr
 
 export async function readSsCardPerson(device: ManagedDevice<SsCardSession>, waitForCardMs: number): Promise<SsCardPerson> {
   if (!device.connected) throw device.notConnected();
-  return device.use(async ({ transport, framing }) => {
+  return device.use(async (session) => {
+    if (session.kind === 'library') {
+      const identity = await libraryCall(device, () => session.driver.readCardInfo().then(identityFromProvincial));
+      if (!identity.birthDate) throw new AppError('invalid-card', '该社保卡的社会保障号码不是有效的身份证号码，无法确定出生日期，请改用身份证读取');
+      return toPerson(identity);
+    }
+    const { transport, framing } = session;
     try {
       const identity = await readSsCard(transport, framing, { waitForCardMs, keepOpen: true });
       if (device.status.get().lastError) device.status.set({ lastError: null });

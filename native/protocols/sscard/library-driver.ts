@@ -32,13 +32,7 @@ interface PendingCall {
 
 const MAX_LINE = 64 * 1024;
 
-/** Split a configured command line ("CMD ARGS", double or single quotes group words). */
-export function splitCommandLine(line: string): string[] {
-  const out: string[] = [];
-  const re = /"([^"]*)"|'([^']*)'|(\S+)/g;
-  for (let m = re.exec(line); m; m = re.exec(line)) out.push(m[1] ?? m[2] ?? m[3]);
-  return out;
-}
+export { splitCommandLine } from './command-line';
 
 export class ProvincialLibraryDriver {
   private child: ChildProcessWithoutNullStreams | null = null;
@@ -84,7 +78,8 @@ export class ProvincialLibraryDriver {
       const timer = setTimeout(() => {
         this.pending.delete(id);
         reject(new ProvincialLibraryError(`读卡库在 ${Math.round(this.timeoutMs / 1000)} 秒内没有响应，已重启读卡驱动`, 'timeout'));
-        this.kill(); // the DLL call is stuck; a fresh driver is started by the next call
+        // The DLL call is stuck; a fresh driver is started by the next call.
+        this.kill(new ProvincialLibraryError('读卡驱动已因调用超时重启，请重试', 'driver-failed'));
       }, this.timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
       child.stdin.write(JSON.stringify({ id, call: name, ...(params ? { params } : {}) }) + '\n', (err) => {
@@ -116,18 +111,23 @@ export class ProvincialLibraryDriver {
     this.stdoutBuf = '';
     this.stderrTail = '';
     child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (d: string) => this.onStdout(d));
+    // A killed driver's late output and exit belong to it alone, never to its replacement's calls.
+    child.stdout.on('data', (d: string) => {
+      if (this.child === child) this.onStdout(d);
+    });
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (d: string) => {
       this.stderrTail = (this.stderrTail + d).slice(-500);
     });
     child.stdin.on('error', () => undefined); // reported through 'exit'
     child.once('error', (err) => {
-      if (this.child === child) this.child = null;
+      if (this.child !== child) return;
+      this.child = null;
       this.failAll(new ProvincialLibraryError(`无法启动读卡驱动 ${cmd}：${err.message}`, 'driver-failed'));
     });
     child.once('exit', (code, signal) => {
-      if (this.child === child) this.child = null;
+      if (this.child !== child) return;
+      this.child = null;
       const why = signal ? `信号 ${signal}` : `退出码 ${code}`;
       const tail = this.stderrTail.trim();
       this.failAll(new ProvincialLibraryError(`读卡驱动意外退出（${why}）${tail ? `：${tail}` : ''}`, 'driver-crashed'));
@@ -138,8 +138,7 @@ export class ProvincialLibraryDriver {
   private onStdout(text: string): void {
     this.stdoutBuf += text;
     if (this.stdoutBuf.length > MAX_LINE && !this.stdoutBuf.includes('\n')) {
-      this.failAll(new ProvincialLibraryError('读卡驱动输出异常（单行过长）', 'driver-failed'));
-      this.kill();
+      this.kill(new ProvincialLibraryError('读卡驱动输出异常（单行过长）', 'driver-failed'));
       return;
     }
     let nl: number;
@@ -183,9 +182,11 @@ export class ProvincialLibraryDriver {
     }
   }
 
-  private kill(): void {
+  /** Kills the current driver; its unanswered calls fail with reason (they can never be answered now). */
+  private kill(reason: Error): void {
     const child = this.child;
     if (!child) return;
+    this.failAll(reason);
     this.child = null;
     child.kill('SIGKILL');
   }

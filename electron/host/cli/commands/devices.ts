@@ -11,6 +11,7 @@ import { AppConfig, configPath, ConfigError, loadConfig, type DeviceConfig } fro
 import { defaultDeviceFactories } from '../../default-devices';
 import { discoverDevices } from '../../devices/discovery';
 import { hex4 } from '../../devices/device-links';
+import { joinCommandLine } from '../../../../native/protocols/sscard/command-line';
 import { CliError } from '../cli-error';
 import type { CommandModule } from './index';
 
@@ -24,6 +25,8 @@ function describeConfig(c: DeviceConfig): string {
       return `USB HID ${hex4(c.vendorId)}:${hex4(c.productId)}${c.path ? ` (${c.path})` : ''}`;
     case 'simulator':
       return '内置模拟器';
+    case 'library':
+      return `读卡库驱动 ${joinCommandLine(c.command)}`;
     default:
       return '停用';
   }

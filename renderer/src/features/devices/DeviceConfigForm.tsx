@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { MethodOutput } from '../../../../electron/contract/api';
 import { DeviceConfigInput, type DeviceId } from '../../../../electron/contract/features/devices';
+import { joinCommandLine, splitCommandLine } from '../../../../native/protocols/sscard/command-line';
 import { api, errorMessage } from '../../api/client';
 
 type Mode = DeviceConfigInput['mode'];
@@ -10,6 +11,7 @@ const MODES: Array<{ id: Mode; label: string }> = [
   { id: 'simulator', label: '内置模拟器' },
   { id: 'serial', label: '串口' },
   { id: 'hid', label: 'USB HID' },
+  { id: 'library', label: '读卡库' },
   { id: 'off', label: '停用' },
 ];
 const BAUD_RATES = [9600, 19200, 38400, 57600, 115200];
@@ -21,12 +23,19 @@ interface Draft {
   baudRate: string;
   vendorId: string;
   productId: string;
+  /** Library mode: the driver command line as typed, and the call timeout in seconds (blank = default). */
+  command: string;
+  timeoutS: string;
 }
 
+/** Which connection modes a device kind offers: printers have no HID mode; only the 社保卡 reader has a library. */
+const offered = (deviceId: DeviceId, mode: Mode) => !(deviceId === 'printer' && mode === 'hid') && (mode !== 'library' || deviceId === 'sscard-reader');
+
 function toDraft(c: DeviceConfigInput | undefined): Draft {
-  const d: Draft = { mode: c?.mode ?? 'simulator', path: '', baudRate: '115200', vendorId: '', productId: '' };
+  const d: Draft = { mode: c?.mode ?? 'simulator', path: '', baudRate: '115200', vendorId: '', productId: '', command: '', timeoutS: '' };
   if (c?.mode === 'serial') Object.assign(d, { path: c.path, baudRate: String(c.baudRate) });
   if (c?.mode === 'hid') Object.assign(d, { vendorId: hex4(c.vendorId), productId: hex4(c.productId), path: c.path ?? '' });
+  if (c?.mode === 'library') Object.assign(d, { command: joinCommandLine(c.command), timeoutS: c.timeoutMs ? String(c.timeoutMs / 1000) : '' });
   return d;
 }
 
@@ -41,7 +50,11 @@ export function parseDraft(d: Draft): { config: DeviceConfigInput } | { errors: 
   let raw: unknown;
   if (d.mode === 'serial') raw = { mode: 'serial', path: d.path.trim(), baudRate: Number(d.baudRate) };
   else if (d.mode === 'hid') raw = { mode: 'hid', vendorId: hex('vendorId', '厂商号（VID）'), productId: hex('productId', '产品号（PID）'), ...(d.path.trim() && { path: d.path.trim() }) };
-  else raw = { mode: d.mode };
+  else if (d.mode === 'library') {
+    const timeout = d.timeoutS.trim();
+    if (timeout && !/^\d+(\.\d+)?$/.test(timeout)) errors.timeoutMs = '超时应为秒数，如 10';
+    raw = { mode: 'library', command: splitCommandLine(d.command), ...(timeout && { timeoutMs: Math.round(Number(timeout) * 1000) }) };
+  } else raw = { mode: d.mode };
   if (Object.keys(errors).length) return { errors };
   const parsed = DeviceConfigInput.safeParse(raw);
   if (parsed.success) return { config: parsed.data };
@@ -95,7 +108,7 @@ export function DeviceConfigForm(props: { deviceId: DeviceId; label: string; dis
     <form className="config-form" onSubmit={(e) => void save(e)} data-testid={`config-form-${props.deviceId}`} noValidate>
       <fieldset>
         <legend>{props.label} · 连接方式</legend>
-        {MODES.filter((m) => !(props.deviceId === 'printer' && m.id === 'hid')).map((m) => (
+        {MODES.filter((m) => offered(props.deviceId, m.id)).map((m) => (
           <label key={m.id} className="radio">
             <input type="radio" name={`mode-${props.deviceId}`} checked={draft.mode === m.id} onChange={() => set({ mode: m.id })} />
             {m.label}
@@ -166,6 +179,26 @@ export function DeviceConfigForm(props: { deviceId: DeviceId; label: string; dis
               </select>
             </label>
           )}
+        </div>
+      )}
+      {draft.mode === 'library' && (
+        <div className="form-row">
+          <label className="grow">
+            读卡驱动命令行
+            <input
+              value={draft.command}
+              onChange={(e) => set({ command: e.target.value })}
+              placeholder={'如 "C:\\sscard\\driver.exe" --port USB1'}
+              className="mono"
+              data-testid="config-command"
+            />
+            {fieldError('command')}
+          </label>
+          <label>
+            超时（秒）
+            <input value={draft.timeoutS} onChange={(e) => set({ timeoutS: e.target.value })} placeholder="10" className="mono short" data-testid="config-timeout" />
+            {fieldError('timeoutMs')}
+          </label>
         </div>
       )}
       {fieldError('mode')}
