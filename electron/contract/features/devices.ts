@@ -161,6 +161,16 @@ export const PrintOutcome = z.object({
 
 export const PrintedJobView = z.object({ index: z.number().int(), receivedAt: z.string(), text: z.string(), bytes: z.number().int() });
 
+/** A receipt kept in the database because it could not print: waiting, or given up after repeated write failures. */
+export const WaitingJobView = z.object({
+  id: z.number().int(),
+  createdAt: z.string(),
+  what: z.string(),
+  state: z.enum(['pending', 'failed']),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+});
+
 export const PrinterSimState = z.object({ paperOut: z.boolean(), offline: z.boolean(), coverOpen: z.boolean() });
 
 export const devicesMethods = {
@@ -181,8 +191,13 @@ export const devicesMethods = {
   'printer.printReceipt': method(AcceptanceReceipt, PrintOutcome, 'Print a 受理回执; paper out/offline keeps it queued'),
   'printer.jobs': method(
     None,
-    z.object({ simulated: z.boolean(), jobs: z.array(PrintedJobView), pendingJobs: z.number().int() }),
-    'Jobs the simulated printer printed (decoded text preview) and jobs waiting for the printer',
+    z.object({ simulated: z.boolean(), jobs: z.array(PrintedJobView), pendingJobs: z.number().int(), waiting: z.array(WaitingJobView) }),
+    'Jobs the simulated printer printed (decoded text preview) and jobs waiting for the printer (kept in the database)',
+  ),
+  'printer.reprint': method(
+    z.object({ caseNo: z.string().trim().min(1, '请填写办件编号').max(40, '办件编号过长') }).strict(),
+    PrintOutcome,
+    '补打回执: re-render the 受理回执 of a case from the database (ID masked) and print it; paper out/offline keeps it queued',
   ),
   'simulator.sscard.samples': method(None, z.array(z.object({ id: z.string(), label: z.string() })), 'Sample 社保卡 the simulated reader can hold'),
   'simulator.sscard.insert': method(z.object({ sampleId: z.string().min(1).max(64) }).strict(), Ok, 'Insert a sample 社保卡 into the simulated reader'),

@@ -23,6 +23,7 @@ async function createManager(ctx: AppContext): Promise<DeviceManager> {
     config: ctx.config.devices,
     env: ctx.devices,
     clock: ctx.clock,
+    db: ctx.db,
     save(devices) {
       ctx.config.devices = devices;
       saveConfig(ctx.dataDir, ctx.config);

@@ -16,6 +16,8 @@ import type { Ga467Simulator } from '../../../native/simulators/ga467-simulator'
 import type { PrinterSimulator } from '../../../native/simulators/printer-simulator';
 import type { ScannerSimulator } from '../../../native/simulators/scanner-simulator';
 import type { SsCardReaderSimulator } from '../../../native/simulators/sscard-simulator';
+import { PrintJobStore, printJobsMigration } from '../../services/printing/print-job-store';
+import { openDatabase, type Db } from '../../services/store/database';
 import { DeviceConfig, LIBRARY_ONLY_SSCARD } from '../config';
 import { SimulatorLink, type DeviceLink } from './device-links';
 import { discoverDevices } from './discovery';
@@ -31,6 +33,8 @@ export interface DeviceManagerOptions {
   /** Persist a changed devices configuration (config.json). */
   save(config: DevicesConfig): void;
   clock?: () => Date;
+  /** The app database, where receipts waiting for the printer are kept; default: a private in-memory one. */
+  db?: Db;
 }
 
 export interface ScanEvent {
@@ -43,7 +47,8 @@ export class DeviceManager {
   readonly ssCardReader: ManagedDevice<SsCardSession>;
   readonly scanner: ManagedDevice<ScannerSession>;
   readonly printer: ManagedDevice<ReceiptPrinter>;
-  readonly printQueue = new PrintQueue();
+  readonly printQueue: PrintQueue;
+  private readonly ownDb: Db | null;
   private config: DevicesConfig;
   private readonly clock: () => Date;
   private pollTimer: NodeJS.Timeout | null = null;
@@ -55,6 +60,8 @@ export class DeviceManager {
   constructor(private readonly opts: DeviceManagerOptions) {
     this.config = { ...opts.config };
     this.clock = opts.clock ?? (() => new Date());
+    this.ownDb = opts.db ? null : openDatabase(':memory:', { migrations: [printJobsMigration] });
+    this.printQueue = new PrintQueue(new PrintJobStore(opts.db ?? (this.ownDb as Db), this.clock));
     const policy = opts.env.reconnect;
     this.idReader = new ManagedDevice({ id: 'id-reader', kind: 'id-reader', label: ID_READER_LABEL }, idReaderDriver, policy, this.clock);
     this.ssCardReader = new ManagedDevice(
@@ -150,6 +157,7 @@ export class DeviceManager {
     this.closed = true;
     if (this.pollTimer) clearInterval(this.pollTimer);
     await Promise.all(DEVICE_IDS.map((id) => this.device(id).stop()));
+    this.ownDb?.close();
   }
 
   private async open(id: DeviceId): Promise<void> {

@@ -1,8 +1,9 @@
 /**
  * The receipt printer as the device manager runs it. Its condition (paper out, cover open, offline) is
  * polled with DLE EOT while idle and shown as the 'error' state with a Chinese message. A 受理回执 that
- * cannot print now is never lost: it waits in a queue (in memory, in order) and prints as soon as a poll
- * finds the printer ready again.
+ * cannot print now is never lost: it waits in the app database (print_jobs, in order) and prints as soon
+ * as a poll finds the printer ready again — also after an app restart. A job whose bytes the printer took
+ * is marked printed right after; only a crash between the two could print it twice, never zero times.
  */
 import { AppError } from '../../contract/errors';
 import { assertReady, ReceiptPrinter } from '../../../native/devices/receipt-printer';
@@ -10,6 +11,7 @@ import { PrinterError } from '../../../native/devices/printer-error';
 import { EscPosBuilder } from '../../../native/protocols/escpos/builder';
 import { rule } from '../../../native/protocols/escpos/layout';
 import type { PrinterSimulator } from '../../../native/simulators/printer-simulator';
+import type { PrintJobStore } from '../../services/printing/print-job-store';
 import { startSimulatedPrinter } from '../../../native/simulators/start-simulated-devices';
 import type { DeviceConfig } from '../config';
 import type { StatusCell } from './device-status';
@@ -23,16 +25,33 @@ export interface PrintJob {
   bytes: Uint8Array;
 }
 
-/** Jobs waiting for the printer; flushed in order by the status poll. */
+/** Jobs waiting for the printer (persisted); flushed in order by the status poll. */
 export class PrintQueue {
-  readonly pending: PrintJob[] = [];
   printedFromQueue = 0;
 
-  /** Prints queued jobs while the printer accepts them; stops at the first failure (the job stays first). */
+  constructor(readonly store: PrintJobStore) {}
+
+  get pendingCount(): number {
+    return this.store.countPending();
+  }
+
+  enqueue(job: PrintJob): number {
+    return this.store.add(job);
+  }
+
+  /**
+   * Prints waiting jobs while the printer accepts them. A failed write counts an attempt and stops here
+   * (the job stays first), unless it used up its attempts: then it is set aside and the next one goes.
+   */
   async flush(printer: ReceiptPrinter): Promise<void> {
-    while (this.pending.length > 0) {
-      await printer.print(this.pending[0].bytes);
-      this.pending.shift();
+    for (let job = this.store.nextPending(); job; job = this.store.nextPending()) {
+      try {
+        await printer.print(job.bytes);
+      } catch (err) {
+        if (this.store.recordFailure(job.id, err instanceof Error ? err.message : String(err)) === 'failed') continue;
+        throw err;
+      }
+      this.store.markPrinted(job.id);
       this.printedFromQueue++;
     }
   }
@@ -42,7 +61,8 @@ export class PrintQueue {
 function showCondition(status: StatusCell, problem: PrinterError | null, queue: PrintQueue): void {
   if (!problem) status.set({ state: 'connected', lastError: null });
   else {
-    const waiting = queue.pending.length ? `（${queue.pending.length} 份回执等待打印）` : '';
+    const pending = queue.pendingCount;
+    const waiting = pending ? `（${pending} 份回执等待打印）` : '';
     status.set({ state: 'error', lastError: `${problem.message}${waiting}` });
   }
 }
@@ -124,15 +144,16 @@ export async function printOrQueue(
   job: PrintJob,
 ): Promise<{ status: 'printed' | 'queued'; message: string; pendingJobs: number }> {
   const queued = (reason: string) => {
-    queue.pending.push(job);
+    queue.enqueue(job);
+    const pending = queue.pendingCount;
     return {
       status: 'queued' as const,
-      message: `${reason}。${job.what}已保留，打印机恢复后将自动打印（排队 ${queue.pending.length} 份）`,
-      pendingJobs: queue.pending.length,
+      message: `${reason}。${job.what}已保留，打印机恢复后将自动打印（排队 ${pending} 份）`,
+      pendingJobs: pending,
     };
   };
   if (device.status.get().state === 'disabled') throw device.notConnected();
-  if (queue.pending.length > 0) return queued(device.status.get().lastError?.replace(/（.*$/, '') ?? '前面还有回执等待打印');
+  if (queue.pendingCount > 0) return queued(device.status.get().lastError?.replace(/（.*$/, '') ?? '前面还有回执等待打印');
   if (!device.connected) return queued('打印机未连接');
   try {
     await device.use((printer) => printer.print(job.bytes));

@@ -3,6 +3,9 @@ import { AppError } from '../../contract/errors';
 import type { PrinterStatus } from '../../../native/protocols/escpos/status';
 import { maskIdNumber } from '../../../native/protocols/id-number';
 import { renderAcceptanceReceipt } from '../../../native/protocols/escpos/receipt';
+import { getCaseByNo } from '../../services/cases/case-store';
+import { receiptOf } from '../../services/cases/case-views';
+import { cstDateTime } from '../../services/cases/working-days';
 import { CONFIG_KEY, DEVICE_IDS, type DeviceId } from '../../services/devices/ports';
 import type { DeviceConfig } from '../config';
 import type { Feature } from '../context';
@@ -48,8 +51,43 @@ export const devicesFeature: Feature = async (ctx) => {
       return {
         simulated: printer !== null,
         jobs: (printer?.jobs ?? []).map((j) => ({ index: j.index, receivedAt: j.receivedAt, text: j.text, bytes: j.bytes.length })).reverse(),
-        pendingJobs: devices.printQueue.pending.length,
+        pendingJobs: devices.printQueue.pendingCount,
+        waiting: devices.printQueue.store.unprinted().map((j) => ({
+          id: j.id,
+          createdAt: j.createdAt,
+          what: j.what,
+          state: j.state === 'failed' ? ('failed' as const) : ('pending' as const),
+          attempts: j.attempts,
+          lastError: j.lastError,
+        })),
       };
+    },
+    'printer.reprint': async ({ caseNo }) => {
+      const found = getCaseByNo(ctx.db, caseNo);
+      if (!found) throw new AppError('not-found', `找不到办件 ${caseNo}`);
+      const r = receiptOf(ctx.db, found);
+      // The case keeps only the masked ID; the renderer masks again, which leaves a masked number as it is.
+      const bytes = renderAcceptanceReceipt(
+        {
+          office: r.office,
+          caseNumber: r.caseNo,
+          applicantName: r.applicantName,
+          idNumber: r.idNumberMasked,
+          items: r.items,
+          materials: r.materials,
+          acceptedAt: r.acceptedAt,
+          clerk: r.clerk,
+          committedDate: r.committedDate,
+          notes: [
+            ...(r.pending ? [`容缺材料请于 ${r.pending.deadline} 前补齐：${r.pending.materials.join('、')}`] : []),
+            `补打回执 · ${cstDateTime(ctx.clock())}`,
+          ],
+        },
+        80,
+      );
+      const outcome = await printOrQueue(devices.printer, devices.printQueue, { what: `受理回执（${r.caseNo}，补打）`, bytes });
+      ctx.audit.record(ctx.config.operator.code, 'printer.reprint', { caseNo: r.caseNo, status: outcome.status });
+      return outcome;
     },
     'simulator.sscard.samples': () => (sim(devices.simulatorOf('sscard-reader'), '社保卡读卡器'), ssCardSamples()),
     'simulator.sscard.insert': ({ sampleId }) => (insertSampleSsCard(sim(devices.simulatorOf('sscard-reader'), '社保卡读卡器'), sampleId), ok),

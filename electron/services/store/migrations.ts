@@ -8,6 +8,7 @@ import { caseDetailsMigration } from '../cases/case-details';
 import { settledClaimsMigration } from '../reimbursement/settled-claims';
 import { outboxDueIndexMigration, outboxMigration } from '../outbox/outbox-schema';
 import { personCacheMigration } from '../platform/person-cache';
+import { printJobsMigration } from '../printing/print-job-store';
 
 export const appMigrations: Migration[] = [
   {
@@ -31,4 +32,5 @@ export const appMigrations: Migration[] = [
   caseDetailsMigration,
   settledClaimsMigration,
   outboxDueIndexMigration,
+  printJobsMigration,
 ];

@@ -33,6 +33,16 @@ export function PrintPreview() {
         {jobs && jobs.pendingJobs > 0 && <span className="tag warn">{jobs.pendingJobs} 份等待打印</span>}
       </header>
       {error && <div className="alert error">{error}</div>}
+      {jobs && jobs.waiting.length > 0 && (
+        <ul className="waiting-jobs small" data-testid="waiting-jobs">
+          {jobs.waiting.map((j) => (
+            <li key={j.id} className={j.state === 'failed' ? 'device-error' : 'muted'}>
+              {j.what} · {new Date(j.createdAt).toLocaleTimeString('zh-CN', { hour12: false })} ·{' '}
+              {j.state === 'failed' ? `多次写入失败，已停止重试（${j.lastError ?? ''}），请从办件记录补打` : '等待打印'}
+            </li>
+          ))}
+        </ul>
+      )}
       {jobs && !jobs.simulated && <p className="empty">打印机不是内置模拟器：请在真实打印机上查看出纸。</p>}
       {jobs?.simulated && jobs.jobs.length === 0 && <p className="empty">模拟打印机尚未打印任何内容。点“测试”打印一张测试条。</p>}
       <div className="receipts">

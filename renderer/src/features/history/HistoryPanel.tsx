@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
+import { api, errorMessage } from '../../api/client';
 import { useCases } from '../services/cases-store';
 import { ReceiptView } from '../services/ReceiptView';
 import type { CaseReceipt } from '../../../../electron/contract/features/cases';
@@ -11,6 +11,19 @@ const fmt = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: fal
 export function HistoryPanel({ psnNo }: { psnNo: string }) {
   const { history, loadHistory, cancel } = useCases();
   const [receipt, setReceipt] = useState<CaseReceipt | null>(null);
+  const [reprint, setReprint] = useState<{ caseNo: string; message: string } | null>(null);
+  const [reprinting, setReprinting] = useState<string | null>(null);
+  // 补打回执: rendered from the stored case (ID masked), so no card needs to be at the counter.
+  const reprintReceipt = async (caseNo: string) => {
+    setReprinting(caseNo);
+    try {
+      setReprint({ caseNo, message: (await api.call('printer.reprint', { caseNo })).message });
+    } catch (err) {
+      setReprint({ caseNo, message: errorMessage(err) });
+    } finally {
+      setReprinting(null);
+    }
+  };
   useEffect(() => {
     void loadHistory(psnNo);
     // The uploader changes states in the background: follow the queue.
@@ -33,6 +46,11 @@ export function HistoryPanel({ psnNo }: { psnNo: string }) {
               {c.cancelNote && !c.cancellable && c.state !== 'cancelled' && ` · ${c.cancelNote}`}
             </div>
             {c.platformMessage && <div className="platform-msg small">平台：{c.platformMessage}</div>}
+            {reprint?.caseNo === c.caseNo && (
+              <div className="hint small" role="status" data-testid="reprint-message">
+                {reprint.message}
+              </div>
+            )}
           </div>
           <div className="svc-actions">
             <span className={`state ${c.tone}`} data-testid="history-state">
@@ -40,6 +58,9 @@ export function HistoryPanel({ psnNo }: { psnNo: string }) {
             </span>
             <button className="link" onClick={() => void api.call('cases.receipt', { caseNo: c.caseNo }).then(setReceipt)}>
               回执
+            </button>
+            <button className="link" disabled={reprinting !== null} onClick={() => void reprintReceipt(c.caseNo)} data-testid="reprint-receipt">
+              {reprinting === c.caseNo ? '正在打印…' : '补打回执'}
             </button>
             {c.cancellable && (
               <button
