@@ -69,6 +69,37 @@ describe('设备 page', () => {
     await form.getByRole('button', { name: '取消' }).click();
     expect(await page.getByTestId('config-form-scanner').count()).toBe(0);
   });
+
+  it('配置 offers 读卡库 for the 社保卡 reader only; the reader connects through the (simulated) driver, then back to the simulator', async () => {
+    await page.getByTestId('configure-scanner').click();
+    expect(await page.getByTestId('config-form-scanner').getByText('读卡库').count()).toBe(0);
+    await page.getByTestId('config-form-scanner').getByRole('button', { name: '取消' }).click();
+
+    await page.getByTestId('configure-sscard-reader').click();
+    const form = page.getByTestId('config-form-sscard-reader');
+    await form.getByText('读卡库').click();
+    await form.getByTestId('config-save').click();
+    await expect.poll(() => page.getByTestId('config-error-command').innerText()).toContain('请填写读卡驱动的命令行');
+    await form.getByTestId('config-command').fill(`${process.execPath} --import tsx native/simulators/sscard-library-driver.ts --card 1`);
+    await form.getByTestId('config-timeout').fill('abc');
+    await form.getByTestId('config-save').click();
+    await expect.poll(() => page.getByTestId('config-error-timeoutMs').innerText()).toContain('秒数');
+    await form.getByTestId('config-timeout').fill('8');
+    await form.getByTestId('config-save').click();
+    // The row shows the driver once the configuration is applied, and 已连接 once the driver answered its probe.
+    await expect.poll(() => page.getByTestId('device-sscard-reader').innerText(), { timeout: 15_000 }).toMatch(/读卡库驱动.*已连接/s);
+    await page.getByTestId('test-sscard-reader').click();
+    await expect.poll(() => page.getByTestId('test-result-sscard-reader').innerText(), { timeout: 15_000 }).toMatch(/读卡驱动应答正常.*A99010002/);
+    await page.screenshot({ path: screenshotPath('devices-sscard-library'), fullPage: true });
+
+    await page.getByTestId('configure-sscard-reader').click();
+    const again = page.getByTestId('config-form-sscard-reader');
+    expect(await again.getByTestId('config-command').inputValue()).toContain('sscard-library-driver.ts --card 1');
+    await again.getByText('内置模拟器').click();
+    await again.getByTestId('config-save').click();
+    await expect.poll(() => page.getByTestId('device-sscard-reader').innerText(), { timeout: 15_000 }).toMatch(/内置模拟器.*已连接/s);
+    expect(await page.getByTestId('device-sscard-reader').innerText()).not.toContain('读卡库驱动');
+  });
 });
 
 /**

@@ -76,6 +76,11 @@ describe('counter services in browser mode', () => {
     await page.screenshot({ path: screenshotPath('services-history'), fullPage: true });
   });
 
+  it('补打回执 in 办件记录 prints the receipt again from the stored case, without the card', async () => {
+    await page.getByTestId('reprint-receipt').first().click();
+    await expect.poll(() => page.getByTestId('reprint-message').innerText(), { timeout: 15_000 }).toMatch(/受理回执（\d{23}，补打）已打印/);
+  });
+
   it('零星报销 试算 shows the engine result with every explanation line', async () => {
     await page.getByRole('tab', { name: '零星报销' }).click();
     await page.getByRole('form', { name: '零星报销' }).waitFor();
