@@ -3,27 +3,20 @@
  * (state, 测试, 配置 with validation, discovery, 打印预览 of a real ESC/POS job), paper out surfaced to the
  * clerk, a 社保卡 read with F3, and a keyboard-wedge scan that never lands in the focused input.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshotPath } from '../helpers/browser';
-import { startWebHost, type WebHost } from '../helpers/web-host';
+import { openDesk, screenshotPath, type DeskSession } from '../helpers/browser';
 
-let host: WebHost;
-let browser: Browser;
+let desk: DeskSession;
 let page: Page;
 
 beforeAll(async () => {
-  host = await startWebHost();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-  await page.goto(host.url);
+  desk = await openDesk({ width: 1366, height: 900 });
+  page = desk.page;
   await page.getByRole('heading', { name: '医保综合柜员工作站' }).waitFor();
 }, 90_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+afterAll(() => desk?.close());
 
 describe('设备 page', () => {
   it('lists every device connected to its simulator', async () => {

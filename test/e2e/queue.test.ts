@@ -2,26 +2,19 @@
  * The 上报队列 in browser mode: a case accepted while the (simulated) platform is down waits in the queue with
  * the reason shown, and is delivered once the platform is back. Screenshots go to test-results/screenshots.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshotPath } from '../helpers/browser';
-import { startWebHost, type WebHost } from '../helpers/web-host';
+import { openDesk, screenshotPath, type DeskSession } from '../helpers/browser';
 
-let host: WebHost;
-let browser: Browser;
+let desk: DeskSession;
 let page: Page;
 
 beforeAll(async () => {
-  host = await startWebHost();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  await page.goto(host.url);
+  desk = await openDesk({ width: 1440, height: 900 });
+  page = desk.page;
 }, 90_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+afterAll(() => desk?.close());
 
 const count = (state: string) => page.getByTestId(`count-${state}`).locator('.count').innerText().then(Number);
 

@@ -1,23 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshotPath } from '../helpers/browser';
-import { startWebHost, type WebHost } from '../helpers/web-host';
+import { openDesk, screenshotPath, type DeskSession } from '../helpers/browser';
 
-let host: WebHost;
-let browser: Browser;
+let desk: DeskSession;
 let page: Page;
 
 beforeAll(async () => {
-  host = await startWebHost();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
-  await page.goto(host.url);
+  desk = await openDesk({ width: 1366, height: 860 });
+  page = desk.page;
 }, 90_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+afterAll(() => desk?.close());
 
 describe('reception slice in browser mode', () => {
   it('shows the desk with the simulated ID reader connected', async () => {

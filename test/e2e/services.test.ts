@@ -3,26 +3,19 @@
  * read the card, fill the 特门 form, accept, see the 受理回执, watch the 办件记录 reach 已上报; a 零星报销 试算;
  * a refusal with the 一次性告知单. Screenshots of each screen go to test-results/screenshots.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshotPath } from '../helpers/browser';
-import { startWebHost, type WebHost } from '../helpers/web-host';
+import { openDesk, screenshotPath, type DeskSession } from '../helpers/browser';
 
-let host: WebHost;
-let browser: Browser;
+let desk: DeskSession;
 let page: Page;
 
 beforeAll(async () => {
-  host = await startWebHost();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  await page.goto(host.url);
+  desk = await openDesk({ width: 1440, height: 900 });
+  page = desk.page;
 }, 90_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+afterAll(() => desk?.close());
 
 describe('counter services in browser mode', () => {
   it('the forms wait for a person read and confirmed by the platform', async () => {

@@ -1,7 +1,8 @@
 /** Debian's Chromium driven by playwright-core (never a downloaded browser). */
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
+import { startWebHost, type WebHost } from './web-host';
 
 export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
 
@@ -18,4 +19,31 @@ export async function launchChromium(): Promise<Browser> {
 export function screenshotPath(name: string): string {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return path.join(SCREENSHOT_DIR, `${name}.png`);
+}
+
+/** Browser mode started for real plus one Chromium page on it: the fixture every e2e test opens. */
+export interface DeskSession {
+  host: WebHost;
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+export async function openDesk(viewport = { width: 1440, height: 900 }): Promise<DeskSession> {
+  const host = await startWebHost();
+  const browser = await launchChromium().catch(async (err) => {
+    await host.stop();
+    throw err;
+  });
+  const page = await browser.newPage({ viewport, locale: 'zh-CN' });
+  await page.goto(host.url);
+  return {
+    host,
+    browser,
+    page,
+    async close() {
+      await browser.close();
+      await host.stop();
+    },
+  };
 }
