@@ -10,7 +10,7 @@ import type { OneTimeNotice } from '../../contract/features/cases';
 import { getNotice } from '../../services/cases/case-details';
 import { CaseDesk } from '../../services/cases/case-desk';
 import { getCaseByNo } from '../../services/cases/case-store';
-import { historyOf, receiptOf, recentCases } from '../../services/cases/case-views';
+import { historyOf, receiptOf, receiptPrintData, recentCases } from '../../services/cases/case-views';
 import { loadDiseaseCatalogue } from '../../services/cases/disease-catalogue';
 import { findInsuredPerson } from '../../services/cases/insured-person';
 import { materialsChecklist } from '../../services/cases/materials';
@@ -51,21 +51,7 @@ export const casesFeature: Feature = (ctx) => {
     if (!c) throw new AppError('not-found', `找不到办件 ${caseNo}`);
     return c;
   };
-  const receiptHtml = (caseNo: string) => {
-    const r = receiptOf(ctx.db, caseOrFail(caseNo));
-    return renderAcceptanceReceiptHtml({
-      office: r.office,
-      caseNumber: r.caseNo,
-      applicantName: r.applicantName,
-      idNumber: r.idNumberMasked,
-      items: r.items,
-      materials: r.materials,
-      acceptedAt: r.acceptedAt,
-      clerk: r.clerk,
-      committedDate: r.committedDate,
-      pending: r.pending ?? undefined,
-    });
-  };
+  const receiptHtml = (caseNo: string) => renderAcceptanceReceiptHtml(receiptPrintData(receiptOf(ctx.db, caseOrFail(caseNo))));
   const audit = (action: string, detail: Record<string, unknown>) => ctx.audit.record(ctx.config.operator.code, action, detail);
 
   return {

@@ -4,7 +4,7 @@ import type { PrinterStatus } from '../../../native/protocols/escpos/status';
 import { maskIdNumber } from '../../../native/protocols/id-number';
 import { renderAcceptanceReceipt } from '../../../native/protocols/escpos/receipt';
 import { getCaseByNo } from '../../services/cases/case-store';
-import { receiptOf } from '../../services/cases/case-views';
+import { receiptOf, receiptPrintData } from '../../services/cases/case-views';
 import { cstDateTime } from '../../services/cases/working-days';
 import { CONFIG_KEY, DEVICE_IDS, type DeviceId } from '../../services/devices/ports';
 import type { DeviceConfig } from '../config';
@@ -66,20 +66,12 @@ export const devicesFeature: Feature = async (ctx) => {
       const found = getCaseByNo(ctx.db, caseNo);
       if (!found) throw new AppError('not-found', `找不到办件 ${caseNo}`);
       const r = receiptOf(ctx.db, found);
-      // The case keeps only the masked ID; the renderer masks again, which leaves a masked number as it is.
+      const { pending, ...receipt } = receiptPrintData(r);
       const bytes = renderAcceptanceReceipt(
         {
-          office: r.office,
-          caseNumber: r.caseNo,
-          applicantName: r.applicantName,
-          idNumber: r.idNumberMasked,
-          items: r.items,
-          materials: r.materials,
-          acceptedAt: r.acceptedAt,
-          clerk: r.clerk,
-          committedDate: r.committedDate,
+          ...receipt,
           notes: [
-            ...(r.pending ? [`容缺材料请于 ${r.pending.deadline} 前补齐：${r.pending.materials.join('、')}`] : []),
+            ...(pending ? [`容缺材料请于 ${pending.deadline} 前补齐：${pending.materials.join('、')}`] : []),
             `补打回执 · ${cstDateTime(ctx.clock())}`,
           ],
         },

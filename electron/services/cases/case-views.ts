@@ -5,6 +5,7 @@
 import type { CaseReceipt, CaseView } from '../../contract/features/cases';
 import { getOutboxItemByCase } from '../outbox/outbox-store';
 import { STATE_LABELS } from '../outbox/queue-view';
+import type { A4AcceptanceReceipt } from '../printing/a4';
 import type { Db } from '../store/database';
 import { getCaseDetails } from './case-details';
 import { findCaseByBusinessKey, getCase, isCancelKind, KIND_LABELS, listCaseEvents, type CaseKind, type CaseRecord } from './case-store';
@@ -19,6 +20,25 @@ export interface CaseViewContext {
 }
 
 type RegistrationKind = 'special-disease' | 'remote-registration' | 'reimbursement';
+
+/**
+ * A stored receipt as the printers take it (A4 form and receipt printer). The case keeps only the masked
+ * ID; the printers mask again, which leaves a masked number as it is.
+ */
+export function receiptPrintData(r: CaseReceipt): A4AcceptanceReceipt {
+  return {
+    office: r.office,
+    caseNumber: r.caseNo,
+    applicantName: r.applicantName,
+    idNumber: r.idNumberMasked,
+    items: r.items,
+    materials: r.materials,
+    acceptedAt: r.acceptedAt,
+    clerk: r.clerk,
+    committedDate: r.committedDate,
+    pending: r.pending ?? undefined,
+  };
+}
 
 export function receiptOf(db: Db, c: CaseRecord): CaseReceipt {
   const d = getCaseDetails(db, c.id);
