@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import type { FieldError } from 'react-hook-form';
+import type { FieldError, UseFormRegisterReturn } from 'react-hook-form';
+import { INSUTYPE_NAMES } from './labels';
 
 /** A labelled form control with its Chinese validation message underneath. */
 export function Field(props: { label: string; error?: FieldError | { message?: string }; wide?: boolean; children: ReactNode }) {
@@ -14,5 +15,29 @@ export function Field(props: { label: string; error?: FieldError | { message?: s
         </em>
       )}
     </label>
+  );
+}
+
+/** 险种: the insurance types the platform reported for this person. */
+export function InsutypeField(props: { registration: UseFormRegisterReturn; error?: FieldError; insutypes: Array<{ insutype: string }> }) {
+  return (
+    <Field label="险种" error={props.error}>
+      <select {...props.registration}>
+        {props.insutypes.map((i) => (
+          <option key={i.insutype} value={i.insutype}>
+            {INSUTYPE_NAMES[i.insutype]}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+/** The 受理 button every service form ends with. */
+export function AcceptButton({ submitting }: { submitting: boolean }) {
+  return (
+    <button type="submit" className="primary" disabled={submitting} data-testid="submit-case">
+      {submitting ? '正在受理…' : '受理'}
+    </button>
   );
 }

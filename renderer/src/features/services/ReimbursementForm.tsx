@@ -6,7 +6,7 @@ import { OUT_OF_AREA, REIMBURSEMENT_REASONS, ReimbursementForm as Schema, VISIT_
 import { api, errorMessage } from '../../api/client';
 import { CalculationView } from './CalculationView';
 import { useCases } from './cases-store';
-import { Field } from './Field';
+import { AcceptButton, Field, InsutypeField } from './Field';
 import { INSUTYPE_NAMES, OUT_OF_AREA_NAMES, REASON_NAMES, today, VISIT_NAMES } from './labels';
 import { MaterialsChecklist } from './MaterialsChecklist';
 import { admdvsFor, type CasePerson } from './usePersonForCase';
@@ -75,15 +75,7 @@ export function ReimbursementForm({ person }: { person: CasePerson }) {
       )}
     >
       <div className="svc-grid">
-        <Field label="险种" error={e.insutype}>
-          <select {...register('insutype')}>
-            {insutypes.map((i) => (
-              <option key={i.insutype} value={i.insutype}>
-                {INSUTYPE_NAMES[i.insutype]}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <InsutypeField registration={register('insutype')} error={e.insutype} insutypes={insutypes} />
         <Field label="报销原因" error={e.reason}>
           <select {...register('reason')}>
             {REIMBURSEMENT_REASONS.map((r) => (
@@ -259,9 +251,7 @@ export function ReimbursementForm({ person }: { person: CasePerson }) {
         <button type="button" onClick={() => void onCalculate()} disabled={calculating} data-testid="calculate">
           {calculating ? '正在试算…' : '试算'}
         </button>
-        <button type="submit" className="primary" disabled={submitting} data-testid="submit-case">
-          {submitting ? '正在受理…' : '受理'}
-        </button>
+        <AcceptButton submitting={submitting} />
       </div>
     </form>
   );

@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { REMOTE_REG_TYPES, RemoteRegistrationForm as Schema } from '../../../../electron/contract/features/cases';
 import { useCases } from './cases-store';
-import { Field } from './Field';
+import { AcceptButton, Field, InsutypeField } from './Field';
 import { INSUTYPE_NAMES, REG_TYPE_NAMES, today } from './labels';
 import { MaterialsChecklist } from './MaterialsChecklist';
 import { admdvsFor, type CasePerson } from './usePersonForCase';
@@ -45,15 +45,7 @@ export function RemoteRegistrationForm({ person }: { person: CasePerson }) {
       )}
     >
       <div className="svc-grid">
-        <Field label="险种" error={e.insutype}>
-          <select {...register('insutype')}>
-            {insutypes.map((i) => (
-              <option key={i.insutype} value={i.insutype}>
-                {INSUTYPE_NAMES[i.insutype]}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <InsutypeField registration={register('insutype')} error={e.insutype} insutypes={insutypes} />
         <Field label="备案类型" error={e.regType}>
           <select {...register('regType')} data-testid="reg-type">
             {REMOTE_REG_TYPES.map((t) => (
@@ -97,9 +89,7 @@ export function RemoteRegistrationForm({ person }: { person: CasePerson }) {
         onPromise={setPromise}
       />
       <div className="svc-actions">
-        <button type="submit" className="primary" disabled={submitting} data-testid="submit-case">
-          {submitting ? '正在受理…' : '受理'}
-        </button>
+        <AcceptButton submitting={submitting} />
       </div>
     </form>
   );

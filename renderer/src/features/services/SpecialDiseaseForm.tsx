@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { SpecialDiseaseForm as Schema } from '../../../../electron/contract/features/cases';
 import { api } from '../../api/client';
 import { useCases } from './cases-store';
-import { Field } from './Field';
+import { AcceptButton, Field, InsutypeField } from './Field';
 import { INSUTYPE_NAMES, today } from './labels';
 import { MaterialsChecklist } from './MaterialsChecklist';
 import { admdvsFor, type CasePerson } from './usePersonForCase';
@@ -57,15 +57,7 @@ export function SpecialDiseaseForm({ person }: { person: CasePerson }) {
       )}
     >
       <div className="svc-grid">
-        <Field label="险种" error={e.insutype}>
-          <select {...register('insutype')}>
-            {insutypes.map((i) => (
-              <option key={i.insutype} value={i.insutype}>
-                {INSUTYPE_NAMES[i.insutype]}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <InsutypeField registration={register('insutype')} error={e.insutype} insutypes={insutypes} />
         <Field label="病种检索（拼音首字母/名称/编码）">
           <input value={filter} onChange={(ev) => setFilter(ev.target.value)} placeholder="如 gxy" data-testid="disease-filter" />
         </Field>
@@ -109,9 +101,7 @@ export function SpecialDiseaseForm({ person }: { person: CasePerson }) {
       </div>
       <MaterialsChecklist query={{ kind: 'special-disease' }} value={materials} onChange={setMaterials} promiseSigned={promiseSigned} onPromise={setPromise} />
       <div className="svc-actions">
-        <button type="submit" className="primary" disabled={submitting} data-testid="submit-case">
-          {submitting ? '正在受理…' : '受理'}
-        </button>
+        <AcceptButton submitting={submitting} />
       </div>
     </form>
   );
