@@ -33,16 +33,27 @@ afterAll(async () => {
 
 describe('useScannerWedge in Chromium', () => {
   it('turns a burst into a scan and keeps the focused field clean', async () => {
-    await page.fill('#field', '');
-    await page.click('#field');
-    await page.keyboard.type('住址', { delay: 0 }); // existing content typed before (insertText-like)
-    await page.keyboard.type('11010519491231002X', { delay: 0 });
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(() => window.__scans.length === 1);
-    expect(await page.inputValue('#field')).toBe('住址');
-    const scans = await page.evaluate(() => window.__scans);
-    expect(scans[0]).toMatchObject({ kind: 'id-number', idNumber: '11010519491231002X' });
-  });
+    // CDP key events on a loaded 2-core machine can arrive slower than any scanner; such an attempt is
+    // typing as far as the hook can tell, so it is retried. A full scan with a dirty field fails at once.
+    const code = '11010519491231002X';
+    for (let attempt = 1; ; attempt++) {
+      await page.evaluate(() => (window.__scans = []));
+      await page.fill('#field', '');
+      await page.click('#field');
+      await page.keyboard.type('住址', { delay: 0 }); // existing content typed before (insertText-like)
+      await page.keyboard.type(code, { delay: 0 });
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(150);
+      const scans = await page.evaluate(() => window.__scans);
+      const full = scans.find((s) => s.kind === 'id-number' && s.idNumber === code);
+      if (full) {
+        expect(await page.inputValue('#field')).toBe('住址');
+        expect(scans).toHaveLength(1);
+        return;
+      }
+      if (attempt === 3) throw new Error(`no clean burst in 3 attempts; last scans: ${JSON.stringify(scans)}`);
+    }
+  }, 30_000);
 
   it('lets slow typing through and makes no scan', async () => {
     await page.evaluate(() => (window.__scans = []));
