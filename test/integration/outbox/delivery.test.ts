@@ -99,7 +99,9 @@ describe('outbox against the platform simulator', () => {
     const [c] = t.accept(1);
     t.sim.faults.set({ dropAfter: 1, infnos: ['2503'] });
     await t.sa.outbox.uploader.syncOnce();
-    expect(getOutboxItemByCase(t.sa.db, c.id)!.state).toBe('unknown');
+    // The tests' backoff is a few ms, so on a slow machine the same pass may already have asked the platform;
+    // the attempt history below is what proves the order (send, lost reply, query — never a second send).
+    expect(['unknown', 'done']).toContain(getOutboxItemByCase(t.sa.db, c.id)!.state);
     await t.sa.outbox.uploader.drain();
     const item = getOutboxItemByCase(t.sa.db, c.id)!;
     expect(item.state).toBe('done');
