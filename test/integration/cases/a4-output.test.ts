@@ -10,6 +10,7 @@ import { createApp, type App } from '../../../electron/host/app';
 import { defaultDeviceFactories } from '../../../electron/host/default-devices';
 import { call } from '../../../electron/host/dispatch';
 import type { A4Output } from '../../../electron/services/printing/a4';
+import { acceptSampleSpecialDisease } from '../../helpers/case-fixtures';
 
 const printed: string[] = [];
 const saved: Array<{ html: string; file: string }> = [];
@@ -28,23 +29,6 @@ let desktop: App;
 let browser: App;
 let caseNo = '';
 
-async function acceptOne(app: App): Promise<string> {
-  const looked = await call(app.handlers, 'person.lookup', { certType: '02', certNo: '990102198507220023' });
-  const out = await call(app.handlers, 'cases.accept', {
-    kind: 'special-disease',
-    psnNo: looked.person.psn_no,
-    insuplcAdmdvs: looked.person.insuinfo[0].insuplc_admdvs,
-    materials: ['id-document', 'sd-application', 'sd-medical-record', 'sd-exam-report', 'sd-photo', 'id-copy'],
-    form: {
-      insutype: '310', diseaseCode: 'M01600', hospitalCode: 'H99010100001', hospitalName: '示例市第一人民医院',
-      assessedOn: '2026-03-01', doctorCode: 'D009', doctorName: '赵医生', begndate: '2026-03-02', enddate: '2026-12-31',
-      tel: '13800000009', addr: '示例市和平路 9 号',
-    },
-  });
-  if (out.outcome !== 'accepted') throw new Error('not accepted');
-  return out.receipt.caseNo;
-}
-
 beforeAll(async () => {
   const mk = () => {
     const d = fs.mkdtempSync(path.join(os.tmpdir(), 'counter-a4-'));
@@ -53,7 +37,7 @@ beforeAll(async () => {
   };
   desktop = await createApp({ dataDir: mk(), mode: 'electron', devices: defaultDeviceFactories(), a4: recording });
   browser = await createApp({ dataDir: mk(), mode: 'browser', devices: defaultDeviceFactories(), a4: { savePdf: recording.savePdf } });
-  caseNo = await acceptOne(desktop);
+  caseNo = await acceptSampleSpecialDisease(desktop);
 }, 60_000);
 
 afterAll(async () => {
@@ -79,7 +63,7 @@ describe('A4 受理回执', () => {
   });
 
   it('refuses to print where there is no system printer (browser mode), in Chinese', async () => {
-    const otherCase = await acceptOne(browser);
+    const otherCase = await acceptSampleSpecialDisease(browser);
     await expect(call(browser.handlers, 'cases.printA4', { caseNo: otherCase })).rejects.toThrow(/浏览器模式下不能直接打印/);
   });
 });

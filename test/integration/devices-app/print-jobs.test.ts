@@ -12,6 +12,7 @@ import { defaultDeviceFactories } from '../../../electron/host/default-devices';
 import { call } from '../../../electron/host/dispatch';
 import { PrinterSimulator } from '../../../native/simulators/printer-simulator';
 import { SerialTransport } from '../../../native/transports/serial-port';
+import { acceptSampleSpecialDisease } from '../../helpers/case-fixtures';
 import { ptyPairAt, type FixedPtyPair } from './pty-at';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'counter-printjobs-'));
@@ -67,20 +68,7 @@ afterAll(async () => {
 describe('print jobs survive an app restart', () => {
   it('paper out: a 补打回执 (re-rendered from the case) and a 受理回执 are persisted as pending, in order', async () => {
     app = await open();
-    const looked = await call(app.handlers, 'person.lookup', { certType: '02', certNo: '990102198507220023' });
-    const out = await call(app.handlers, 'cases.accept', {
-      kind: 'special-disease',
-      psnNo: looked.person.psn_no,
-      insuplcAdmdvs: looked.person.insuinfo[0].insuplc_admdvs,
-      materials: ['id-document', 'sd-application', 'sd-medical-record', 'sd-exam-report', 'sd-photo', 'id-copy'],
-      form: {
-        insutype: '310', diseaseCode: 'M01600', hospitalCode: 'H99010100001', hospitalName: '示例市第一人民医院',
-        assessedOn: '2026-03-01', doctorCode: 'D009', doctorName: '赵医生', begndate: '2026-03-02', enddate: '2026-12-31',
-        tel: '13800000009', addr: '示例市和平路 9 号',
-      },
-    });
-    if (out.outcome !== 'accepted') throw new Error('expected the case to be accepted');
-    caseNo = out.receipt.caseNo;
+    caseNo = await acceptSampleSpecialDisease(app);
 
     await expect.poll(async () => (await printerState(app!)).state, { timeout: 10_000 }).toBe('error');
     expect((await printerState(app)).lastError).toMatch(/缺纸/);
