@@ -6,16 +6,18 @@ import { z } from 'zod';
 import { isMethodName, methods, type MethodInput, type MethodName, type MethodOutput } from '../contract/api';
 import type { InvokeResult } from '../contract/bridge';
 import { toErrorShape } from '../contract/errors';
+import { createCaller, type Caller } from './caller';
 
+/** A handler gets the validated input and the Caller whose connection made the call (see ./caller). */
 export type Handlers = {
-  [M in MethodName]: (input: z.output<(typeof methods)[M]['input']>) => Promise<MethodOutput<M>> | MethodOutput<M>;
+  [M in MethodName]: (input: z.output<(typeof methods)[M]['input']>, caller: Caller) => Promise<MethodOutput<M>> | MethodOutput<M>;
 };
 
 function describeIssues(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join('.') || '(输入)'}: ${i.message}`).join('; ');
 }
 
-export async function dispatch(handlers: Handlers, method: unknown, input: unknown): Promise<InvokeResult> {
+export async function dispatch(handlers: Handlers, method: unknown, input: unknown, caller: Caller): Promise<InvokeResult> {
   if (!isMethodName(method)) {
     return { ok: false, error: { code: 'unknown-method', message: `未知的调用: ${String(method)}` } };
   }
@@ -25,8 +27,8 @@ export async function dispatch(handlers: Handlers, method: unknown, input: unkno
     return { ok: false, error: { code: 'invalid-input', message: `输入不合法 — ${describeIssues(parsedInput.error)}` } };
   }
   try {
-    const handler = handlers[method] as (i: unknown) => Promise<unknown> | unknown;
-    const value = await handler(parsedInput.data);
+    const handler = handlers[method] as (i: unknown, c: Caller) => Promise<unknown> | unknown;
+    const value = await handler(parsedInput.data, caller);
     const parsedOutput = spec.output.safeParse(value);
     if (!parsedOutput.success) {
       console.error(`handler ${method} returned output outside the contract`, parsedOutput.error.issues);
@@ -38,9 +40,17 @@ export async function dispatch(handlers: Handlers, method: unknown, input: unkno
   }
 }
 
+/** The in-process caller of tests and the CLI: they already hold the data directory and its key. */
+export const inProcessCaller = (): Caller => createCaller('test', { code: 'system', name: '系统', role: 'admin' });
+
 /** Typed direct call for tests and the CLI: throws the error shape as an Error. */
-export async function call<M extends MethodName>(handlers: Handlers, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await dispatch(handlers, method, input);
+export async function call<M extends MethodName>(
+  handlers: Handlers,
+  method: M,
+  input: MethodInput<M>,
+  caller: Caller = inProcessCaller(),
+): Promise<MethodOutput<M>> {
+  const result = await dispatch(handlers, method, input, caller);
   if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
   return result.value as MethodOutput<M>;
 }

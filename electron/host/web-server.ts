@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
+import { createCaller } from './caller';
 import { dispatch, type Handlers } from './dispatch';
 import type { EventHub } from './event-hub';
 
@@ -98,6 +99,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
 }
 
 function attachBridge(ws: WebSocket, opts: WebServerOptions): void {
+  const caller = createCaller('websocket');
   const unsubscribe = opts.events.subscribe((event, payload) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload }));
   });
@@ -111,7 +113,7 @@ function attachBridge(ws: WebSocket, opts: WebServerOptions): void {
       ws.send(JSON.stringify({ id: -1, result: { ok: false, error: { code: 'bad-message', message: '消息格式不正确' } } }));
       return;
     }
-    const result = await dispatch(opts.handlers, msg.method, msg.input);
+    const result = await dispatch(opts.handlers, msg.method, msg.input, caller);
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: msg.id, result }));
   });
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { IPC_EVENT, IPC_INVOKE } from '../contract/bridge';
 import { appDatabaseFile, createApp, type App, type KeyProvider } from '../host/app';
 import { defaultDeviceFactories } from '../host/default-devices';
+import { createCaller } from '../host/caller';
 import { dispatch } from '../host/dispatch';
 import { isTrustedSender } from '../host/ipc-guard';
 import { CONTENT_SECURITY_POLICY } from '../host/web-server';
@@ -76,9 +77,11 @@ async function start(): Promise<void> {
     a4: electronA4Output,
   });
 
+  // One caller for the app's one window: its sign-in state lives as long as the app.
+  const windowCaller = createCaller('ipc');
   ipcMain.handle(IPC_INVOKE, (event, method: unknown, input: unknown) => {
     if (!isOwnFrame(event)) return { ok: false, error: { code: 'forbidden', message: '拒绝来自未知页面的调用' } };
-    return dispatch(workstation!.handlers, method, input);
+    return dispatch(workstation!.handlers, method, input, windowCaller);
   });
   workstation.events.subscribe((name, payload) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_EVENT, name, payload);
