@@ -82,7 +82,6 @@ export const platformFeature: Feature = async (ctx) => {
     'person.lookup': async (q) => {
       try {
         const result = await platform.lookupPerson(q);
-        ctx.audit.record(config.operator.code, 'person.lookup', { certType: q.certType, psnNo: result.person.psn_no, source: result.source });
         ctx.events.emit('platform.status', status());
         return result;
       } catch (err) {
