@@ -30,7 +30,10 @@ export function objectKeys(schema: z.ZodType, seen = new Set<z.ZodType>()): Set<
     if (!s || seen.has(s)) return;
     seen.add(s);
     const def = (s as unknown as { _zod: { def: Def } })._zod.def;
-    if (def.shape) for (const [k, v] of Object.entries(def.shape)) (keys.add(k), walk(v));
+    for (const [k, v] of Object.entries(def.shape ?? {})) {
+      keys.add(k);
+      walk(v);
+    }
     for (const child of [def.element, def.innerType, def.valueType, def.in, def.out, def.left, def.right, def.schema]) walk(child);
     for (const o of def.options ?? []) walk(o);
   };
