@@ -19,8 +19,13 @@ export function deriveAuditKey(masterKey: string | Buffer): Buffer {
   return Buffer.from(crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), AUDIT_KEY_LABEL, 32));
 }
 
-/** The audit key for a data directory: derived from the database key, or (plain database) the fallback file. */
-export function auditKeyFor(dataDir: string, databaseKey: string | undefined): Buffer {
+/**
+ * The audit key for a data directory: derived from the database key, or (plain database) the fallback file,
+ * created on first use unless `create` is false (verifying must not invent a key: it returns null then).
+ */
+export function auditKeyFor(dataDir: string, databaseKey: string | undefined): Buffer;
+export function auditKeyFor(dataDir: string, databaseKey: string | undefined, opts: { create: false }): Buffer | null;
+export function auditKeyFor(dataDir: string, databaseKey: string | undefined, opts: { create?: boolean } = {}): Buffer | null {
   if (databaseKey) return deriveAuditKey(databaseKey);
   // TEMPORARY FALLBACK (plain database, no master key yet) — remove once every database has a key.
   const file = path.join(dataDir, FALLBACK_AUDIT_KEY_FILE);
@@ -29,6 +34,7 @@ export function auditKeyFor(dataDir: string, databaseKey: string | undefined): B
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
+  if (opts.create === false) return null;
   const key = crypto.randomBytes(32);
   fs.mkdirSync(dataDir, { recursive: true });
   // Written whole under a private name, then linked into place: two processes starting at once agree on one key.
