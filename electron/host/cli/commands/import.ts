@@ -11,6 +11,7 @@ import { parseImportText, type ImportProblem } from '../../../services/outbox/im
 import { openStandaloneOutbox } from '../../../services/outbox/standalone';
 import { defaultDataDir } from '../../../services/store/data-dir';
 import { cliAudit, withOperatorOption } from '../cli-audit';
+import { logText } from '../../log';
 import { CliError } from '../cli-error';
 import type { CommandModule } from './index';
 
@@ -84,7 +85,7 @@ export const importCommand: CommandModule = {
             trail.record('cases.import', { file: path.basename(file), records: parsed.records.length, refused: problems.length, accepted: 0 });
             problems.sort((a, b) => a.line - b.line);
             const unit = parsed.format === 'array' ? '条' : '行';
-            for (const p of problems) process.stderr.write(p.line > 0 ? `第 ${p.line} ${unit}: ${p.message}\n` : `${p.message}\n`);
+            for (const p of problems) process.stderr.write(`${logText(p.line > 0 ? `第 ${p.line} ${unit}: ${p.message}` : p.message)}\n`);
             throw new CliError(`导入被拒绝: ${problems.length} 处问题，未导入任何记录 (改正后请重新导入整个文件)`);
           }
           trail.record('cases.import', {
