@@ -9,6 +9,7 @@ import { methodNames } from '../contract/api';
 import type { AppInfo } from '../contract/schemas';
 import { AuditLog } from '../services/audit/audit-log';
 import { auditKeyFor } from '../services/audit/audit-key';
+import { startRetention } from '../services/privacy/retention';
 import { chromiumA4Output, type A4Output } from '../services/printing/a4';
 import type { DeviceFactories } from '../services/devices/ports';
 import { openDatabase, type Db } from '../services/store/database';
@@ -108,6 +109,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
   if (missing.length) {
     await close();
     throw new Error(`contract methods without a handler: ${missing.join(', ')}`);
+  }
+  try {
+    const retention = startRetention({ db, dataDir: opts.dataDir, clock, retentionDays: config.privacy.retentionDays, audit });
+    closers.push(() => retention.stop());
+  } catch (err) {
+    await close();
+    throw err;
   }
   // Every call that shows a person's data or changes something leaves an audit row (one table, one wrapper).
   const audited = withOutputPrivacy(withAudit(handlers as Handlers, auditPolicy, audit));
