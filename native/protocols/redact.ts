@@ -11,10 +11,13 @@ const HAN = '\\u3400-\\u9fff';
 const ID = '\\d{17}[\\dXx]';
 /** An ID number not inside a longer run of letters/digits (a 23-digit 办件编号 is not an ID). */
 const ID_RE = new RegExp(`(?<![0-9A-Za-z])${ID}(?![0-9A-Za-z])`, 'g');
-/** A name of 2–4 hanzi (· for minority names) right before an ID, e.g. 张伟明(1101…) / 姓名 张伟明，1101… */
-const NAME_BEFORE_ID = new RegExp(`[${HAN}·]{2,4}(?=[\\s(（:：,，、\\[【<"']{0,3}(?<![0-9A-Za-z])[0-9]{6}\\*{8}[0-9A-Za-z]{4})`, 'g');
-/** … and right after it when separated, e.g. 1101…，张伟明 / 1101… (张伟明); not after a closing bracket. */
-const NAME_AFTER_ID = new RegExp(`((?<![0-9A-Za-z])[0-9]{6}\\*{8}[0-9A-Za-z]{4}[\\s:：,，、"'(（]{1,3})[${HAN}·]{2,4}`, 'g');
+const MASKED_ID = '(?<![0-9A-Za-z])[0-9]{6}\\*{8}[0-9A-Za-z]{4}';
+/** The run of hanzi right before an (already masked) ID: its end is the name, e.g. 参保人张伟明(1101…) / 人员李四 1101… */
+const NAME_BEFORE_ID = new RegExp(`[${HAN}·]+(?=[\\s(（:：,，、\\[【<"']{0,3}${MASKED_ID})`, 'g');
+/** A label ending the run is not a name: 社会保障号码 1101… */
+const ID_LABEL = /(号码|证号|身份证|证件|号)$/;
+/** A 2–3 hanzi word right after an ID, separated and standing alone: 1101…，张伟明 / 1101… (张伟明). */
+const NAME_AFTER_ID = new RegExp(`(${MASKED_ID}[\\s:：,，、"'(（]{1,3})[${HAN}·]{2,3}(?![${HAN}])`, 'g');
 const LABELLED_NAME = new RegExp(`(姓名|申请人|参保人|持卡人)([:：\\s]{0,2})[${HAN}·]{2,8}`, 'g');
 /** JSON-ish "key": "value" pairs whose value is a name, an ID or a diagnosis. */
 const SENSITIVE_KEYS = [
@@ -26,7 +29,8 @@ const KEY_VALUE = new RegExp(`("(?:${SENSITIVE_KEYS.join('|')})"\\s*:\\s*)"(?:[^
 export function redact(text: string, extraTerms: readonly string[] = []): string {
   let out = text.replace(KEY_VALUE, '$1"***"');
   out = out.replace(ID_RE, (id) => maskIdNumber(id.toUpperCase()));
-  out = out.replace(NAME_BEFORE_ID, '***').replace(NAME_AFTER_ID, '$1***');
+  out = out.replace(NAME_BEFORE_ID, (run) => (ID_LABEL.test(run) ? run : run.length <= 3 ? '***' : `${run.slice(0, -3)}***`));
+  out = out.replace(NAME_AFTER_ID, '$1***');
   out = out.replace(LABELLED_NAME, '$1$2***');
   for (const term of extraTerms) if (term.length >= 2) out = out.split(term).join('***');
   return out;
