@@ -1,6 +1,5 @@
 /** `counter audit verify / export` and the CLI's own audit rows, run as real child processes on real database files. */
 import Database from 'better-sqlite3-multiple-ciphers';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,20 +10,7 @@ import { auditKeyFor } from '../../../electron/services/audit/audit-key';
 import { appDatabasePath, openAppDatabase } from '../../../electron/services/store/app-database';
 import { startPlatformSimulator, type PlatformSimulator } from '../../../electron/services/platform/simulator';
 import { specialDiseaseFixtures } from '../../helpers/outbox-fixtures';
-
-const ROOT = path.resolve(__dirname, '../../..');
-
-function counter(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli/main.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+import { counter } from '../../helpers/run-tsx';
 
 let root: string;
 beforeAll(() => {

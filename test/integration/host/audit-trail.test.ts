@@ -9,6 +9,7 @@ import { defaultDeviceFactories } from '../../../electron/host/default-devices';
 import { call } from '../../../electron/host/dispatch';
 import { readChain, verifyAuditChain } from '../../../electron/services/audit/audit-chain';
 import { auditKeyFor } from '../../../electron/services/audit/audit-key';
+import { acceptSampleSpecialDiseaseAs } from '../../helpers/case-fixtures';
 
 const LI = { certNo: '990102198507220023', name: '李' };
 let app: App;
@@ -39,26 +40,8 @@ describe('audit trail of the contract calls', () => {
 
   it('a lookup, an acceptance and the views of the case each leave one row with the caller’s operator, session and transport', async () => {
     const start = lastSeq();
+    ({ caseNo, psnNo } = await acceptSampleSpecialDiseaseAs(app, clerk));
     const looked = await call(app.handlers, 'person.lookup', { certType: '02', certNo: LI.certNo }, clerk);
-    psnNo = looked.person.psn_no;
-    const out = await call(
-      app.handlers,
-      'cases.accept',
-      {
-        kind: 'special-disease',
-        psnNo,
-        insuplcAdmdvs: looked.person.insuinfo[0].insuplc_admdvs,
-        materials: ['id-document', 'sd-application', 'sd-medical-record', 'sd-exam-report', 'sd-photo', 'id-copy'],
-        form: {
-          insutype: '310', diseaseCode: 'M01600', hospitalCode: 'H99010100001', hospitalName: '示例市第一人民医院',
-          assessedOn: '2026-03-01', doctorCode: 'D009', doctorName: '赵医生', begndate: '2026-03-02', enddate: '2026-12-31',
-          tel: '13800000009', addr: '示例市和平路 9 号',
-        },
-      },
-      clerk,
-    );
-    if (out.outcome !== 'accepted') throw new Error('expected acceptance');
-    caseNo = out.receipt.caseNo;
     await call(app.handlers, 'cases.history', { psnNo }, clerk);
     await call(app.handlers, 'cases.recent', {}, clerk);
     await call(app.handlers, 'cases.receipt', { caseNo }, clerk);
@@ -68,12 +51,13 @@ describe('audit trail of the contract calls', () => {
 
     const rows = rowsAfter(start);
     expect(rows.map((r) => r.action)).toEqual([
-      'person.lookup', 'cases.accept', 'cases.history', 'cases.recent', 'cases.receipt', 'cases.receiptPdf', 'queue.list', 'queue.attempts',
+      'person.lookup', 'cases.accept', 'person.lookup', 'cases.history', 'cases.recent', 'cases.receipt', 'cases.receiptPdf', 'queue.list', 'queue.attempts',
     ]);
     for (const r of rows) expect(r).toMatchObject({ actor: 'clerk07', caller: clerk.id, transport: 'websocket' });
     expect(details(start)).toEqual([
       { action: 'person.lookup', detail: { certType: '02', certNo: '990102********0023', psnNo, source: 'platform' } },
       { action: 'cases.accept', detail: { caseNo, kind: 'special-disease', psnNo } },
+      { action: 'person.lookup', detail: { certType: '02', certNo: '990102********0023', psnNo, source: 'platform' } },
       { action: 'cases.history', detail: { psnNo, count: 1 } },
       { action: 'cases.recent', detail: { limit: null, count: 1, psnNos: [psnNo] } },
       { action: 'cases.receipt', detail: { caseNo } },

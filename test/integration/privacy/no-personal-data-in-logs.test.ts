@@ -4,7 +4,6 @@
  * the holder in its error, an ID card read) — is captured and searched for the sample persons' ID numbers,
  * names and diagnosis. Also: no console.* outside the log module.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,24 +12,17 @@ import { startPlatformSimulator, type PlatformSimulator } from '../../../electro
 import { sampleIdCard } from '../../../native/simulators/sample-id-cards';
 import { sampleSsCard } from '../../../native/simulators/simulated-sscard';
 import { startSimulatedIdReader, type SimulatedIdReader } from '../../../native/simulators/simulated-id-reader';
+import { ROOT, runTsx, TSX } from '../../helpers/run-tsx';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const card = sampleIdCard();
 const ssCard = sampleSsCard(2);
 const LI_SI = { certno: '990102198507220023', name: '李四' };
 /** What must never appear in a log line. */
 const SECRETS = [card.idNumber, card.name, ssCard.ssn, ssCard.name, LI_SI.certno, LI_SI.name, '糖尿病', 'M01600'];
 
-function run(args: string[]): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out }));
-  });
+async function run(args: string[]): Promise<{ code: number | null; out: string }> {
+  const r = await runTsx(args);
+  return { code: r.code, out: r.stdout + r.stderr };
 }
 
 let root: string;
