@@ -8,14 +8,19 @@ import path from 'node:path';
 import { methodNames } from '../contract/api';
 import type { AppInfo } from '../contract/schemas';
 import { AuditLog } from '../services/audit/audit-log';
+import { auditKeyFor } from '../services/audit/audit-key';
+import { startRetention } from '../services/privacy/retention';
 import { chromiumA4Output, type A4Output } from '../services/printing/a4';
 import type { DeviceFactories } from '../services/devices/ports';
 import { openDatabase, type Db } from '../services/store/database';
 import { appMigrations } from '../services/store/migrations';
+import { auditPolicy } from './audit-policy';
+import { withAudit } from './audited-handlers';
 import { loadConfig, type AppConfig } from './config';
 import type { AppContext, Feature } from './context';
 import type { Handlers } from './dispatch';
 import { EventHub } from './event-hub';
+import { withOutputPrivacy } from './output-privacy';
 import { casesFeature } from './features/cases';
 import { platformFeature } from './features/platform';
 import { devicesFeature } from './features/devices';
@@ -44,6 +49,7 @@ export interface App {
   db: Db;
   events: EventHub;
   handlers: Handlers;
+  audit: AuditLog;
   close(): Promise<void>;
 }
 
@@ -66,6 +72,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
     for (const c of closers.reverse()) await c();
     db.close();
   };
+  // SEAM: the encryption work exposes a derived audit key on the context; until then it is derived here
+  // from the database key (with a marked fallback for a plain database, see audit-key.ts).
+  const audit = new AuditLog(db, clock, auditKeyFor(opts.dataDir, key));
 
   const ctx: AppContext = {
     dataDir: opts.dataDir,
@@ -73,7 +82,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     config,
     db,
     events: new EventHub(),
-    audit: new AuditLog(db, clock),
+    audit,
     clock,
     fetch: opts.fetch ?? globalThis.fetch,
     devices: opts.devices,
@@ -101,7 +110,16 @@ export async function createApp(opts: AppOptions): Promise<App> {
     await close();
     throw new Error(`contract methods without a handler: ${missing.join(', ')}`);
   }
-  return { config, db, events: ctx.events, handlers: handlers as Handlers, close };
+  try {
+    const retention = startRetention({ db, dataDir: opts.dataDir, clock, retentionDays: config.privacy.retentionDays, audit });
+    closers.push(() => retention.stop());
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  // Every call that shows a person's data or changes something leaves an audit row (one table, one wrapper).
+  const audited = withOutputPrivacy(withAudit(handlers as Handlers, auditPolicy, audit));
+  return { config, db, events: ctx.events, handlers: audited, audit, close };
 }
 
 function readVersion(): string {

@@ -53,6 +53,22 @@ export const AppConfig = z
     web: z.object({ port: z.number().int().min(0).max(65535).default(5780) }).prefault({}),
     /** The reimbursement policy file; default: the shipped sample policy (resources/policy/demo-2026.json). */
     policy: z.object({ file: z.string().min(1).optional() }).prefault({}),
+    /**
+     * How long personal data kept only for convenience stays on this machine: the platform person cache
+     * (offline lookups) and saved receipt/notice PDFs and attachments under the data directory. Purged at
+     * start and daily. Case records themselves are business records and are not purged here.
+     */
+    privacy: z
+      .object({
+        retentionDays: z
+          .number({ message: 'privacy.retentionDays 应为天数' })
+          .int('privacy.retentionDays 应为整数天')
+          .min(1, 'privacy.retentionDays 应在 1–3650 天之间')
+          .max(3650, 'privacy.retentionDays 应在 1–3650 天之间')
+          .default(30),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 export type AppConfig = z.infer<typeof AppConfig>;

@@ -7,6 +7,7 @@ import { isMethodName, methods, type MethodInput, type MethodName, type MethodOu
 import type { InvokeResult } from '../contract/bridge';
 import { toErrorShape } from '../contract/errors';
 import { createCaller, type Caller } from './caller';
+import { log } from './log';
 
 /** A handler gets the validated input and the Caller whose connection made the call (see ./caller). */
 export type Handlers = {
@@ -31,7 +32,7 @@ export async function dispatch(handlers: Handlers, method: unknown, input: unkno
     const value = await handler(parsedInput.data, caller);
     const parsedOutput = spec.output.safeParse(value);
     if (!parsedOutput.success) {
-      console.error(`handler ${method} returned output outside the contract`, parsedOutput.error.issues);
+      log.error(`handler ${method} returned output outside the contract`, parsedOutput.error.issues);
       return { ok: false, error: { code: 'invalid-output', message: '服务返回的数据格式不正确' } };
     }
     return { ok: true, value: parsedOutput.data };

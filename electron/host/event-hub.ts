@@ -1,5 +1,6 @@
 /** Typed publish/subscribe for contract events; the IPC and WebSocket bridges subscribe to it. */
 import { events, type EventName, type EventPayload } from '../contract/api';
+import { log } from './log';
 
 type AnyListener = (event: EventName, payload: unknown) => void;
 
@@ -10,7 +11,7 @@ export class EventHub {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
     const parsed = events[event].safeParse(payload);
     if (!parsed.success) {
-      console.error(`event ${event} payload does not match the contract`, parsed.error.issues);
+      log.error(`event ${event} payload does not match the contract`, parsed.error.issues);
       return;
     }
     for (const l of this.listeners) l(event, parsed.data);

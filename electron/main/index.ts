@@ -10,6 +10,7 @@ import { defaultDeviceFactories } from '../host/default-devices';
 import { createCaller } from '../host/caller';
 import { dispatch } from '../host/dispatch';
 import { isTrustedSender } from '../host/ipc-guard';
+import { log } from '../host/log';
 import { CONTENT_SECURITY_POLICY } from '../host/web-server';
 import { electronA4Output } from './a4-output';
 import { createSafeStorageKeyProvider } from './key-provider';
@@ -99,6 +100,6 @@ app.on('before-quit', () => {
 });
 
 start().catch((err) => {
-  console.error('启动失败:', err);
+  log.error('启动失败:', err);
   app.exit(1);
 });

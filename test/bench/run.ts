@@ -13,6 +13,7 @@ type BenchModule = { run(): Promise<BenchRow[]> };
 
 const modules: Array<[string, () => Promise<BenchModule>]> = [
   // ['name', () => import('./xyz.bench')],
+  ['audit', () => import('./audit.bench')],
   ['cases', () => import('./cases.bench')],
   ['device-manager', () => import('./device-manager.bench')],
   ['id-reader', () => import('./id-reader.bench')],

@@ -1,10 +1,16 @@
 /** Cases accepted through a running app, for tests that need one to print, reprint or cancel. */
 import type { App } from '../../electron/host/app';
-import { call } from '../../electron/host/dispatch';
+import type { Caller } from '../../electron/host/caller';
+import { call, inProcessCaller } from '../../electron/host/dispatch';
 
 /** Looks up the sample 职工 李 on the platform and accepts a 糖尿病 特门 registration for them; returns its 办件编号. */
 export async function acceptSampleSpecialDisease(app: App): Promise<string> {
-  const looked = await call(app.handlers, 'person.lookup', { certType: '02', certNo: '990102198507220023' });
+  return (await acceptSampleSpecialDiseaseAs(app, inProcessCaller())).caseNo;
+}
+
+/** The same, called by `caller` (one person.lookup and one cases.accept); returns the 办件编号 and 人员编号. */
+export async function acceptSampleSpecialDiseaseAs(app: App, caller: Caller): Promise<{ caseNo: string; psnNo: string }> {
+  const looked = await call(app.handlers, 'person.lookup', { certType: '02', certNo: '990102198507220023' }, caller);
   const out = await call(app.handlers, 'cases.accept', {
     kind: 'special-disease',
     psnNo: looked.person.psn_no,
@@ -15,7 +21,7 @@ export async function acceptSampleSpecialDisease(app: App): Promise<string> {
       assessedOn: '2026-03-01', doctorCode: 'D009', doctorName: '赵医生', begndate: '2026-03-02', enddate: '2026-12-31',
       tel: '13800000009', addr: '示例市和平路 9 号',
     },
-  });
+  }, caller);
   if (out.outcome !== 'accepted') throw new Error('expected the sample case to be accepted');
-  return out.receipt.caseNo;
+  return { caseNo: out.receipt.caseNo, psnNo: looked.person.psn_no };
 }

@@ -4,6 +4,7 @@
  * Each command lives in ./commands/<name>.ts and registers itself on the program.
  */
 import { Command } from 'commander';
+import { logText } from '../log';
 import { CliError } from './cli-error';
 import { commandModules } from './commands';
 
@@ -30,7 +31,7 @@ export async function runCli(argv: string[]): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof CliError) {
-      process.stderr.write(`错误: ${err.message}\n`);
+      process.stderr.write(`错误: ${logText(err.message)}\n`);
       return err.exitCode;
     }
     const code = (err as { code?: string; exitCode?: number }).code;
@@ -38,7 +39,7 @@ export async function runCli(argv: string[]): Promise<number> {
       if (code === 'commander.helpDisplayed' || code === 'commander.version') return 0;
       return (err as { exitCode?: number }).exitCode ?? 2;
     }
-    process.stderr.write(`错误: ${(err as Error).message ?? String(err)}\n`);
+    process.stderr.write(`错误: ${logText((err as Error).message ?? String(err))}\n`);
     return 1;
   }
 }

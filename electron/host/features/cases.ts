@@ -52,22 +52,12 @@ export const casesFeature: Feature = (ctx) => {
     return c;
   };
   const receiptHtml = (caseNo: string) => renderAcceptanceReceiptHtml(receiptPrintData(receiptOf(ctx.db, caseOrFail(caseNo))));
-  const audit = (action: string, detail: Record<string, unknown>) => ctx.audit.record(ctx.config.operator.code, action, detail);
 
   return {
     'catalog.diseases': () => diseases,
     'cases.materials': (q) => materialsChecklist(q),
-    'cases.accept': async (input) => {
-      const outcome = await desk.accept(input);
-      if (outcome.outcome === 'accepted') audit('cases.accept', { caseNo: outcome.receipt.caseNo, kind: input.kind, psnNo: input.psnNo });
-      else audit('cases.refuse', { noticeNo: outcome.notice.noticeNo, kind: input.kind, psnNo: input.psnNo });
-      return outcome;
-    },
-    'cases.cancel': ({ caseNo, memo }) => {
-      const out = desk.cancel(caseNo, memo);
-      audit('cases.cancel', { caseNo: out.caseNo, cancels: caseNo });
-      return out;
-    },
+    'cases.accept': (input) => desk.accept(input),
+    'cases.cancel': ({ caseNo, memo }) => desk.cancel(caseNo, memo),
     'cases.history': ({ psnNo }) => historyOf(views(), psnNo),
     'cases.recent': ({ limit }) => recentCases(views(), limit ?? 50),
     'cases.receipt': ({ caseNo }) => receiptOf(ctx.db, caseOrFail(caseNo)),
@@ -75,14 +65,12 @@ export const casesFeature: Feature = (ctx) => {
       const file = path.join(receiptsDir, `${caseNo}.pdf`);
       fs.mkdirSync(receiptsDir, { recursive: true });
       await ctx.a4.savePdf(receiptHtml(caseNo), file);
-      audit('cases.receiptPdf', { caseNo });
       return { path: file };
     },
     'cases.printA4': async ({ caseNo }) => {
       const html = receiptHtml(caseNo);
       if (!ctx.a4.print) throw new AppError('no-a4-printer', '浏览器模式下不能直接打印 A4 表单，请使用"保存PDF"后打印');
       await ctx.a4.print(html);
-      audit('cases.printA4', { caseNo });
       return { ok: true as const };
     },
     'cases.noticePdf': async ({ noticeNo }) => {

@@ -1,7 +1,6 @@
 /** Devices: list / discover / test / configure, 社保卡 reads, 受理回执 printing and the simulator controls. */
 import { AppError } from '../../contract/errors';
 import type { PrinterStatus } from '../../../native/protocols/escpos/status';
-import { maskIdNumber } from '../../../native/protocols/id-number';
 import { renderAcceptanceReceipt } from '../../../native/protocols/escpos/receipt';
 import { getCaseByNo } from '../../services/cases/case-store';
 import { receiptOf, receiptPrintData } from '../../services/cases/case-views';
@@ -34,16 +33,8 @@ export const devicesFeature: Feature = async (ctx) => {
       const config = devices.getConfig();
       return Object.fromEntries(DEVICE_IDS.map((id) => [id, config[CONFIG_KEY[id]]])) as Record<DeviceId, DeviceConfig>;
     },
-    'devices.configure': async ({ deviceId, config }) => {
-      const status = await devices.configure(deviceId, config);
-      ctx.audit.record(ctx.config.operator.code, 'device.configure', { deviceId, mode: config.mode });
-      return status;
-    },
-    'sscard.read': async ({ timeoutMs }) => {
-      const person = await readSsCardPerson(devices.ssCardReader, timeoutMs ?? DEFAULT_SSCARD_WAIT_MS);
-      ctx.audit.record(ctx.config.operator.code, 'sscard.read', { ssn: maskIdNumber(person.ssn), cardNumber: person.cardNumber });
-      return person;
-    },
+    'devices.configure': ({ deviceId, config }) => devices.configure(deviceId, config),
+    'sscard.read': ({ timeoutMs }) => readSsCardPerson(devices.ssCardReader, timeoutMs ?? DEFAULT_SSCARD_WAIT_MS),
     'printer.printReceipt': (receipt) =>
       printOrQueue(devices.printer, devices.printQueue, { what: `受理回执（${receipt.caseNumber}）`, bytes: renderAcceptanceReceipt(receipt, 80) }),
     'printer.jobs': () => {
@@ -77,9 +68,7 @@ export const devicesFeature: Feature = async (ctx) => {
         },
         80,
       );
-      const outcome = await printOrQueue(devices.printer, devices.printQueue, { what: `受理回执（${r.caseNo}，补打）`, bytes });
-      ctx.audit.record(ctx.config.operator.code, 'printer.reprint', { caseNo: r.caseNo, status: outcome.status });
-      return outcome;
+      return printOrQueue(devices.printer, devices.printQueue, { what: `受理回执（${r.caseNo}，补打）`, bytes });
     },
     'simulator.sscard.samples': () => (sim(devices.simulatorOf('sscard-reader'), '社保卡读卡器'), ssCardSamples()),
     'simulator.sscard.insert': ({ sampleId }) => (insertSampleSsCard(sim(devices.simulatorOf('sscard-reader'), '社保卡读卡器'), sampleId), ok),

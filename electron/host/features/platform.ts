@@ -13,6 +13,7 @@ import { PersonUnavailableError } from '../../services/platform/person-cache';
 import { PlatformError } from '../../services/platform/client';
 import { startPlatformSimulator, type PlatformSimulator } from '../../services/platform/simulator';
 import type { Feature } from '../context';
+import { log } from '../log';
 
 export interface PlatformRuntime {
   platform: PlatformServices;
@@ -65,10 +66,10 @@ export const platformFeature: Feature = async (ctx) => {
   outbox.uploader.on('changed', announce);
   outbox.uploader.on('online', () => (ctx.events.emit('platform.status', status()), announce()));
   outbox.uploader.on('offline', () => (ctx.events.emit('platform.status', status()), announce()));
-  outbox.uploader.on('error', (err: Error) => console.error('uploader:', err.message));
+  outbox.uploader.on('error', (err: Error) => log.error('uploader:', err.message));
   // Another uploader (counter sync) took the upload lease: this one waits and takes it back when it is free.
   outbox.uploader.on('lease-lost', (h: { pid: number; role: string }) => {
-    console.warn(`uploader: upload lease taken by ${h.role} (pid ${h.pid}); waiting`);
+    log.warn(`uploader: upload lease taken by ${h.role} (pid ${h.pid}); waiting`);
     announce();
   });
   outbox.uploader.start();
@@ -82,7 +83,6 @@ export const platformFeature: Feature = async (ctx) => {
     'person.lookup': async (q) => {
       try {
         const result = await platform.lookupPerson(q);
-        ctx.audit.record(config.operator.code, 'person.lookup', { certType: q.certType, psnNo: result.person.psn_no, source: result.source });
         ctx.events.emit('platform.status', status());
         return result;
       } catch (err) {

@@ -8,7 +8,7 @@ import { idReaderPort } from '../devices/id-reader-port';
 export const receptionFeature: Feature = async (ctx) => {
   const devices = await deviceManagerFor(ctx);
   const idReader = idReaderPort(devices.idReader, () => devices.simulatorOf('id-reader'));
-  const idCards = new IdCardService(idReader, ctx.audit, ctx.config.operator.code);
+  const idCards = new IdCardService(idReader);
 
   const simulator = () => {
     if (!idReader.simulator) throw new AppError('no-simulator', '身份证阅读器不是模拟器，无法模拟放卡');

@@ -13,6 +13,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { identityFromProvincial, parseProvincialCardInfo, ProvincialLibraryError, type ProvincialCardInfo } from './provincial-library';
 import type { SsCardIdentity } from './identity';
+import { redact } from '../redact';
 
 export interface LibraryDriverOptions {
   /** Program and arguments, e.g. `["C:\\sscard\\driver.exe", "--port", "USB1"]`. */
@@ -55,7 +56,7 @@ export class ProvincialLibraryDriver {
   async readCardInfo(): Promise<ProvincialCardInfo> {
     const reply = await this.call('readCardBas');
     if (!reply.ok) {
-      throw new ProvincialLibraryError(`读卡库返回错误（代码 ${reply.code}）：${reply.message}`, 'library-error', reply.code);
+      throw new ProvincialLibraryError(`读卡库返回错误（代码 ${reply.code}）：${redact(reply.message)}`, 'library-error', reply.code);
     }
     if (typeof reply.output !== 'string') throw new ProvincialLibraryError('读卡驱动应答缺少 output', 'driver-failed');
     return parseProvincialCardInfo(reply.output);
@@ -129,7 +130,8 @@ export class ProvincialLibraryDriver {
       if (this.child !== child) return;
       this.child = null;
       const why = signal ? `信号 ${signal}` : `退出码 ${code}`;
-      const tail = this.stderrTail.trim();
+      // A driver's stderr may echo the card it read: it reaches device status and logs redacted.
+      const tail = redact(this.stderrTail.trim());
       this.failAll(new ProvincialLibraryError(`读卡驱动意外退出（${why}）${tail ? `：${tail}` : ''}`, 'driver-crashed'));
     });
     return child;

@@ -49,7 +49,7 @@ describe('社保卡 through the provincial reader library', () => {
     expect(person).toMatchObject({ name: '李四', sex: '女', birthDate: '1985-07-22', cardNumber: 'A99010002', ssn: '990102198507220023', specVersion: '3.00' });
     expect(person.ssnMasked).toBe('990102********0023');
     expect(person.cardId).toHaveLength(32);
-    const audit = app.db.prepare("SELECT detail FROM audit_log WHERE action = 'sscard.read' ORDER BY id DESC").get() as { detail: string };
+    const audit = app.db.prepare("SELECT detail FROM audit_log WHERE action = 'sscard.read' ORDER BY seq DESC").get() as { detail: string };
     expect(audit.detail).not.toContain(person.ssn);
 
     expect(await call(app.handlers, 'devices.test', { deviceId: 'sscard-reader' })).toEqual({ ok: true, message: expect.stringContaining('卡号 A99010002') });

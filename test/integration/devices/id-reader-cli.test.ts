@@ -26,9 +26,9 @@ afterEach(async () => {
 });
 
 describe('counter read-id', () => {
-  it('reads a card over a pty and prints exactly the documented JSON fields', async () => {
+  it('reads a card over a pty and prints exactly the documented JSON fields (--full-id: the whole ID number)', async () => {
     sim = await startSimulatedIdReader({ link: 'pty' });
-    const r = await runCli(['read-id', '--port', sim.portPath!, '--timeout', '5']);
+    const r = await runCli(['read-id', '--port', sim.portPath!, '--timeout', '5', '--full-id']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
@@ -39,6 +39,14 @@ describe('counter read-id', () => {
     expect(out).toMatchObject({ name: '张伟明', sex: '男', nation: '汉', idNumber: '110101198503120017' });
     expect(Object.keys(out.photo)).toEqual(['format', 'base64']);
     expect(Buffer.from(out.photo.base64, 'base64').length).toBe(1024);
+  });
+
+  it('masks the ID number unless --full-id is given', async () => {
+    sim = await startSimulatedIdReader({ link: 'pty' });
+    const r = await runCli(['read-id', '--port', sim.portPath!, '--timeout', '5']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).idNumber).toBe('110101********0017');
+    expect(r.stdout).not.toContain('110101198503120017');
   });
 
   it('exits non-zero with a clear message when no card is placed before the timeout', async () => {

@@ -30,7 +30,7 @@ describe('composition root with the default (simulated) devices', () => {
     await call(app.handlers, 'simulator.idCard.place', { sampleId: samples[0].id });
     const person = await call(app.handlers, 'idCard.read', { timeoutMs: 5000 });
     expect(person.idNumber).toMatch(/^\d{17}[\dX]$/);
-    const row = app.db.prepare("SELECT detail FROM audit_log WHERE action = 'id-card.read' ORDER BY id DESC").get() as { detail: string };
+    const row = app.db.prepare("SELECT detail FROM audit_log WHERE action = 'idCard.read' ORDER BY seq DESC").get() as { detail: string };
     expect(row.detail).not.toContain(person.idNumber);
     expect(JSON.parse(row.detail).idNumber).toMatch(/\*{8}/);
   });

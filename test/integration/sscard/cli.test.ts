@@ -45,7 +45,7 @@ describe('counter read-sscard', () => {
   it('--library runs the driver process', async () => {
     const r = await cli(['read-sscard', '--library', `${TSX} native/simulators/sscard-library-driver.ts --card 2`]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ name: '王五', specVersion: '2.00', source: 'library' });
+    expect(JSON.parse(r.stdout)).toMatchObject({ name: '王五', specVersion: '2.00', source: 'library', ssn: expect.stringMatching(/^\d{6}\*{8}[\dX]{4}$/) });
   });
 
   it('--library with a failing library → its message', async () => {

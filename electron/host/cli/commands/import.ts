@@ -4,10 +4,14 @@
  * is imported and every problem is listed with its line; exit code 1.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { CaseStoreError, type CaseRecord } from '../../../services/cases/case-store';
 import { acceptCase } from '../../../services/outbox/accept';
 import { parseImportText, type ImportProblem } from '../../../services/outbox/import-file';
 import { openStandaloneOutbox } from '../../../services/outbox/standalone';
+import { defaultDataDir } from '../../../services/store/data-dir';
+import { cliAudit, withOperatorOption } from '../cli-audit';
+import { logText } from '../../log';
 import { CliError } from '../cli-error';
 import type { CommandModule } from './index';
 
@@ -17,14 +21,14 @@ interface ImportOptions {
   region?: string;
   site: string;
   profile?: string;
+  operator?: string;
 }
 
 class Refused extends Error {}
 
 export const importCommand: CommandModule = {
   register(program) {
-    program
-      .command('import <file>')
+    withOperatorOption(program.command('import <file>'))
       .description('批量导入离线采集的办件 (JSON Lines 或 JSON 数组)，全部通过才导入，并排入上报队列')
       .option('--data <dir>', '数据目录 (默认为本机应用数据目录)')
       .option('--clerk <name>', '导入人 (记入办件的受理人)', 'import')
@@ -40,8 +44,10 @@ export const importCommand: CommandModule = {
         }
         const parsed = parseImportText(text);
         const problems: ImportProblem[] = [...parsed.problems];
-        const sa = openStandaloneOutbox({ dataDir: opts.data, profile: opts.profile });
+        const dataDir = opts.data ?? defaultDataDir();
+        const sa = openStandaloneOutbox({ dataDir, profile: opts.profile });
         try {
+          const trail = cliAudit(sa.db, dataDir, opts.operator);
           const region = opts.region ?? sa.profile.mdtrtareaAdmvs;
           const accepted: Array<{ line: number; rec: CaseRecord }> = [];
           try {
@@ -76,11 +82,17 @@ export const importCommand: CommandModule = {
             if (!(err instanceof Refused)) throw err;
           }
           if (problems.length > 0) {
+            trail.record('cases.import', { file: path.basename(file), records: parsed.records.length, refused: problems.length, accepted: 0 });
             problems.sort((a, b) => a.line - b.line);
             const unit = parsed.format === 'array' ? '条' : '行';
-            for (const p of problems) process.stderr.write(p.line > 0 ? `第 ${p.line} ${unit}: ${p.message}\n` : `${p.message}\n`);
+            for (const p of problems) process.stderr.write(`${logText(p.line > 0 ? `第 ${p.line} ${unit}: ${p.message}` : p.message)}\n`);
             throw new CliError(`导入被拒绝: ${problems.length} 处问题，未导入任何记录 (改正后请重新导入整个文件)`);
           }
+          trail.record('cases.import', {
+            file: path.basename(file),
+            accepted: accepted.length,
+            cases: accepted.map(({ rec }) => ({ caseNo: rec.caseNo, kind: rec.kind, psnNo: rec.psnNo })),
+          });
           process.stdout.write(
             `${JSON.stringify(
               {

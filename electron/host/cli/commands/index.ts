@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { auditCommand } from './audit';
 import { calcCommand } from './calc';
 import { devicesCommand } from './devices';
 import { lookupCommand } from './lookup';
@@ -18,6 +19,7 @@ export interface CommandModule {
 
 // One line per command module; keep alphabetical.
 export const commandModules: CommandModule[] = [
+  auditCommand,
   calcCommand,
   devicesCommand,
   lookupCommand,

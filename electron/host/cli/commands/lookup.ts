@@ -12,6 +12,7 @@ import { ProfileError } from '../../../services/platform/profile';
 import { PlatformInputError, type CertType } from '../../../services/platform/transactions';
 import { openAppDatabase } from '../../../services/store/app-database';
 import { defaultDataDir } from '../../../services/store/data-dir';
+import { cliAudit, withOperatorOption } from '../cli-audit';
 import { CliError } from '../cli-error';
 import type { CommandModule } from './index';
 
@@ -23,6 +24,7 @@ interface LookupOptions {
   data?: string;
   profile?: string;
   fullId?: boolean;
+  operator?: string;
 }
 
 async function lookup(o: LookupOptions): Promise<void> {
@@ -31,7 +33,10 @@ async function lookup(o: LookupOptions): Promise<void> {
   const dataDir = o.data ?? defaultDataDir();
   const config = loadConfig(dataDir);
   const db = openAppDatabase(dataDir);
+  const query = { certType: o.certType, certNo: maskIdNumber(o.certNo) };
+  let trail: ReturnType<typeof cliAudit> | undefined;
   try {
+    trail = cliAudit(db, dataDir, o.operator);
     const services = createPlatformServices({
       db,
       profile: o.profile ?? config.platform.profile,
@@ -39,11 +44,13 @@ async function lookup(o: LookupOptions): Promise<void> {
       operator: config.operator,
     });
     const r = await services.lookupPerson({ certType: o.certType as CertType, certNo: o.certNo, cardSn: o.cardSn });
+    trail.record('person.lookup', { ...query, psnNo: r.person.psn_no, source: r.source, fullId: o.fullId === true });
     const person = o.fullId ? r.person : { ...r.person, certno: maskIdNumber(r.person.certno) };
     process.stdout.write(
       JSON.stringify({ ...person, source: r.source, cached_at: r.cachedAt, age_seconds: r.ageSeconds }, null, 2) + '\n',
     );
   } catch (err) {
+    trail?.record('person.lookup', { ...query, failed: err instanceof PlatformError ? `platform-${err.kind}` : ((err as Error).name ?? 'error') });
     if (err instanceof PlatformError) throw new CliError(err.kind === 'business' ? (err.errMsg ?? err.message) : err.message);
     if (err instanceof PersonUnavailableError || err instanceof PlatformInputError || err instanceof ProfileError) throw new CliError(err.message);
     throw err;
@@ -54,8 +61,7 @@ async function lookup(o: LookupOptions): Promise<void> {
 
 export const lookupCommand: CommandModule = {
   register(program) {
-    program
-      .command('lookup')
+    withOperatorOption(program.command('lookup'))
       .description('查询参保人员信息 (1101)，平台不可达时使用本机缓存')
       .requiredOption('--cert-type <type>', '凭证类型: 01 医保电子凭证, 02 身份证, 03 社保卡')
       .requiredOption('--cert-no <no>', 'ecToken / 身份证号码 / 社保卡号')

@@ -1,5 +1,9 @@
-/** `counter read-id --port PATH [--baud 115200] [--timeout S]`: reads one ID card and prints it as JSON. */
+/**
+ * `counter read-id --port PATH [--baud 115200] [--timeout S] [--full-id]`: reads one ID card and prints it as
+ * JSON, the ID number masked unless --full-id (a terminal's scrollback is a log too).
+ */
 import { IdReader, IdReaderError } from '../../../../native/devices/id-reader';
+import { maskIdNumber } from '../../../../native/protocols/id-number';
 import { SerialTransport } from '../../../../native/transports/serial-port';
 import { CliError } from '../cli-error';
 import type { CommandModule } from './index';
@@ -8,6 +12,7 @@ interface ReadIdOptions {
   port: string;
   baud: string;
   timeout: string;
+  fullId?: boolean;
 }
 
 export const readIdCommand: CommandModule = {
@@ -18,6 +23,7 @@ export const readIdCommand: CommandModule = {
       .requiredOption('--port <path>', '读卡器串口，如 /dev/ttyUSB0 或 COM3')
       .option('--baud <rate>', '波特率', '115200')
       .option('--timeout <seconds>', '等待放卡的秒数', '10')
+      .option('--full-id', '输出完整身份证号码 (默认脱敏)')
       .action(async (opts: ReadIdOptions) => {
         const baudRate = Number(opts.baud);
         const timeoutS = Number(opts.timeout);
@@ -34,7 +40,7 @@ export const readIdCommand: CommandModule = {
             nationCode: id.nationCode,
             birthDate: id.birthDate,
             address: id.address,
-            idNumber: id.idNumber,
+            idNumber: opts.fullId ? id.idNumber : maskIdNumber(id.idNumber),
             issuer: id.issuer,
             validFrom: id.validFrom,
             validTo: id.validTo,

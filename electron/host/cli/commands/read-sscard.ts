@@ -2,9 +2,10 @@
  * `counter read-sscard --port PATH [--baud 115200] [--timeout S]`: reads one 社会保障卡 through a serial
  * card reader (APDUs) and prints the identity as JSON.
  * `counter read-sscard --library "CMD ARGS" [--timeout S]`: the same through the provincial reader
- * library's out-of-process driver.
+ * library's out-of-process driver. The 社会保障号码 is masked unless --full-id.
  */
 import { ApduStatusError } from '../../../../native/protocols/apdu/status-words';
+import { maskIdNumber } from '../../../../native/protocols/id-number';
 import { SsCardError } from '../../../../native/protocols/sscard/errors';
 import { ProvincialLibraryDriver, splitCommandLine } from '../../../../native/protocols/sscard/library-driver';
 import { ProvincialLibraryError } from '../../../../native/protocols/sscard/provincial-library';
@@ -22,6 +23,7 @@ interface ReadSsCardCliOptions {
   baud: string;
   timeout: string;
   library?: string;
+  fullId?: boolean;
 }
 
 const TYPED = [ReaderError, SsCardError, ProvincialLibraryError, TransportError, ApduStatusError];
@@ -35,6 +37,7 @@ export const readSsCardCommand: CommandModule = {
       .option('--baud <rate>', '波特率', '115200')
       .option('--timeout <seconds>', '等待插卡 / 读卡库响应的秒数', '10')
       .option('--library <command>', '省级读卡库驱动命令行（带参数时整体加引号）')
+      .option('--full-id', '输出完整社会保障号码 (默认脱敏)')
       .action(async (opts: ReadSsCardCliOptions) => {
         const baudRate = Number(opts.baud);
         const timeoutS = Number(opts.timeout);
@@ -61,7 +64,8 @@ export const readSsCardCommand: CommandModule = {
           if (TYPED.some((T) => err instanceof T)) throw new CliError((err as Error).message);
           throw err;
         }
-        process.stdout.write(`${JSON.stringify(identity, null, 2)}\n`);
+        const shown = opts.fullId ? identity : { ...identity, ssn: maskIdNumber(identity.ssn) };
+        process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
       });
   },
 };

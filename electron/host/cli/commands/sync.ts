@@ -6,6 +6,8 @@
  */
 import { openStandaloneOutbox, type Standalone } from '../../../services/outbox/standalone';
 import { leaseHeldMessage, type LeaseHolder } from '../../../services/outbox/upload-lease';
+import { defaultDataDir } from '../../../services/store/data-dir';
+import { cliAudit, withOperatorOption } from '../cli-audit';
 import { CliError } from '../cli-error';
 import type { CommandModule } from './index';
 
@@ -16,6 +18,7 @@ interface SyncOptions {
   data?: string;
   profile?: string;
   concurrency: string;
+  operator?: string;
 }
 
 const REFUSAL = '工作站正在上报，请勿同时运行 counter sync';
@@ -42,8 +45,7 @@ function holderNote(h: LeaseHolder | undefined): string | undefined {
 
 export const syncCommand: CommandModule = {
   register(program) {
-    program
-      .command('sync')
+    withOperatorOption(program.command('sync'))
       .description('把上报队列发送到医保平台 (默认一直处理到队列清空；--once 只处理一轮)')
       .option('--once', '只处理当前到期的办件一轮后退出')
       .option('--wait', '工作站或另一个 counter sync 正在上报时排队等待，而不是立即退出')
@@ -55,7 +57,15 @@ export const syncCommand: CommandModule = {
         const concurrency = Number(opts.concurrency);
         if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) throw new CliError('--concurrency 应为 1 到 32 的整数');
         if (opts.platform !== undefined && !/^https?:\/\/\S+$/.test(opts.platform)) throw new CliError(`平台地址不合法: ${opts.platform}`);
-        const sa = openStandaloneOutbox({ dataDir: opts.data, platformUrl: opts.platform, profile: opts.profile, concurrency });
+        const dataDir = opts.data ?? defaultDataDir();
+        const sa = openStandaloneOutbox({ dataDir, platformUrl: opts.platform, profile: opts.profile, concurrency });
+        let trail: ReturnType<typeof cliAudit>;
+        try {
+          trail = cliAudit(sa.db, dataDir, opts.operator);
+        } catch (err) {
+          sa.close();
+          throw err;
+        }
         const ctrl = new AbortController();
         const onSignal = () => {
           process.stderr.write('正在停止: 等待进行中的上报完成…\n');
@@ -69,6 +79,7 @@ export const syncCommand: CommandModule = {
           await takeLease(sa, opts.wait === true, ctrl.signal);
           const summary = opts.once ? await sa.outbox.uploader.syncOnce() : await sa.outbox.uploader.drain(ctrl.signal);
           // Lost the lease half-way (this process stalled past its expiry and another uploader took over).
+          trail.record('queue.sync', { once: opts.once === true, attempted: summary.attempted, done: summary.done, retry: summary.retry, unknown: summary.unknown, needsClerk: summary.needsClerk });
           const note = holderNote(summary.leaseHolder);
           if (note) throw new CliError(note);
           process.stdout.write(`${JSON.stringify({ ...summary, counts: sa.outbox.counts() }, null, 2)}\n`);

@@ -1,4 +1,5 @@
 /** The person a case is for: the ID card read at reception AND the platform's answer for that card. */
+import { maskIdNumber } from '../../../../native/protocols/id-number';
 import { useDesk } from '../../store/desk-store';
 import { usePlatform } from '../../store/platform-store';
 
@@ -14,8 +15,8 @@ export function usePersonForCase(): CasePerson | null {
   const card = useDesk((s) => s.person);
   const insured = usePlatform((s) => s.insured);
   if (!card || !insured) return null;
-  // A late answer for the previous citizen must never be used for this one.
-  if (insured.person.certno && insured.person.certno.toUpperCase() !== card.idNumber.toUpperCase()) return null;
+  // A late answer for the previous citizen must never be used for this one (the host sends certno masked).
+  if (insured.person.certno && insured.person.certno.toUpperCase() !== maskIdNumber(card.idNumber.toUpperCase())) return null;
   return { name: card.name, idNumber: card.idNumber, psnNo: insured.person.psn_no, insuinfo: insured.person.insuinfo };
 }
 
