@@ -10,7 +10,7 @@ import { defaultDeviceFactories } from '../host/default-devices';
 import { createCaller } from '../host/caller';
 import { dispatch } from '../host/dispatch';
 import { isTrustedSender } from '../host/ipc-guard';
-import { CONTENT_SECURITY_POLICY } from '../host/web-server';
+import { CONTENT_SECURITY_POLICY } from '../host/security-headers';
 import { electronA4Output } from './a4-output';
 import { createSafeStorageKeyProvider } from './key-provider';
 
