@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PdfRenderer, renderAcceptanceReceiptHtml } from '../../electron/services/printing/a4';
+import { sampleA4Receipt } from '../helpers/a4-fixtures';
 import type { BenchRow } from './run';
 
 const PAGE = 4096;
@@ -52,17 +53,7 @@ async function measure(count: number): Promise<{ ms: number; peakProcs: number; 
     await Promise.all(
       Array.from({ length: count }, (_, i) =>
         renderer.render(
-          renderAcceptanceReceiptHtml({
-            office: '某市医疗保障局 政务服务大厅',
-            caseNumber: `3301000012024031500${String(i).padStart(5, '0')}`,
-            applicantName: '张三',
-            idNumber: '11010519491231002X',
-            items: [{ name: '异地就医备案（异地长期居住）' }, { name: '零星报销', amountFen: 123450 }],
-            materials: ['居民身份证', '异地就医备案表', '个人承诺书'],
-            acceptedAt: '2024-03-15 09:30',
-            clerk: '李四',
-            committedDate: '2024-03-22',
-          }),
+          renderAcceptanceReceiptHtml(sampleA4Receipt(i)),
           path.join(dir, `r${i}.pdf`),
         ),
       ),

@@ -9,22 +9,12 @@ import type { Browser } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
 import { PdfRenderer, renderAcceptanceReceiptHtml } from '../../../electron/services/printing/a4';
+import { sampleA4Receipt } from '../../helpers/a4-fixtures';
 
 const OUT = fs.mkdtempSync(path.join(os.tmpdir(), 'pdf-renderer-'));
 afterAll(() => fs.rmSync(OUT, { recursive: true, force: true }));
 
-const html = (n: number) =>
-  renderAcceptanceReceiptHtml({
-    office: '某市医疗保障局 政务服务大厅',
-    caseNumber: `3301000012024031500${String(n).padStart(5, '0')}`,
-    applicantName: '张三',
-    idNumber: '11010519491231002X',
-    items: [{ name: '零星报销', amountFen: 123450 }],
-    materials: ['居民身份证'],
-    acceptedAt: '2024-03-15 09:30',
-    clerk: '李四',
-    committedDate: '2024-03-22',
-  });
+const html = (n: number) => renderAcceptanceReceiptHtml(sampleA4Receipt(n));
 
 /** A renderer whose browsers are watched from outside: launches and pages (contexts) open at once. */
 function watchedRenderer(opts: { maxConcurrent?: number; maxQueued?: number; idleCloseMs?: number } = {}) {
