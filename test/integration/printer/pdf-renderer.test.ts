@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
-import { PdfRenderer, renderAcceptanceReceiptHtml } from '../../../electron/services/printing/a4';
+import { chromiumA4Output, PdfRenderer, renderAcceptanceReceiptHtml, renderPdf, sharedPdfRenderer } from '../../../electron/services/printing/a4';
 import { sampleA4Receipt } from '../../helpers/a4-fixtures';
 
 const OUT = fs.mkdtempSync(path.join(os.tmpdir(), 'pdf-renderer-'));
@@ -101,4 +101,13 @@ describe('shared PDF renderer', () => {
     await expect(renderer.render('<p>x</p>', path.join(OUT, 'never.pdf'))).rejects.toThrow('无法启动 Chromium 生成 PDF: boom');
     expect(renderer.stats()).toMatchObject({ inFlight: 0, browserOpen: false });
   });
+
+  it('renderPdf and the browser-mode A4 output go through the one shared renderer; close() at app close shuts it', async () => {
+    const files = [0, 1, 2, 3, 4, 5].map((i) => path.join(OUT, `shared${i}.pdf`));
+    await Promise.all(files.map((f, i) => (i % 2 ? renderPdf(html(i), f) : chromiumA4Output.savePdf(html(i), f))));
+    expect(files.every(isPdf)).toBe(true);
+    expect(sharedPdfRenderer().stats()).toMatchObject({ launches: 1, peakInFlight: 2, browserOpen: true });
+    await chromiumA4Output.close!();
+    expect(sharedPdfRenderer().stats().browserOpen).toBe(false);
+  }, 60_000);
 });
