@@ -54,7 +54,7 @@ export const DEFAULT_BRIDGE_LIMITS: BridgeLimits = {
   maxMessageBytes: 1024 * 1024,
   messageBurst: 100,
   messagesPerSecond: 50,
-  helloTimeoutMs: 10_000,
+  helloTimeoutMs: 5_000,
   maxHeaderBytes: 8 * 1024,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
@@ -93,7 +93,13 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   let origin = '';
 
   const server = http.createServer(
-    { maxHeaderSize: limits.maxHeaderBytes, headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs },
+    {
+      maxHeaderSize: limits.maxHeaderBytes,
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // Node checks those timeouts on this interval (default 30 s): keep it well below them.
+      connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs),
+    },
     (req, res) => {
       try {
         serveStatic(req, res, rendererRoot, expectedHost);

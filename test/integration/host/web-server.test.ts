@@ -272,6 +272,12 @@ describe('browser-mode host: caps', () => {
     expect(await c.closed).toBe(1009);
   });
 
+  it('drops a request whose headers never finish (slowloris) with 408', async () => {
+    const s = await startWith({ headersTimeoutMs: 100, requestTimeoutMs: 200 });
+    expect(await raw(s.port, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${s.port}\r\nX-Slow: `)).toMatch(/^HTTP\/1\.1 408/);
+    expect((await fetch(s.url)).status).toBe(200);
+  });
+
   it('removes the launch file when it stops', async () => {
     const file = path.join(dir, 'data', 'stop.url');
     const s = await startWebServer({ handlers, events: hub, rendererDir: dir, port: 0, launchFile: file });
