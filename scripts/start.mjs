@@ -1,5 +1,5 @@
 // `npm start`: launch Electron where its binary and a display exist; otherwise say why in one line and
-// run browser mode, which prints the address to open.
+// run browser mode, which prints the one-time launch address to open (also kept in <data>/browser-launch.url).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -89,6 +89,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
     a4: opts.a4 ?? chromiumA4Output,
     onClose: (fn) => closers.push(fn),
   };
+  // Registered first so it runs last: the features' own closers may still be saving a PDF.
+  const a4 = ctx.a4;
+  if (a4.close) closers.push(() => a4.close!());
 
   const handlers: Partial<Handlers> = {
     'app.info': () => ({

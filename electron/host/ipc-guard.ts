@@ -1,8 +1,10 @@
 /**
- * Which IPC senders the shell answers: only the app's own main frame, showing the app's own page
- * (the built renderer file, or the dev server's origin during development). Pure, so it is tested
- * without Electron.
+ * Which IPC senders the shell answers: only the app's own main frame, showing the app's own page on
+ * app://counter (or, in an unpackaged development run only, the dev server's origin). Pure, so it is
+ * tested without Electron.
  */
+import { isAppOriginUrl } from './app-origin';
+
 export interface IpcSender {
   /** The sender is the main window's webContents. */
   isAppWindow: boolean;
@@ -11,15 +13,15 @@ export interface IpcSender {
   url: string;
 }
 
-export function isTrustedSender(sender: IpcSender, rendererFile: string, devServerUrl?: string): boolean {
+/** `devServerUrl` must be passed only when the app is not packaged. */
+export function isTrustedSender(sender: IpcSender, devServerUrl?: string): boolean {
   if (!sender.isAppWindow || !sender.isMainFrame) return false;
-  let url: URL;
-  try {
-    url = new URL(sender.url);
-  } catch {
-    return false;
+  if (devServerUrl) {
+    try {
+      return new URL(sender.url).origin === new URL(devServerUrl).origin;
+    } catch {
+      return false;
+    }
   }
-  if (devServerUrl) return url.origin === new URL(devServerUrl).origin;
-  if (url.protocol !== 'file:') return false;
-  return decodeURIComponent(url.pathname).replace(/\\/g, '/').endsWith(rendererFile.replace(/\\/g, '/'));
+  return isAppOriginUrl(sender.url);
 }

@@ -1,13 +1,14 @@
 /**
  * Browser mode: `npm run web [-- --port N --data DIR]`. Builds the workstation through the same composition
  * root as Electron, serves the built renderer on 127.0.0.1 and bridges the contract over a WebSocket.
+ * Prints the one-time launch URL (also kept in <data>/browser-launch.url, readable only by this user).
  */
 import { Command, InvalidArgumentError } from 'commander';
 import path from 'node:path';
 import { defaultDataDir } from '../services/store/data-dir';
 import { createApp } from './app';
 import { defaultDeviceFactories } from './default-devices';
-import { startWebServer } from './web-server';
+import { BROWSER_LAUNCH_FILE, startWebServer } from './web-server';
 
 function parsePort(value: string): number {
   const n = Number(value);
@@ -25,14 +26,24 @@ export async function runWeb(argv: string[]): Promise<void> {
 
   const dataDir = path.resolve(opts.data ?? defaultDataDir());
   const app = await createApp({ dataDir, mode: 'browser', devices: defaultDeviceFactories() });
+  const launchFile = path.join(dataDir, BROWSER_LAUNCH_FILE);
+  let launches = 0;
   const server = await startWebServer({
     handlers: app.handlers,
     events: app.events,
     rendererDir: opts.renderer,
     port: opts.port ?? app.config.web.port,
+    launchFile,
+    onLaunchUrl: (url) => {
+      if (launches++ === 0) {
+        console.log(`浏览器模式已启动，请在浏览器中打开: ${url}`);
+        console.log(`（此链接只能打开一次；需要新的链接时，请查看本窗口或文件 ${launchFile}）`);
+        console.log(`数据目录: ${dataDir}`);
+      } else {
+        console.log(`新的打开链接（上一个已被使用）: ${url}`);
+      }
+    },
   });
-  console.log(`浏览器模式已启动，请在浏览器中打开: ${server.url}`);
-  console.log(`数据目录: ${dataDir}`);
 
   let stopping = false;
   const stop = async () => {

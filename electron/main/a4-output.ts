@@ -5,12 +5,10 @@
 import { BrowserWindow } from 'electron';
 import fs from 'node:fs';
 import type { A4Output } from '../services/printing/a4';
+import { formWindowOptions } from './security/window-options';
 
-async function withFormWindow<T>(html: string, work: (win: BrowserWindow) => Promise<T>): Promise<T> {
-  const win = new BrowserWindow({
-    show: false,
-    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
-  });
+async function withFormWindow<T>(html: string, isPackaged: boolean, work: (win: BrowserWindow) => Promise<T>): Promise<T> {
+  const win = new BrowserWindow(formWindowOptions({ isPackaged }));
   try {
     await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
     return await work(win);
@@ -19,15 +17,16 @@ async function withFormWindow<T>(html: string, work: (win: BrowserWindow) => Pro
   }
 }
 
-export const electronA4Output: A4Output = {
+export const createElectronA4Output = (isPackaged: boolean): A4Output => ({
   savePdf: (html, file) =>
-    withFormWindow(html, async (win) => {
+    withFormWindow(html, isPackaged, async (win) => {
       const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
       fs.writeFileSync(file, pdf);
     }),
   print: (html) =>
     withFormWindow(
       html,
+      isPackaged,
       (win) =>
         new Promise<void>((resolve, reject) => {
           win.webContents.print({ silent: false, printBackground: true, pageSize: 'A4' }, (success, reason) => {
@@ -36,4 +35,4 @@ export const electronA4Output: A4Output = {
           });
         }),
     ),
-};
+});

@@ -1,24 +1,34 @@
 /**
  * The Electron shell: one locked-down window, IPC wired from the contract, and the same composition root
- * that browser mode and the CLI use. Only this folder and the preload import `electron`.
+ * that browser mode and the CLI use. Only this folder and the preload import `electron`. The security policy
+ * (window options, session, app:// protocol, navigation, fuses) lives in ./security as data and small
+ * functions that test/unit/shell/security-checklist.test.ts checks without Electron.
  */
-import { app, BrowserWindow, ipcMain, safeStorage, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, safeStorage, session, shell, type IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
 import { IPC_EVENT, IPC_INVOKE } from '../contract/bridge';
 import { appDatabaseFile, createApp, type App, type KeyProvider } from '../host/app';
-import { defaultDeviceFactories } from '../host/default-devices';
 import { createCaller } from '../host/caller';
+import { defaultDeviceFactories } from '../host/default-devices';
 import { dispatch } from '../host/dispatch';
 import { isTrustedSender } from '../host/ipc-guard';
 import { log } from '../host/log';
-import { CONTENT_SECURITY_POLICY } from '../host/web-server';
-import { electronA4Output } from './a4-output';
+import { createElectronA4Output } from './a4-output';
 import { createSafeStorageKeyProvider } from './key-provider';
+import { hardenEveryWebContents, registerAppScheme, secureSession } from './security/install';
+import { isAllowedExternalUrl } from './security/navigation';
+import { devServerUrl, mainWindowOptions, rendererEntryUrl } from './security/window-options';
 
 let workstation: App | null = null;
 let mainWindow: BrowserWindow | null = null;
 
-const RENDERER_FILE = path.join(__dirname, '../renderer/index.html');
+const RENDERER_DIR = path.join(__dirname, '../renderer');
+const DEV_SERVER_URL = devServerUrl({ isPackaged: app.isPackaged, env: process.env });
+
+registerAppScheme(protocol);
+hardenEveryWebContents(app, (url) => {
+  if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+});
 
 function isOwnFrame(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
@@ -28,46 +38,20 @@ function isOwnFrame(event: IpcMainInvokeEvent): boolean {
       isMainFrame: frame !== null && mainWindow !== null && frame === mainWindow.webContents.mainFrame,
       url: frame?.url ?? '',
     },
-    RENDERER_FILE,
-    process.env.ELECTRON_RENDERER_URL,
+    DEV_SERVER_URL,
   );
 }
 
 function createWindow(): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1366,
-    height: 860,
-    minWidth: 1100,
-    minHeight: 700,
-    title: '医保综合柜员工作站',
-    show: false,
-    webPreferences: {
-      preload: path.join(__dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
-  });
+  const win = new BrowserWindow(mainWindowOptions({ preload: path.join(__dirname, '../preload/index.cjs'), isPackaged: app.isPackaged }));
   win.once('ready-to-show', () => win.show());
-  // Navigation away from the app and new windows are never allowed; external links open in the OS browser.
-  win.webContents.on('will-navigate', (e) => e.preventDefault());
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL);
-  else void win.loadFile(RENDERER_FILE);
+  void win.loadURL(rendererEntryUrl({ isPackaged: app.isPackaged, env: process.env }));
   return win;
 }
 
 async function start(): Promise<void> {
   await app.whenReady();
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
-  });
-  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  secureSession(session.defaultSession, RENDERER_DIR);
 
   const keyProvider: KeyProvider = createSafeStorageKeyProvider(safeStorage, app.getPath('userData'), appDatabaseFile(app.getPath('userData')));
   workstation = await createApp({
@@ -75,7 +59,7 @@ async function start(): Promise<void> {
     mode: 'electron',
     devices: defaultDeviceFactories(),
     keyProvider,
-    a4: electronA4Output,
+    a4: createElectronA4Output(app.isPackaged),
   });
 
   // One caller for the app's one window: its sign-in state lives as long as the app.
@@ -91,9 +75,6 @@ async function start(): Promise<void> {
   mainWindow = createWindow();
 }
 
-app.on('web-contents-created', (_e, contents) => {
-  contents.on('will-attach-webview', (e) => e.preventDefault());
-});
 app.on('window-all-closed', () => app.quit());
 app.on('before-quit', () => {
   void workstation?.close();

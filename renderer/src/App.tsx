@@ -1,5 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from './api/client';
+import type { Refusal } from './api/launch-credential';
 import { DevicesPanel, STATE_LABEL } from './features/devices/DevicesPanel';
 import { ScannerInput } from './features/devices/ScanNotice';
 import { SimulatorDock } from './features/devices/SimulatorDock';
@@ -20,6 +21,9 @@ export function App() {
   const { view, setView, devices, hostConnected, setDevices, upsertDevice, setHostConnected } = useDesk();
   const { status: platform, queue, setStatus, setQueue } = usePlatform();
   const waiting = queue ? queue.counts.total - queue.counts.done : 0;
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+
+  useEffect(() => api.onRefused(setRefusal), []);
 
   useEffect(() => {
     const offConn = api.onConnection((c) => {
@@ -55,6 +59,8 @@ export function App() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+
+  if (refusal) return <LaunchRefused refusal={refusal} />;
 
   return (
     <div className="app">
@@ -104,6 +110,17 @@ export function App() {
       </main>
       <SimulatorDock />
       <ScannerInput />
+    </div>
+  );
+}
+
+/** Browser mode, when the host refused this tab: what happened and how to get a new link. */
+function LaunchRefused({ refusal }: { refusal: Refusal }) {
+  return (
+    <div className="launch-refused" role="alert" data-testid="launch-refused">
+      <h1>{refusal.title}</h1>
+      <p>{refusal.detail}</p>
+      <p>{refusal.remedy}</p>
     </div>
   );
 }

@@ -18,6 +18,7 @@ const modules: Array<[string, () => Promise<BenchModule>]> = [
   ['device-manager', () => import('./device-manager.bench')],
   ['id-reader', () => import('./id-reader.bench')],
   ['outbox', () => import('./outbox.bench')],
+  ['pdf-renderer', () => import('./pdf-renderer.bench')],
   ['platform', () => import('./platform.bench')],
   ['policy', () => import('./policy.bench')],
   ['scanprint', () => import('./scanprint.bench')],

@@ -1,5 +1,6 @@
 /** Scanners and printers: parser throughput, scan and print latency over a socat pair, A4 PDF time. */
 import type { BenchRow } from './run';
+import { sampleA4Receipt } from '../helpers/a4-fixtures';
 import { classifyScan } from '../../native/protocols/scanner/classify';
 import { ScanLineFramer } from '../../native/protocols/scanner/line-framer';
 import { WedgeDetector } from '../../native/protocols/scanner/wedge-detector';
@@ -18,17 +19,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const perSec = (n: number, t0: number) => n / ((performance.now() - t0) / 1000);
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
 
-const receipt = {
-  office: '某市医疗保障局 政务服务大厅',
-  caseNumber: '330100001202403150000012',
-  applicantName: '张三',
-  idNumber: '11010519491231002X',
-  items: [{ name: '异地就医备案（异地长期居住）' }, { name: '零星报销', amountFen: 123450 }],
-  materials: ['居民身份证', '异地就医备案表', '个人承诺书'],
-  acceptedAt: '2024-03-15 09:30',
-  clerk: '李四',
-  committedDate: '2024-03-22',
-};
+const receipt = sampleA4Receipt(12);
 
 export async function run(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];

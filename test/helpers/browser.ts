@@ -21,7 +21,7 @@ export function screenshotPath(name: string): string {
   return path.join(SCREENSHOT_DIR, `${name}.png`);
 }
 
-/** Browser mode started for real plus one Chromium page on it: the fixture every e2e test opens. */
+/** Browser mode started for real plus one Chromium page opened with its launch URL: the fixture every e2e test opens. */
 export interface DeskSession {
   host: WebHost;
   browser: Browser;

@@ -1,6 +1,7 @@
 /**
  * Starts browser mode for real (`tsx electron/host/web-main.ts --port 0`) in a fresh data directory and
- * returns its URL; the child is killed on stop() and at process exit.
+ * returns the one-time launch URL it printed (`http://127.0.0.1:PORT/#launch=SECRET`); `launchUrl()` reads a
+ * fresh unused one from the data directory's launch file. The child is killed on stop() and at process exit.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -8,7 +9,12 @@ import os from 'node:os';
 import path from 'node:path';
 
 export interface WebHost {
+  /** The launch URL printed at start: opens the desk once. */
   url: string;
+  /** The page without any credential (`http://127.0.0.1:PORT/`). */
+  pageUrl: string;
+  /** The current unused launch URL, from <data>/browser-launch.url (a new one after each use). */
+  launchUrl(): string;
   dataDir: string;
   output(): string;
   stop(): Promise<void>;
@@ -33,7 +39,7 @@ export async function startWebHost(extraArgs: string[] = [], timeoutMs = 30_000)
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${out}`)), timeoutMs);
     const check = () => {
-      const m = /请在浏览器中打开: (http:\/\/\S+)/.exec(out);
+      const m = /请在浏览器中打开: (http:\/\/127\.0\.0\.1:\d+\/#launch=[\w-]+)/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve(m[1]);
@@ -47,6 +53,8 @@ export async function startWebHost(extraArgs: string[] = [], timeoutMs = 30_000)
   });
   return {
     url,
+    pageUrl: new URL('/', url).href,
+    launchUrl: () => fs.readFileSync(path.join(dataDir, 'browser-launch.url'), 'utf8').trim(),
     dataDir,
     output: () => out,
     stop: () =>

@@ -4,6 +4,7 @@
  */
 import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../../electron/contract/api';
 import { BRIDGE_GLOBAL, type CounterBridge } from '../../../electron/contract/bridge';
+import type { Refusal } from './launch-credential';
 import { createWsBridge } from './ws-bridge';
 
 export class ApiError extends Error {
@@ -17,16 +18,24 @@ export class ApiError extends Error {
 }
 
 const connectionListeners = new Set<(connected: boolean) => void>();
+const refusalListeners = new Set<(refusal: Refusal) => void>();
 let connected = true;
+let refusal: Refusal | null = null;
 
 function pickBridge(): CounterBridge {
   const injected = (window as unknown as Record<string, CounterBridge | undefined>)[BRIDGE_GLOBAL];
   if (injected) return injected;
   connected = false;
-  return createWsBridge((c) => {
-    connected = c;
-    for (const l of connectionListeners) l(c);
-  });
+  return createWsBridge(
+    (c) => {
+      connected = c;
+      for (const l of connectionListeners) l(c);
+    },
+    (r) => {
+      refusal = r;
+      for (const l of refusalListeners) l(r);
+    },
+  );
 }
 
 const bridge = pickBridge();
@@ -44,6 +53,12 @@ export const api = {
     connectionListeners.add(listener);
     listener(connected);
     return () => connectionListeners.delete(listener);
+  },
+  /** Browser mode only: the host refused this tab (spent link, host restarted); the page explains. */
+  onRefused(listener: (refusal: Refusal) => void): () => void {
+    refusalListeners.add(listener);
+    if (refusal) listener(refusal);
+    return () => refusalListeners.delete(listener);
   },
 };
 

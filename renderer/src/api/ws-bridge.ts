@@ -1,21 +1,41 @@
 /**
- * Browser mode's CounterBridge: the contract over a WebSocket to the local host. Same-origin, with the
- * per-start token the host wrote into the page. Reconnects with backoff; calls made while disconnected
- * fail at once with a clear message rather than hanging.
+ * Browser mode's CounterBridge: the contract over a WebSocket to the local host. The first message on each
+ * socket is the hello (launch secret or this tab's session, see ./launch-credential); calls wait for the
+ * host's welcome. Reconnects with backoff; calls made while disconnected fail at once with a clear message
+ * rather than hanging. A refused hello stops reconnecting and is reported once, for the page to explain.
  */
-import type { CounterBridge, InvokeResult } from '../../../electron/contract/bridge';
+import { BRIDGE_CLOSE_REFUSED, type CounterBridge, type InvokeResult } from '../../../electron/contract/bridge';
+import { describeRefusal, forgetSession, rememberSession, takeCredential, type Refusal } from './launch-credential';
 
 type Pending = { resolve: (r: InvokeResult) => void };
 
-export function createWsBridge(onConnection: (connected: boolean) => void): CounterBridge {
-  const token = document.querySelector<HTMLMetaElement>('meta[name="counter-bridge-token"]')?.content ?? '';
-  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/bridge?token=${encodeURIComponent(token)}`;
+interface HostMessage {
+  id?: number;
+  result?: InvokeResult;
+  event?: string;
+  payload?: unknown;
+  welcome?: { session: string };
+  refused?: { code: string; message: string };
+}
+
+export function createWsBridge(onConnection: (connected: boolean) => void, onRefused: (refusal: Refusal) => void): CounterBridge {
+  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/bridge`;
+  let credential = takeCredential(location, history, sessionStorage);
   const pending = new Map<number, Pending>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let nextId = 1;
   let socket: WebSocket | null = null;
+  let welcomed = false;
+  let refusal: Refusal | null = null;
   let ready: Promise<void> | null = null;
   let retryMs = 500;
+
+  const refuse = (code: string, message?: string) => {
+    if (refusal) return;
+    refusal = describeRefusal(code, message);
+    forgetSession(sessionStorage);
+    onRefused(refusal);
+  };
 
   const failAll = () => {
     for (const [id, p] of pending) {
@@ -28,31 +48,46 @@ export function createWsBridge(onConnection: (connected: boolean) => void): Coun
     ready = new Promise<void>((resolve, reject) => {
       const ws = new WebSocket(url);
       socket = ws;
-      ws.onopen = () => {
-        retryMs = 500;
-        onConnection(true);
-        resolve();
-      };
+      welcomed = false;
+      ws.onopen = () => ws.send(JSON.stringify({ hello: credential }));
       ws.onmessage = (ev) => {
-        const msg = JSON.parse(String(ev.data)) as { id?: number; result?: InvokeResult; event?: string; payload?: unknown };
-        if (msg.event) {
+        let msg: HostMessage;
+        try {
+          msg = JSON.parse(String(ev.data)) as HostMessage;
+        } catch {
+          return;
+        }
+        if (msg.welcome) {
+          rememberSession(sessionStorage, msg.welcome.session);
+          credential = { session: msg.welcome.session };
+          welcomed = true;
+          retryMs = 500;
+          onConnection(true);
+          resolve();
+        } else if (msg.refused) {
+          refuse(msg.refused.code, msg.refused.message);
+        } else if (msg.event) {
           for (const l of listeners.get(msg.event) ?? []) l(msg.payload);
         } else if (typeof msg.id === 'number' && msg.result) {
           pending.get(msg.id)?.resolve(msg.result);
           pending.delete(msg.id);
         }
       };
-      ws.onclose = () => {
+      ws.onclose = (ev) => {
+        welcomed = false;
+        if (ev.code === BRIDGE_CLOSE_REFUSED) refuse('refused');
         onConnection(false);
         failAll();
         reject(new Error('closed'));
+        if (refusal) return;
         setTimeout(() => void connect().catch(() => undefined), retryMs);
         retryMs = Math.min(retryMs * 2, 10_000);
       };
     });
     return ready;
   };
-  void connect().catch(() => undefined);
+  if (credential) void connect().catch(() => undefined);
+  else queueMicrotask(() => refuse('no-credential'));
 
   return {
     async invoke(method, input) {
@@ -61,7 +96,8 @@ export function createWsBridge(onConnection: (connected: boolean) => void): Coun
       } catch {
         /* handled below */
       }
-      if (!socket || socket.readyState !== WebSocket.OPEN) {
+      if (refusal) return { ok: false, error: { code: 'not-connected', message: `${refusal.title}: ${refusal.detail}` } };
+      if (!socket || socket.readyState !== WebSocket.OPEN || !welcomed) {
         return { ok: false, error: { code: 'disconnected', message: '与工作站服务的连接已断开，正在重连…' } };
       }
       const id = nextId++;

@@ -4,20 +4,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderAcceptanceReceiptHtml, renderOneTimeNoticeHtml, renderPdf } from '../../../electron/services/printing/a4';
+import { sampleA4Receipt } from '../../helpers/a4-fixtures';
 
 const OUT = path.resolve('test-results/a4');
 fs.mkdirSync(OUT, { recursive: true });
 
 const receipt = {
-  office: '某市医疗保障局 政务服务大厅',
-  caseNumber: '330100001202403150000012',
+  ...sampleA4Receipt(12),
   applicantName: '张三<script>alert(1)</script>',
-  idNumber: '11010519491231002X',
-  items: [{ name: '异地就医备案（异地长期居住）' }, { name: '零星报销', amountFen: 123450 }],
-  materials: ['居民身份证', '异地就医备案表', '个人承诺书'],
-  acceptedAt: '2024-03-15 09:30',
-  clerk: '李四',
-  committedDate: '2024-03-22',
   pending: { materials: ['居住证明复印件'], deadline: '2024-03-29' },
   contactPhone: '12393',
 };

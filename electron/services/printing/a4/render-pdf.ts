@@ -1,38 +1,32 @@
 /**
  * Browser mode has no Electron print dialog: A4 HTML is saved as PDF through Debian's Chromium driven by
- * playwright-core. The page never loads anything from the network (templates are self-contained).
+ * playwright-core, always through the process's one shared, bounded renderer per Chromium binary
+ * (./pdf-renderer), so parallel requests queue instead of each starting a browser. The page never loads
+ * anything from the network (templates are self-contained).
  */
-import fs from 'node:fs';
-import { chromium } from 'playwright-core';
+import { DEFAULT_CHROMIUM, PdfRenderer } from './pdf-renderer';
+
+export { PdfRenderError } from './pdf-renderer';
 
 export interface RenderPdfOptions {
   executablePath?: string;
   timeoutMs?: number;
 }
 
-export class PdfRenderError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PdfRenderError';
-  }
+const shared = new Map<string, PdfRenderer>();
+
+/** The process's renderer for one Chromium binary, created on first use. */
+export function sharedPdfRenderer(executablePath = DEFAULT_CHROMIUM): PdfRenderer {
+  let renderer = shared.get(executablePath);
+  if (!renderer) shared.set(executablePath, (renderer = new PdfRenderer({ executablePath })));
+  return renderer;
 }
 
-export async function renderPdf(html: string, outFile: string, options: RenderPdfOptions = {}): Promise<void> {
-  const executablePath = options.executablePath ?? '/usr/bin/chromium';
-  if (!fs.existsSync(executablePath)) throw new PdfRenderError(`未找到 Chromium（${executablePath}），无法生成 PDF`);
-  const browser = await chromium.launch({
-    executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    timeout: options.timeoutMs ?? 30_000,
-  });
-  try {
-    const context = await browser.newContext({ offline: true, javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.setContent(html, { waitUntil: 'load', timeout: options.timeoutMs ?? 30_000 });
-    await page.pdf({ path: outFile, format: 'A4', printBackground: true, preferCSSPageSize: true });
-  } catch (err) {
-    throw new PdfRenderError(`生成 PDF 失败: ${(err as Error).message}`);
-  } finally {
-    await browser.close();
-  }
+export function renderPdf(html: string, outFile: string, options: RenderPdfOptions = {}): Promise<void> {
+  return sharedPdfRenderer(options.executablePath).render(html, outFile, options.timeoutMs ?? 30_000);
+}
+
+/** Finish queued renders and close the shared browsers (at app close; a later render relaunches). */
+export async function closeSharedPdfRenderers(): Promise<void> {
+  await Promise.all([...shared.values()].map((r) => r.close()));
 }
