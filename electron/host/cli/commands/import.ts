@@ -3,10 +3,12 @@
  * docs/import-format.md). All or nothing: every record is checked first and, if any is refused, nothing
  * is imported and every problem is listed with its line; exit code 1.
  */
-import { readFileSync } from 'node:fs';
+import { loadDiseaseCatalogue } from '../../../services/cases/disease-catalogue';
+import { cstDate } from '../../../services/cases/working-days';
 import { CaseStoreError, type CaseRecord } from '../../../services/cases/case-store';
 import { acceptCase } from '../../../services/outbox/accept';
-import { parseImportText, type ImportProblem } from '../../../services/outbox/import-file';
+import { MAX_IMPORT_BYTES, parseImportText, type ImportProblem } from '../../../services/outbox/import-file';
+import { readFileCapped } from '../bounded-input';
 import { openStandaloneOutbox } from '../../../services/outbox/standalone';
 import { CliError } from '../cli-error';
 import type { CommandModule } from './index';
@@ -32,13 +34,9 @@ export const importCommand: CommandModule = {
       .option('--site <code>', '办件编号的窗口/站点编号 (3 位)', '001')
       .option('--profile <id>', '省份配置')
       .action((file: string, opts: ImportOptions) => {
-        let text: string;
-        try {
-          text = readFileSync(file, 'utf8');
-        } catch (err) {
-          throw new CliError(`无法读取导入文件 ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-        }
-        const parsed = parseImportText(text);
+        // The size is checked before a byte is read: a huge file never reaches memory.
+        const text = readFileCapped(file, MAX_IMPORT_BYTES, '导入文件');
+        const parsed = parseImportText(text, { diseases: loadDiseaseCatalogue(), today: cstDate(new Date()) });
         const problems: ImportProblem[] = [...parsed.problems];
         const sa = openStandaloneOutbox({ dataDir: opts.data, profile: opts.profile });
         try {
