@@ -5,7 +5,6 @@
  * text and files, control and format characters (U+200B zero-width space, NUL, bidi overrides) and the
  * NFKC-equivalent spelling of a business already present.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,22 +13,10 @@ import type { MethodInput } from '../../../electron/contract/api';
 import { createApp, type App } from '../../../electron/host/app';
 import { defaultDeviceFactories } from '../../../electron/host/default-devices';
 import { call } from '../../../electron/host/dispatch';
+import { counter } from '../../helpers/counter-cli';
 import { specialDiseaseFixtures } from '../../helpers/outbox-fixtures';
 
-const ROOT = path.resolve(__dirname, '../../..');
 const ZWSP = '\u200b';
-
-function counter(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli/main.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 const fullWidth = (s: string) => s.replace(/[0-9A-Za-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
