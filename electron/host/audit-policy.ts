@@ -42,6 +42,7 @@ export const auditPolicy: AuditPolicy = {
   'devices.discover': null,
   'devices.test': null,
   'devices.getConfig': null,
+  'devices.drivers': null,
   'devices.configure': {
     detail: (i) => ({ deviceId: i.deviceId, config: i.config }),
     failure: (i) => ({ deviceId: i.deviceId, config: i.config }),

@@ -10,14 +10,22 @@ const SerialDevice = z.object({ mode: z.literal('serial'), path: z.string().min(
 const HidDevice = z.object({ mode: z.literal('hid'), vendorId: z.number().int(), productId: z.number().int(), path: z.string().optional() });
 const Simulated = z.object({ mode: z.literal('simulator') });
 const Off = z.object({ mode: z.literal('off') });
-/** The provincial 社保卡 reader library, run out of process: the driver's command line (社保卡读卡器 only). */
-const LibraryDevice = z.object({
+/**
+ * The provincial 社保卡 reader library, run out of process (社保卡读卡器 only): the id of a driver an administrator
+ * installed (./devices/sscard-drivers.ts). config.json never holds a command line: the renderer can write it.
+ */
+const LibraryDevice = z.strictObject({
   mode: z.literal('library'),
-  command: z.array(z.string().min(1)).min(1),
+  driver: z.string().min(1).max(40),
   timeoutMs: z.number().int().min(1000).max(120_000).optional(),
 });
 export const DeviceConfig = z.discriminatedUnion('mode', [SerialDevice, HidDevice, Simulated, Off, LibraryDevice]);
 export type DeviceConfig = z.infer<typeof DeviceConfig>;
+
+/** config.json of an older version kept the driver's command line; it is refused, never run (see loadConfig). */
+export const LEGACY_COMMAND_REFUSED =
+  '社保卡读卡器的“读卡库”配置仍是旧版的驱动命令行（command）。出于安全考虑，新版本不再运行配置文件中的命令行：请管理员在读卡驱动清单文件中登记该驱动，' +
+  '再在“设备”页的“配置”中选择它（或把 devices.ssCardReader 改为 {"mode":"library","driver":"驱动编号"}，或改为 {"mode":"simulator"}）';
 
 export const LIBRARY_ONLY_SSCARD = '“读卡库”连接方式只用于社保卡读卡器';
 
@@ -99,12 +107,19 @@ export function loadConfig(dataDir: string): AppConfig {
   } catch (err) {
     throw new ConfigError(`配置文件 ${file} 不是合法的 JSON: ${(err as Error).message}`);
   }
+  if (hasLegacyDriverCommand(raw)) throw new ConfigError(`配置文件 ${file} 有误 — devices.ssCardReader: ${LEGACY_COMMAND_REFUSED}`);
   const parsed = AppConfig.safeParse(raw);
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new ConfigError(`配置文件 ${file} 有误 — ${detail}`);
   }
   return parsed.data;
+}
+
+function hasLegacyDriverCommand(raw: unknown): boolean {
+  const devices = (raw as { devices?: Record<string, unknown> } | null)?.devices;
+  if (!devices || typeof devices !== 'object') return false;
+  return Object.values(devices).some((d) => typeof d === 'object' && d !== null && 'command' in d);
 }
 
 export function saveConfig(dataDir: string, config: AppConfig): void {

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { SerialPort } from 'serialport';
 import { LinkEvents } from './link-events';
+import { listLinuxSerialPorts } from './linux-serial-ports';
 import { TransportError, type ByteTransport } from './transport';
 
 export interface SerialTransportOptions {
@@ -15,13 +16,29 @@ export interface SerialTransportOptions {
 
 export interface SerialPortInfo {
   path: string;
+  /** Other names of the same port (Linux: /dev/serial/by-id links). */
+  aliases?: string[];
   manufacturer?: string;
   serialNumber?: string;
   vendorId?: string;
   productId?: string;
 }
 
-export async function listSerialPorts(): Promise<SerialPortInfo[]> {
+/**
+ * The serial ports present now. Linux reads sysfs (./linux-serial-ports): serialport's list spawns `udevadm`,
+ * which minimal machines lack. Windows and macOS keep serialport's own listing (SetupAPI / IOKit, no helper).
+ */
+export async function listSerialPorts(platform: NodeJS.Platform = process.platform): Promise<SerialPortInfo[]> {
+  if (platform === 'linux') {
+    return listLinuxSerialPorts().map((p) => ({
+      path: p.path,
+      aliases: p.aliases,
+      manufacturer: p.manufacturer ?? p.product,
+      serialNumber: p.serialNumber,
+      vendorId: p.vendorId,
+      productId: p.productId,
+    }));
+  }
   const ports = await SerialPort.list();
   return ports.map((p) => ({
     path: p.path,

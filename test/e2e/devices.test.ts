@@ -63,7 +63,7 @@ describe('设备 page', () => {
     expect(await page.getByTestId('config-form-scanner').count()).toBe(0);
   });
 
-  it('配置 offers 读卡库 for the 社保卡 reader only; the reader connects through the (simulated) driver, then back to the simulator', async () => {
+  it('配置 offers 读卡库 for the 社保卡 reader only, picking among installed drivers (no command line); the reader connects through the simulated driver, then back to the simulator', async () => {
     await page.getByTestId('configure-scanner').click();
     expect(await page.getByTestId('config-form-scanner').getByText('读卡库').count()).toBe(0);
     await page.getByTestId('config-form-scanner').getByRole('button', { name: '取消' }).click();
@@ -72,8 +72,12 @@ describe('设备 page', () => {
     const form = page.getByTestId('config-form-sscard-reader');
     await form.getByText('读卡库').click();
     await form.getByTestId('config-save').click();
-    await expect.poll(() => page.getByTestId('config-error-command').innerText()).toContain('请填写读卡驱动的命令行');
-    await form.getByTestId('config-command').fill(`${process.execPath} --import tsx native/simulators/sscard-library-driver.ts --card 1`);
+    await expect.poll(() => page.getByTestId('config-error-driver').innerText()).toContain('请选择读卡驱动');
+    // Nothing to type a program into: only the drivers an administrator installed (here: none) and the built-in one.
+    expect(await form.locator('input:not([type=radio])').count()).toBe(1); // the timeout
+    expect(await form.getByTestId('config-driver-hint').innerText()).toMatch(/请管理员在 .*sscard-drivers\.json 中登记读卡驱动/);
+    expect(await form.getByTestId('config-driver').locator('option').allInnerTexts()).toEqual(['— 请选择 —', '内置模拟读卡库（演示用）（simulated）']);
+    await form.getByTestId('config-driver').selectOption('simulated');
     await form.getByTestId('config-timeout').fill('abc');
     await form.getByTestId('config-save').click();
     await expect.poll(() => page.getByTestId('config-error-timeoutMs').innerText()).toContain('秒数');
@@ -87,7 +91,7 @@ describe('设备 page', () => {
 
     await page.getByTestId('configure-sscard-reader').click();
     const again = page.getByTestId('config-form-sscard-reader');
-    expect(await again.getByTestId('config-command').inputValue()).toContain('sscard-library-driver.ts --card 1');
+    expect(await again.getByTestId('config-driver').inputValue()).toBe('simulated');
     await again.getByText('内置模拟器').click();
     await again.getByTestId('config-save').click();
     await expect.poll(() => page.getByTestId('device-sscard-reader').innerText(), { timeout: 15_000 }).toMatch(/内置模拟器.*已连接/s);

@@ -4,30 +4,19 @@
  * Form schemas live here so the renderer's forms validate with exactly what the host accepts.
  */
 import { z } from 'zod';
+import { admdvsField, CAPS, cleanText, invoiceCodeField, isRealDate, phoneField, psnNoField, requiredText } from '../field-rules';
 import { method } from '../spec';
 
-// ---------- field helpers (Chinese messages: shown next to form fields) ----------
+// ---------- field helpers (Chinese messages: shown next to form fields; rules shared with import, ../field-rules) ----------
 
-const isRealDate = (s: string): boolean => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-};
-
-export const text = (label: string, max = 100) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(1, `请填写${label}`)
-    .max(max, `${label}不能超过 ${max} 个字`);
-const optText = (label: string, max = 200) => z.string({ error: `${label}必须是文字` }).trim().max(max, `${label}不能超过 ${max} 个字`);
+export const text = (label: string, max = 100) => requiredText(label, max);
+const optText = (label: string, max = 200) => cleanText(label, max);
 export const dateField = (label: string) =>
   z.string({ error: `请填写${label}` }).trim().refine(isRealDate, `${label}应为有效日期（YYYY-MM-DD）`);
 const optDateField = (label: string) =>
   z.string({ error: `${label}必须是文字` }).trim().refine((s) => s === '' || isRealDate(s), `${label}应为有效日期（YYYY-MM-DD）或留空`);
-const admdvs = (label: string) => z.string({ error: `请填写${label}` }).trim().regex(/^\d{6}$/, `${label}应为 6 位行政区划代码`);
-const phone = z.string({ error: '请填写联系电话' }).trim().regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '联系电话应为 11 位手机号或带区号的固定电话');
+const admdvs = admdvsField;
+const phone = phoneField;
 
 /** Money as the clerk types it: 元 with at most two decimals. Converted to integer 分 by exact string arithmetic. */
 export const yuanText = (label: string) =>
@@ -45,17 +34,17 @@ const optYuanText = (label: string) =>
 
 export const SpecialDiseaseForm = z
   .object({
-    insutype: text('险种'),
-    diseaseCode: text('病种'),
-    hospitalCode: text('鉴定医疗机构编码', 30),
-    hospitalName: text('鉴定医疗机构名称'),
+    insutype: text('险种', CAPS.insutype),
+    diseaseCode: text('病种', CAPS.diseaseCode),
+    hospitalCode: text('鉴定医疗机构编码', CAPS.hospitalCode),
+    hospitalName: text('鉴定医疗机构名称', CAPS.hospitalName),
     assessedOn: dateField('鉴定日期'),
-    doctorCode: text('诊断医师编码', 30),
-    doctorName: text('诊断医师姓名', 30),
+    doctorCode: text('诊断医师编码', CAPS.doctorCode),
+    doctorName: text('诊断医师姓名', CAPS.doctorName),
     begndate: dateField('开始日期'),
     enddate: optDateField('结束日期'),
     tel: phone,
-    addr: optText('联系地址'),
+    addr: optText('联系地址', CAPS.addr),
   })
   .strict()
   .refine((f) => !f.enddate || f.enddate >= f.begndate, { path: ['enddate'], message: '结束日期不能早于开始日期' })
@@ -67,16 +56,16 @@ export const RemoteRegType = z.enum(REMOTE_REG_TYPES, { error: '请选择备案�
 
 export const RemoteRegistrationForm = z
   .object({
-    insutype: text('险种'),
+    insutype: text('险种', CAPS.insutype),
     regType: RemoteRegType,
     targetAdmdvs: admdvs('就医地区划'),
-    targetHospitalCode: optText('就医机构编码', 30),
-    targetHospitalName: optText('就医机构名称'),
+    targetHospitalCode: optText('就医机构编码', CAPS.hospitalCode),
+    targetHospitalName: optText('就医机构名称', CAPS.hospitalName),
     begndate: dateField('开始日期'),
     enddate: optDateField('结束日期'),
     tel: phone,
-    addr: text('异地居住地址', 200),
-    memo: optText('备注'),
+    addr: text('异地居住地址', CAPS.addr),
+    memo: optText('备注', CAPS.memo),
   })
   .strict()
   .refine((f) => !f.enddate || f.enddate >= f.begndate, { path: ['enddate'], message: '结束日期不能早于开始日期' });
@@ -88,7 +77,7 @@ export const OUT_OF_AREA = ['none', 'long-term', 'referral', 'emergency', 'tempo
 
 export const BillItemForm = z
   .object({
-    name: text('项目名称'),
+    name: text('项目名称', CAPS.itemName),
     category: z.enum(['甲', '乙', '丙'], { error: '请选择甲/乙/丙类' }),
     amount: yuanText('金额'),
     overLimit: optYuanText('超限价金额'),
@@ -102,8 +91,8 @@ export type BillItemForm = z.infer<typeof BillItemForm>;
 
 export const InvoiceForm = z
   .object({
-    code: z.string({ error: '请填写票据代码' }).trim().regex(/^[0-9A-Za-z]{4,20}$/, '票据代码应为 4–20 位数字或字母'),
-    no: z.string({ error: '请填写票据号码' }).trim().regex(/^[0-9A-Za-z]{4,20}$/, '票据号码应为 4–20 位数字或字母'),
+    code: invoiceCodeField('票据代码'),
+    no: invoiceCodeField('票据号码'),
     amount: yuanText('票据金额'),
   })
   .strict();
@@ -111,21 +100,21 @@ export type InvoiceForm = z.infer<typeof InvoiceForm>;
 
 export const ReimbursementForm = z
   .object({
-    insutype: text('险种'),
+    insutype: text('险种', CAPS.insutype),
     reason: z.enum(REIMBURSEMENT_REASONS, { error: '请选择报销原因' }),
-    hospitalCode: text('就诊机构编码', 30),
-    hospitalName: text('就诊机构名称'),
+    hospitalCode: text('就诊机构编码', CAPS.hospitalCode),
+    hospitalName: text('就诊机构名称', CAPS.hospitalName),
     hospitalLevel: z.enum(['1', '2', '3'], { error: '请选择医院等级' }),
     visitType: z.enum(VISIT_TYPES, { error: '请选择就诊类型' }),
     begndate: dateField('就诊（入院）日期'),
     enddate: dateField('结束（出院）日期'),
     outOfArea: z.enum(OUT_OF_AREA, { error: '请选择异地就医情况' }),
-    diseaseCode: optText('病种', 20),
+    diseaseCode: optText('病种', CAPS.diseaseCode),
     /** null: derived from the platform's 人员类别 (psn_type). */
     retired: z.boolean().nullable(),
     items: z.array(BillItemForm).min(1, '至少需要一条费用明细').max(200, '费用明细不能超过 200 条'),
     invoices: z.array(InvoiceForm).min(1, '至少需要一张票据').max(50, '票据不能超过 50 张'),
-    memo: optText('备注'),
+    memo: optText('备注', CAPS.memo),
   })
   .strict()
   .refine((f) => f.enddate >= f.begndate, { path: ['enddate'], message: '结束日期不能早于开始日期' })
@@ -245,7 +234,7 @@ export type CaseView = z.infer<typeof CaseView>;
 
 const caseNo = z.string().trim().regex(/^\d{23}$/, '办件编号应为 23 位数字');
 const AcceptBase = {
-  psnNo: text('人员编号', 40),
+  psnNo: psnNoField,
   insuplcAdmdvs: admdvs('参保地区划'),
   /** Ids of the materials received (see cases.materials). */
   materials: z.array(z.string().min(1).max(40)).max(30),
@@ -281,7 +270,7 @@ export const casesMethods = {
     z.object({ caseNo: z.string(), cancels: z.string(), receipt: CaseReceipt }),
     '撤销 an accepted case: a cancellation case that is sent only after its registration is filed',
   ),
-  'cases.history': method(z.object({ psnNo: text('人员编号', 40) }).strict(), z.array(CaseView), '办件记录 of one person, newest first'),
+  'cases.history': method(z.object({ psnNo: psnNoField }).strict(), z.array(CaseView), '办件记录 of one person, newest first'),
   'cases.recent': method(z.object({ limit: z.number().int().min(1).max(200).optional() }).strict(), z.array(CaseView), 'Recent cases at this desk'),
   'cases.receipt': method(z.object({ caseNo }).strict(), CaseReceipt, 'The 受理回执 of an accepted case'),
   'cases.receiptPdf': method(z.object({ caseNo }).strict(), z.object({ path: z.string() }), 'Save the A4 受理回执 as PDF under <dataDir>/receipts'),
@@ -292,7 +281,7 @@ export const casesMethods = {
     'Save an A4 一次性告知单 as PDF under <dataDir>/receipts',
   ),
   'reimbursement.calculate': method(
-    z.object({ psnNo: text('人员编号', 40), form: ReimbursementForm }).strict(),
+    z.object({ psnNo: psnNoField, form: ReimbursementForm }).strict(),
     Calculation,
     '零星报销 试算: the policy engine on the form, with this workstation’s accumulators of the year',
   ),

@@ -16,6 +16,31 @@ const usbId = (what: string) =>
     .min(0, `${what}应在 0000–FFFF 之间`)
     .max(0xffff, `${what}应在 0000–FFFF 之间`);
 
+/** The id of an installed 社保卡 reader-library driver (see electron/host/devices/sscard-drivers.ts). */
+export const DriverId = z
+  .string({ message: '请选择读卡驱动' })
+  .min(1, '请选择读卡驱动')
+  .max(40, '驱动编号过长')
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, '驱动编号只能含小写字母、数字、点、下划线或连字符');
+
+/** One installed driver as the 配置 form shows it (the command is shown so the administrator sees what runs). */
+export const InstalledDriverView = z.object({
+  id: z.string(),
+  name: z.string(),
+  builtIn: z.boolean(),
+  command: z.array(z.string()),
+});
+
+export const DriverList = z.object({
+  /** The administrator's drivers file the app reads. */
+  file: z.string(),
+  drivers: z.array(InstalledDriverView),
+  /** Chinese notes on a broken file or refused entries. */
+  problems: z.array(z.string()),
+  /** Chinese: how an administrator installs a driver. */
+  installHint: z.string(),
+});
+
 /** One device's configuration as the 配置 form edits it (same shape as config.json devices.*). */
 export const DeviceConfigInput = z.discriminatedUnion(
   'mode',
@@ -41,22 +66,28 @@ export const DeviceConfigInput = z.discriminatedUnion(
       .strict(),
     z.object({ mode: z.literal('simulator') }).strict(),
     z.object({ mode: z.literal('off') }).strict(),
-    /** 社保卡读卡器 only: the provincial reader library behind an out-of-process driver (command line, split into words). */
-    z
-      .object({
+    /**
+     * 社保卡读卡器 only: the provincial reader library through a driver an administrator installed, chosen by id
+     * (devices.drivers lists them). No command line can cross the contract: a `command` field is refused.
+     */
+    z.strictObject(
+      {
         mode: z.literal('library'),
-        command: z
-          .array(z.string().min(1, '命令行中有空参数').max(1000, '命令行参数过长'))
-          .min(1, '请填写读卡驱动的命令行')
-          .max(64, '命令行参数过多'),
+        driver: DriverId,
         timeoutMs: z
           .number({ message: '超时应为数字' })
           .int('超时应为整数毫秒')
           .min(1000, '超时应在 1–120 秒之间')
           .max(120_000, '超时应在 1–120 秒之间')
           .optional(),
-      })
-      .strict(),
+      },
+      {
+        error: (iss) =>
+          iss.code === 'unrecognized_keys'
+            ? `读卡库配置只能选择管理员已安装的驱动（driver），不能填写命令行或其他字段：${iss.keys.join('、')}`
+            : undefined,
+      },
+    ),
   ],
   { message: '连接方式应为 串口 / USB HID / 读卡库 / 内置模拟器 / 停用 之一' },
 );
@@ -64,6 +95,8 @@ export type DeviceConfigInput = z.infer<typeof DeviceConfigInput>;
 
 export const DiscoveredSerialPort = z.object({
   path: z.string(),
+  /** Other names of the same port (Linux: /dev/serial/by-id links). */
+  aliases: z.array(z.string()).optional(),
   manufacturer: z.string().optional(),
   vendorId: z.string().optional(),
   productId: z.string().optional(),
@@ -178,6 +211,7 @@ export const devicesMethods = {
   'devices.discover': method(None, Discovery, 'Serial ports and USB HID devices present now, marked with the configured devices they match'),
   'devices.test': method(z.object({ deviceId: DeviceId }).strict(), DeviceTestResult, 'Run the device kind’s test action'),
   'devices.getConfig': method(None, z.record(DeviceId, DeviceConfigInput), 'The current configuration of every device'),
+  'devices.drivers': method(None, DriverList, 'The 社保卡 reader-library drivers an administrator installed, plus the built-in simulated one'),
   'devices.configure': method(
     z.object({ deviceId: DeviceId, config: DeviceConfigInput }).strict(),
     DeviceStatus,

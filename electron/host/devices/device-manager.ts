@@ -20,6 +20,7 @@ import { PrintJobStore, printJobsMigration } from '../../services/printing/print
 import { openDatabase, type Db } from '../../services/store/database';
 import { DeviceConfig, LIBRARY_ONLY_SSCARD } from '../config';
 import { SimulatorLink, type DeviceLink } from './device-links';
+import { findInstalledDriver, listInstalledDrivers, type DriverListing } from './sscard-drivers';
 import { discoverDevices } from './discovery';
 import { ID_READER_LABEL, idReaderDriver, idReaderLink, testIdReader } from './id-reader-port';
 import { chineseMessage, ManagedDevice } from './managed-device';
@@ -66,7 +67,7 @@ export class DeviceManager {
     this.idReader = new ManagedDevice({ id: 'id-reader', kind: 'id-reader', label: ID_READER_LABEL }, idReaderDriver, policy, this.clock);
     this.ssCardReader = new ManagedDevice(
       { id: 'sscard-reader', kind: 'sscard-reader', label: SSCARD_READER_LABEL },
-      ssCardDriver(() => this.configOf('sscard-reader')),
+      ssCardDriver(() => this.configOf('sscard-reader'), opts.env.driversFile),
       policy,
       this.clock,
     );
@@ -119,6 +120,13 @@ export class DeviceManager {
     if (parsed.data.mode === 'library' && id !== 'sscard-reader') {
       throw new AppError('invalid-input', `${this.device(id).label}不能使用读卡库：${LIBRARY_ONLY_SSCARD}`);
     }
+    if (parsed.data.mode === 'library') {
+      try {
+        findInstalledDriver(parsed.data.driver, this.opts.env.driversFile);
+      } catch (err) {
+        throw new AppError('invalid-input', (err as Error).message);
+      }
+    }
     const next = { ...this.config, [CONFIG_KEY[id]]: parsed.data };
     this.opts.save(next);
     this.config = next;
@@ -133,6 +141,11 @@ export class DeviceManager {
     } catch (err) {
       return { ok: false, message: chineseMessage(err, '测试失败') };
     }
+  }
+
+  /** The installed 社保卡 reader-library drivers (re-read on every call: the administrator may add one). */
+  drivers(): DriverListing {
+    return listInstalledDrivers({ file: this.opts.env.driversFile });
   }
 
   async discover(): Promise<Discovery> {

@@ -9,7 +9,6 @@ import type { SsCardPerson } from '../../contract/features/devices';
 import type { DeviceFactories } from '../../services/devices/ports';
 import { maskIdNumber } from '../../../native/protocols/id-number';
 import { CardReaderClient } from '../../../native/protocols/sscard/card-reader-client';
-import { joinCommandLine } from '../../../native/protocols/sscard/command-line';
 import { ProvincialLibraryDriver } from '../../../native/protocols/sscard/library-driver';
 import { identityFromProvincial, parseProvincialCardInfo, ProvincialLibraryError } from '../../../native/protocols/sscard/provincial-library';
 import { SsCardError } from '../../../native/protocols/sscard/errors';
@@ -24,6 +23,7 @@ import { SAMPLE_SS_CARDS } from '../../../native/simulators/simulated-sscard';
 import type { SsCardReaderSimulator } from '../../../native/simulators/sscard-simulator';
 import { startSimulatedSsCardReader } from '../../../native/simulators/simulated-sscard-reader';
 import type { DeviceConfig } from '../config';
+import { DriverNotInstalledError, findInstalledDriver } from './sscard-drivers';
 import { hidLink, PresenceTransport, serialLink, SimulatorLink, type DeviceLink } from './device-links';
 import type { DeviceDriver, ManagedDevice } from './managed-device';
 
@@ -34,13 +34,18 @@ export type SsCardSession =
   | { kind: 'apdu'; transport: ByteTransport; framing: ReaderFraming }
   | { kind: 'library'; transport: ByteTransport; driver: ProvincialLibraryDriver };
 
-/** config: the reader's current configuration (framing and driver command depend on it). */
-export function ssCardDriver(config: () => DeviceConfig): DeviceDriver<SsCardSession> {
+/**
+ * config: the reader's current configuration (framing and driver depend on it). driversFile: where the
+ * administrator's installed drivers are read; the driver id is looked up there at every (re)connect, so a
+ * driver the administrator removed is never started again.
+ */
+export function ssCardDriver(config: () => DeviceConfig, driversFile?: string): DeviceDriver<SsCardSession> {
   return {
     async attach(transport) {
       const c = config();
       if (c.mode !== 'library') return { kind: 'apdu', transport, framing: framingFor(c) };
-      const driver = new ProvincialLibraryDriver({ command: c.command, timeoutMs: c.timeoutMs });
+      const installed = findInstalledDriver(c.driver, driversFile);
+      const driver = new ProvincialLibraryDriver({ command: installed.command, env: installed.env, timeoutMs: c.timeoutMs });
       try {
         // Connected means the driver answers; any reply (a card, or the library's "no card") will do.
         await driver.call('readCardBas');
@@ -62,9 +67,9 @@ export function framingFor(config: DeviceConfig): ReaderFraming {
 }
 
 /** The library mode's link: nothing to open or plug in; the driver process is the session. */
-export function libraryLink(command: readonly string[]): DeviceLink {
+export function libraryLink(driverName: string): DeviceLink {
   return {
-    location: `读卡库驱动 ${joinCommandLine(command)}`,
+    location: `读卡库驱动 ${driverName}`,
     simulated: false,
     transport: async () => new PresenceTransport('sscard-library'),
     present: async () => true,
@@ -74,7 +79,7 @@ export function libraryLink(command: readonly string[]): DeviceLink {
 
 export async function ssCardLink(config: DeviceConfig, env: DeviceFactories): Promise<DeviceLink | null> {
   if (config.mode === 'off') return null;
-  if (config.mode === 'library') return libraryLink(config.command);
+  if (config.mode === 'library') return libraryLink(findInstalledDriver(config.driver, env.driversFile).name);
   if (config.mode === 'serial') return serialLink(config.path, config.baudRate);
   if (config.mode === 'hid') return hidLink(config, () => sscardHidReportCodec(), env);
   return SimulatorLink.create<SsCardReaderSimulator>(async () => {
@@ -83,7 +88,7 @@ export async function ssCardLink(config: DeviceConfig, env: DeviceFactories): Pr
   });
 }
 
-const TYPED = [ReaderError, SsCardError, TransportError, ProvincialLibraryError];
+const TYPED = [ReaderError, SsCardError, TransportError, ProvincialLibraryError, DriverNotInstalledError];
 const asAppError = (err: unknown) =>
   TYPED.some((T) => err instanceof T) ? new AppError((err as { code: string }).code, (err as Error).message) : err;
 

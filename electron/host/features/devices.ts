@@ -11,6 +11,7 @@ import type { Feature } from '../context';
 import { deviceManagerFor } from '../devices/app-devices';
 import { printOrQueue } from '../devices/printer-device';
 import { scannerSamples } from '../devices/scanner-device';
+import { installHint } from '../devices/sscard-drivers';
 import { insertSampleSsCard, readSsCardPerson, ssCardSamples } from '../devices/sscard-device';
 
 const DEFAULT_SSCARD_WAIT_MS = 10_000;
@@ -32,6 +33,15 @@ export const devicesFeature: Feature = async (ctx) => {
     'devices.getConfig': () => {
       const config = devices.getConfig();
       return Object.fromEntries(DEVICE_IDS.map((id) => [id, config[CONFIG_KEY[id]]])) as Record<DeviceId, DeviceConfig>;
+    },
+    'devices.drivers': () => {
+      const listing = devices.drivers();
+      return {
+        file: listing.file,
+        drivers: listing.drivers.map((d) => ({ id: d.id, name: d.name, builtIn: d.builtIn, command: d.command })),
+        problems: listing.problems,
+        installHint: installHint(listing.file),
+      };
     },
     'devices.configure': ({ deviceId, config }) => devices.configure(deviceId, config),
     'sscard.read': ({ timeoutMs }) => readSsCardPerson(devices.ssCardReader, timeoutMs ?? DEFAULT_SSCARD_WAIT_MS),

@@ -6,6 +6,7 @@
 import type { AcceptInput, AcceptOutcome, CaseReceipt, OneTimeNotice } from '../../contract/features/cases';
 import { maskIdNumber } from '../../../native/protocols/id-number';
 import { businessKeyOf, PAYLOAD_SCHEMAS } from '../outbox/case-payloads';
+import { acceptanceProblem, unknownDiseaseMessage } from './acceptance-rules';
 import type { OutboxService } from '../outbox/outbox-service';
 import { REMOTE_REG_TYPE_NAMES, type Person } from '../platform/transactions';
 import type { ReimbursementService, ClaimCalculation } from '../reimbursement/reimbursement-service';
@@ -154,8 +155,7 @@ export class CaseDesk {
       case 'special-disease': {
         const f = input.form;
         const disease = this.o.diseases.find((d) => d.code === f.diseaseCode);
-        if (!disease) throw new ServiceError('invalid-input', `病种 ${f.diseaseCode} 不在门诊慢特病病种目录中`);
-        if (f.assessedOn > today) throw new ServiceError('invalid-input', `鉴定日期 ${f.assessedOn} 晚于今天，请核对`);
+        if (!disease) throw new ServiceError('invalid-input', unknownDiseaseMessage(f.diseaseCode));
         payload = {
           insutype: f.insutype,
           opsp_dise_code: disease.code,
@@ -198,7 +198,8 @@ export class CaseDesk {
       }
       case 'reimbursement': {
         const f = input.form;
-        if (f.enddate > today) throw new ServiceError('invalid-input', `结束日期 ${f.enddate} 晚于今天，请核对`);
+        const early = acceptanceProblem('reimbursement', { enddate: f.enddate }, { diseases: this.o.diseases, today });
+        if (early) throw new ServiceError('invalid-input', early); // before the calculation, which needs the platform
         calc = await this.o.reimbursement.calculate(person, f);
         const used = claimedInvoices(this.o.db, calc.built.invoices);
         if (used.size > 0) {
@@ -231,6 +232,8 @@ export class CaseDesk {
     const parsed = PAYLOAD_SCHEMAS[input.kind].safeParse(payload);
     if (!parsed.success) throw new ServiceError('invalid-input', parsed.error.issues.map((i) => i.message).join('；'));
     payload = parsed.data;
+    const problem = acceptanceProblem(input.kind, payload, { diseases: this.o.diseases, today });
+    if (problem) throw new ServiceError('invalid-input', problem);
     const key = businessKey(input.kind, person.psn_no, payload);
     return { payload, businessKey: key, summary, items, calc };
   }

@@ -4,6 +4,7 @@
  * date, and the invoices of a 零星报销 (an invoice may be reimbursed once). Also the 一次性告知单 issued.
  */
 import type { Db, Migration } from '../store/database';
+import { nextDailyNumber } from './case-store';
 
 export const caseDetailsMigration: Migration = {
   name: 'case details, one-time notices and claimed invoices',
@@ -133,11 +134,7 @@ export function claimedInvoices(db: Db, invoices: ReadonlyArray<{ code: string; 
 
 /** Next 告知单编号: "N" + region(6) + site(3) + yyyyMMdd + 6-digit daily sequence (its own counter, not the 办件编号's). */
 export function nextNoticeNo(db: Db, region: string, site: string, yyyymmdd: string): string {
-  const prefix = `N${region}${site}${yyyymmdd}`;
-  const row = db
-    .prepare('INSERT INTO case_no_seq (prefix, last) VALUES (?, 1) ON CONFLICT(prefix) DO UPDATE SET last = last + 1 RETURNING last')
-    .get(prefix) as { last: number };
-  return prefix + String(row.last).padStart(6, '0');
+  return nextDailyNumber(db, `N${region}${site}`, yyyymmdd);
 }
 
 export function insertNotice(db: Db, n: { noticeNo: string; kind: string; psnNo: string; notice: unknown; issuedAt: string; issuedBy: string }): void {

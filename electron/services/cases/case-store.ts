@@ -89,18 +89,31 @@ export function caseNoDate(now: Date): string {
   return cst.toISOString().slice(0, 10).replace(/-/g, '');
 }
 
-/** Next 办件编号: region(6) + site(3) + yyyyMMdd + 6-digit daily sequence. */
-export function nextCaseNo(db: Db, region: string, site: string, now: Date): string {
-  if (!/^\d{6}$/.test(region)) throw new CaseStoreError(`区划代码必须是 6 位数字: ${region}`, 'invalid');
-  if (!/^\d{3}$/.test(site)) throw new CaseStoreError(`窗口/站点编号必须是 3 位数字: ${site}`, 'invalid');
-  const prefix = region + site + caseNoDate(now);
+/**
+ * Next number of a daily sequence: head + yyyyMMdd + 6 digits, counted in case_no_seq. The date is today's,
+ * or — when the clock has stepped back — the latest date already numbered under this head: case_no_seq is
+ * the persisted high-water mark, so numbers only grow, across restarts too, and none is ever issued twice.
+ */
+export function nextDailyNumber(db: Db, head: string, yyyymmdd: string): string {
+  const latest = cachedStatement(db, 'SELECT prefix FROM case_no_seq WHERE prefix >= ? AND prefix <= ? ORDER BY prefix DESC LIMIT 1').get(
+    `${head}00000000`,
+    `${head}99999999`,
+  ) as { prefix: string } | undefined;
+  const prefix = latest && latest.prefix > head + yyyymmdd ? latest.prefix : head + yyyymmdd;
   const row = cachedStatement(
     db,
     `INSERT INTO case_no_seq (prefix, last) VALUES (?, 1)
      ON CONFLICT(prefix) DO UPDATE SET last = last + 1 RETURNING last`,
   ).get(prefix) as { last: number };
-  if (row.last > 999_999) throw new CaseStoreError(`今日办件编号已用尽 (${prefix})`, 'invalid');
+  if (row.last > 999_999) throw new CaseStoreError(`今日编号已用尽 (${prefix})`, 'invalid');
   return prefix + String(row.last).padStart(6, '0');
+}
+
+/** Next 办件编号: region(6) + site(3) + yyyyMMdd + 6-digit daily sequence, never lower than one issued before. */
+export function nextCaseNo(db: Db, region: string, site: string, now: Date): string {
+  if (!/^\d{6}$/.test(region)) throw new CaseStoreError(`区划代码必须是 6 位数字: ${region}`, 'invalid');
+  if (!/^\d{3}$/.test(site)) throw new CaseStoreError(`窗口/站点编号必须是 3 位数字: ${site}`, 'invalid');
+  return nextDailyNumber(db, region + site, caseNoDate(now));
 }
 
 interface CaseRow {

@@ -39,6 +39,8 @@ export type DevicesConfig = { [K in DeviceId as (typeof CONFIG_KEY)[K]]: DeviceC
 
 export interface SerialPortSeen {
   path: string;
+  /** Other names of the same port (Linux: /dev/serial/by-id links); a device configured by one matches. */
+  aliases?: string[];
   manufacturer?: string;
   serialNumber?: string;
   vendorId?: string;
@@ -59,6 +61,8 @@ export interface DeviceFactories {
   listHidDevices(): Promise<HidDeviceSeen[]>;
   /** Opens a HID device by path (default node-hid); tests pass a fake HID bus. */
   openHid?: HidOpener;
+  /** The administrator's 社保卡 reader-library drivers file; default: the platform's path (sscard-drivers.ts). */
+  driversFile?: string;
   /** Hot-plug polling interval, ms (≤ 2000). */
   pollMs: number;
   /** Reconnect backoff after an unplug or a failed open. */

@@ -5,68 +5,81 @@
  */
 import { z } from 'zod';
 import type { CaseKind } from '../cases/case-store';
+import { admdvsField, CAPS, cleanText, fenField, invoiceCodeField, isoDate, isoDateOrEmpty, phoneField, requiredText } from '../../contract/field-rules';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 yyyy-MM-dd');
-const optDate = z.union([date, z.literal('')]).optional();
-const text = (label: string) => z.string({ error: `${label}必须是文字` }).trim().min(1, `${label}不能为空`);
-const optText = z.string().optional();
-const fen = (label: string) => z.number({ error: `${label}必须是整数分` }).int(`${label}必须是整数分`).nonnegative(`${label}不能为负数`);
+// The same field rules as the desk's forms (../../contract/field-rules): every way in is checked alike.
+const text = (label: string, max: number) => requiredText(label, max, `${label}不能为空`);
+const optText = (label: string, max: number) => cleanText(label, max).optional();
+const fen = fenField;
 
 export const SpecialDiseasePayload = z
   .object({
-    insutype: text('险种类型'),
-    opsp_dise_code: text('病种编码'),
-    opsp_dise_name: text('病种名称'),
-    tel: z.string().default(''),
-    addr: z.string().default(''),
-    insu_optins: z.string().default(''),
-    ide_fixmedins_no: text('鉴定定点机构编号'),
-    ide_fixmedins_name: text('鉴定定点机构名称'),
-    hosp_ide_date: date,
-    diag_dr_codg: text('诊断医师编码'),
-    diag_dr_name: text('诊断医师姓名'),
-    begndate: date,
-    enddate: z.union([date, z.literal('')]).default(''),
+    insutype: text('险种类型', CAPS.insutype),
+    opsp_dise_code: text('病种编码', CAPS.diseaseCode),
+    opsp_dise_name: text('病种名称', CAPS.diseaseName),
+    tel: phoneField,
+    addr: cleanText('联系地址', CAPS.addr).default(''),
+    insu_optins: z.union([admdvsField('参保机构区划'), z.literal('')]).default(''),
+    ide_fixmedins_no: text('鉴定定点机构编号', CAPS.hospitalCode),
+    ide_fixmedins_name: text('鉴定定点机构名称', CAPS.hospitalName),
+    hosp_ide_date: isoDate,
+    diag_dr_codg: text('诊断医师编码', CAPS.doctorCode),
+    diag_dr_name: text('诊断医师姓名', CAPS.doctorName),
+    begndate: isoDate,
+    enddate: isoDateOrEmpty.default(''),
   })
-  .strict();
+  .strict()
+  .refine((p) => !p.enddate || p.enddate >= p.begndate, { path: ['enddate'], message: '结束日期不能早于开始日期' })
+  .refine((p) => p.hosp_ide_date <= p.begndate, { path: ['hosp_ide_date'], message: '鉴定日期不能晚于开始日期' });
 
 export const RemoteRegistrationPayload = z
   .object({
-    insutype: text('险种类型'),
+    insutype: text('险种类型', CAPS.insutype),
     regType: z.enum(['retiredResettled', 'longTermResidence', 'residentWorker', 'referral', 'emergency', 'otherTemporary'], {
       error: '备案类型应为 retiredResettled/longTermResidence/residentWorker/referral/emergency/otherTemporary 之一',
     }),
     targetAdmdvs: z.string().regex(/^\d{6}$/, '就医地区划应为 6 位数字'),
-    targetHospitalCode: optText,
-    targetHospitalName: optText,
-    begndate: date,
-    enddate: optDate,
-    tel: text('联系电话'),
-    addr: text('居住地址'),
+    targetHospitalCode: optText('就医机构编码', CAPS.hospitalCode),
+    targetHospitalName: optText('就医机构名称', CAPS.hospitalName),
+    begndate: isoDate,
+    enddate: isoDateOrEmpty.optional(),
+    tel: phoneField,
+    addr: text('居住地址', CAPS.addr),
     promise: z.boolean({ error: '承诺制标志应为 true 或 false' }),
-    memo: optText,
+    memo: optText('备注', CAPS.memo),
   })
-  .strict();
+  .strict()
+  .refine((p) => !p.enddate || p.enddate >= p.begndate, { path: ['enddate'], message: '结束日期不能早于开始日期' });
 
 export const ReimbursementPayload = z
   .object({
-    insutype: text('险种类型'),
+    insutype: text('险种类型', CAPS.insutype),
     reason: z.enum(['01', '02', '03', '04', '05', '9923', '9924'], { error: '报销原因应为 01/02/03/04/05/9923/9924 之一' }),
-    hospitalCode: text('就诊机构编码'),
-    hospitalName: text('就诊机构名称'),
-    begndate: date,
-    enddate: date,
+    hospitalCode: text('就诊机构编码', CAPS.hospitalCode),
+    hospitalName: text('就诊机构名称', CAPS.hospitalName),
+    begndate: isoDate,
+    enddate: isoDate,
     totalFen: fen('总金额'),
     fundPayFen: fen('基金支付'),
     invoices: z
-      .array(z.object({ code: text('票据代码'), no: text('票据号码'), amountFen: fen('票据金额') }).strict())
-      .min(1, '至少需要一张票据'),
-    memo: optText,
+      .array(z.object({ code: invoiceCodeField('票据代码'), no: invoiceCodeField('票据号码'), amountFen: fen('票据金额') }).strict())
+      .min(1, '至少需要一张票据')
+      .max(50, '票据不能超过 50 张'),
+    memo: optText('备注', CAPS.memo),
   })
   .strict()
-  .refine((p) => p.fundPayFen <= p.totalFen, { message: '基金支付不能大于总金额' });
+  .refine((p) => p.enddate >= p.begndate, { path: ['enddate'], message: '结束日期不能早于开始日期' })
+  .refine((p) => p.fundPayFen <= p.totalFen, { message: '基金支付不能大于总金额' })
+  .refine((p) => p.invoices.length === 0 || p.invoices.reduce((sum, i) => sum + i.amountFen, 0) === p.totalFen, {
+    path: ['invoices'],
+    message: '票据金额合计与总金额不一致，请核对票据',
+  })
+  .refine((p) => new Set(p.invoices.map((i) => `${i.code}|${i.no}`)).size === p.invoices.length, {
+    path: ['invoices'],
+    message: '同一张票据不能重复填写',
+  });
 
-export const CancelPayload = z.object({ memo: z.string().default('') }).strict();
+export const CancelPayload = z.object({ memo: cleanText('撤销原因', CAPS.memo).default('') }).strict();
 
 export type SpecialDiseasePayload = z.infer<typeof SpecialDiseasePayload>;
 export type RemoteRegistrationPayload = z.infer<typeof RemoteRegistrationPayload>;

@@ -2,24 +2,34 @@
  * Parsing a file of cases collected offline (e.g. at a village service point) for `counter import`.
  * JSON lines (one record per line) or one JSON array; every record is validated with zod and every
  * problem is reported with its line (JSON lines) or position (array), in Chinese. See docs/import-format.md.
+ * A file is held to exactly what the desk accepts: the same field rules (../../contract/field-rules), the same
+ * payload schemas (./case-payloads, which the desk runs on every payload it builds) and the same acceptance
+ * rules (../cases/acceptance-rules: the disease catalogue, nothing dated after today).
  */
 import { z } from 'zod';
+import { admdvsField, psnNoField, requiredText } from '../../contract/field-rules';
+import { acceptanceProblem, type AcceptanceRuleContext } from '../cases/acceptance-rules';
 import { CASE_KINDS, isCancelKind, type CaseKind } from '../cases/case-store';
 import { businessKeyOf, PAYLOAD_SCHEMAS } from './case-payloads';
 
 export const ImportRecord = z
   .object({
     kind: z.enum(CASE_KINDS, { error: `应为 ${CASE_KINDS.join(' / ')} 之一` }),
-    psnNo: z.string({ error: '人员编号必须是文字' }).trim().min(1, '人员编号不能为空').max(30, '人员编号过长'),
-    insuplcAdmdvs: z.string().regex(/^\d{6}$/, '参保地区划应为 6 位数字').optional(),
+    psnNo: psnNoField,
+    insuplcAdmdvs: admdvsField('参保地区划').optional(),
     /** Registrations: derived from the payload when omitted. Cancellations: the registration's key (required). */
-    businessKey: z.string().trim().min(1, '业务键不能为空').max(200, '业务键过长').optional(),
+    businessKey: requiredText('业务键', 200, '业务键不能为空').optional(),
     /** Who collected it at the service point. */
-    collectedBy: z.string().trim().min(1).max(50).optional(),
+    collectedBy: requiredText('采集人', 50).optional(),
     collectedAt: z.iso.datetime({ offset: true, error: '应为带时区的 ISO 时间，例如 2026-03-01T09:30:00+08:00' }).optional(),
     payload: z.record(z.string(), z.unknown(), { error: '必须是对象' }),
   })
   .strict();
+
+/** Files larger than this are refused before they are read (a day's collection is far smaller). */
+export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
+/** Records per file: one transaction imports them all, so keep it to what a counter checks in one go. */
+export const MAX_IMPORT_RECORDS = 10_000;
 
 export interface ParsedImportRecord {
   /** 1-based line (JSON lines) or position (array). */
@@ -54,7 +64,8 @@ function describe(issues: z.core.$ZodIssue[]): string {
     .join('; ');
 }
 
-export function parseImportText(text: string): ParsedImport {
+/** rules: the desk's catalogue and today's date (see ../cases/acceptance-rules). */
+export function parseImportText(text: string, rules: AcceptanceRuleContext): ParsedImport {
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   const problems: ImportProblem[] = [];
   const raw: Array<{ line: number; value: unknown }> = [];
@@ -79,6 +90,9 @@ export function parseImportText(text: string): ParsedImport {
     });
   }
   if (raw.length === 0 && problems.length === 0) problems.push({ line: 0, message: '文件中没有任何记录' });
+  if (raw.length > MAX_IMPORT_RECORDS) {
+    return { format, records: [], problems: [{ line: 0, message: `文件中有 ${raw.length} 条记录，超过每次导入上限 ${MAX_IMPORT_RECORDS} 条，请拆分后分批导入` }] };
+  }
 
   const records: ParsedImportRecord[] = [];
   const seen = new Map<string, number>();
@@ -92,6 +106,11 @@ export function parseImportText(text: string): ParsedImport {
     const payload = PAYLOAD_SCHEMAS[r.kind].safeParse(r.payload);
     if (!payload.success) {
       problems.push({ line, message: describe(payload.error.issues.map((i) => ({ ...i, path: ['payload', ...i.path] }))) });
+      continue;
+    }
+    const broken = acceptanceProblem(r.kind, payload.data, rules);
+    if (broken) {
+      problems.push({ line, message: `payload: ${broken}` });
       continue;
     }
     let businessKey: string;

@@ -1,9 +1,13 @@
-/** `counter devices` spawned for real: a configured pty is listed and matched; a broken config.json is a Chinese error. */
+/**
+ * `counter devices` spawned for real: a configured pty is listed and matched; serial listing needs no udevadm;
+ * a broken config.json is a Chinese error.
+ */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listLinuxSerialPorts } from '../../../native/transports/linux-serial-ports';
 import { createPtyPair, type PtyPair } from '../../helpers/pty-pair';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'counter-devices-cli-'));
@@ -41,6 +45,25 @@ describe('counter devices', () => {
     expect(r.stdout).toContain(`串口 ${pair.b} @ 115200`);
     expect(r.stdout).toContain(`${pair.b}  ← 身份证阅读器`);
     expect(r.stdout).toMatch(/USB HID 设备/);
+  });
+
+  it('works on a machine without udevadm: with a PATH holding no programs at all, serial ports are still listed (from sysfs)', () => {
+    const emptyBin = fs.mkdtempSync(path.join(os.tmpdir(), 'counter-no-udevadm-'));
+    try {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/host/cli/main.ts', 'devices', '--json', '--data', dataDir], {
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: { ...process.env, PATH: emptyBin },
+      });
+      expect(r.status, r.stderr).toBe(0);
+      const out = JSON.parse(r.stdout);
+      expect(out.problems.filter((p: string) => p.includes('串口'))).toEqual([]);
+      const paths = out.serialPorts.map((p: { path: string }) => p.path);
+      for (const real of listLinuxSerialPorts()) expect(paths).toContain(real.path);
+      expect(out.serialPorts).toContainEqual({ path: pair.b, matches: ['id-reader'] });
+    } finally {
+      fs.rmSync(emptyBin, { recursive: true, force: true });
+    }
   });
 
   it('a broken config.json is a Chinese error with a non-zero exit, and nothing is written', () => {

@@ -1,25 +1,11 @@
 /** `counter import`, `counter queue`, `counter sync` run for real as child processes. */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatformSimulator, type PlatformSimulator } from '../../../electron/services/platform/simulator';
+import { counter } from '../../helpers/counter-cli';
 import { specialDiseaseFixtures } from '../../helpers/outbox-fixtures';
-
-const ROOT = path.resolve(__dirname, '../../..');
-
-function counter(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli/main.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('counter import / queue / sync', () => {
   let dir: string;

@@ -14,6 +14,7 @@ import { acceptCase } from '../../../electron/services/outbox/accept';
 import { businessKeyOf } from '../../../electron/services/outbox/case-payloads';
 import { queueCounts } from '../../../electron/services/outbox/queue-view';
 import { transactionCodesFromProfile } from '../../../electron/services/outbox/transaction-codes';
+import { counter } from '../../helpers/counter-cli';
 import { loadProfile } from '../../../electron/services/platform/profile';
 import { startPlatformSimulator, type PlatformSimulator } from '../../../electron/services/platform/simulator';
 import { openAppDatabase } from '../../../electron/services/store/app-database';
@@ -28,17 +29,6 @@ interface Run {
   stderr: string;
 }
 
-function counter(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli/main.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 /** Starts the app stand-in; resolves once it is draining (it holds the lease by then). */
 function startApp(dataDir: string, url: string): Promise<{ child: ChildProcess; exited: Promise<Run> }> {

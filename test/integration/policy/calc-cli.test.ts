@@ -1,5 +1,5 @@
 /** `counter calc` for real: spawn the CLI, feed files and standard input, check stdout / stderr / exit code. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -60,6 +60,38 @@ describe('counter calc', () => {
       expect(r.code).toBe(0);
       expect(JSON.parse(r.stdout).personalPay).toBe(2300000);
     }
+  });
+
+  it('reads a slow standard input written in pieces (a pipe that is not ready yet is no EAGAIN), UTF-8 split mid-character', async () => {
+    const child = spawn(TSX, [MAIN, 'calc'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const bytes = Buffer.from(JSON.stringify(worked));
+    const cut = bytes.indexOf(Buffer.from('丙')) + 1; // inside the 3-byte character
+    const pieces = [bytes.subarray(0, 5), bytes.subarray(5, cut), bytes.subarray(cut, cut + 40), bytes.subarray(cut + 40)];
+    for (const piece of pieces) {
+      // Give the CLI time to start and reach its read before the first byte, and between pieces.
+      await new Promise((r) => setTimeout(r, 700));
+      child.stdin.write(piece);
+    }
+    child.stdin.end();
+    expect(await exited, stderr).toBe(0);
+    expect(stderr).toBe('');
+    expect(JSON.parse(stdout).personalPay).toBe(2300000);
+  });
+
+  it('refuses an oversized claim, on standard input or as a file, in Chinese and without calculating', () => {
+    const huge = JSON.stringify({ ...worked, pad: 'x'.repeat(1024 * 1024) });
+    const viaStdin = counter(['calc'], huge);
+    expect(viaStdin.code).toBe(1);
+    expect(viaStdin.stdout).toBe('');
+    expect(viaStdin.stderr).toMatch(/^错误: 标准输入的理赔 JSON过大（超过 1 MB）/);
+    const viaFile = counter(['calc', file('huge.json', huge)]);
+    expect(viaFile.code).toBe(1);
+    expect(viaFile.stderr).toMatch(/^错误: 理赔文件 .*huge\.json 过大（1 MB），上限 1 MB/);
   });
 
   it('uses another policy with --policy', () => {

@@ -1,5 +1,7 @@
 /** `counter read-sscard` spawned for real against the simulated reader (socat pair) and the simulated driver. */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sampleSsCard } from '../../../native/simulators/simulated-sscard';
@@ -8,9 +10,9 @@ import { startSimulatedSsCardReader, type SimulatedSsCardReader } from '../../..
 const ROOT = path.resolve(__dirname, '../../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(TSX, ['electron/host/cli/main.ts', ...args], { cwd: ROOT });
+    const child = spawn(TSX, ['electron/host/cli/main.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -54,8 +56,26 @@ describe('counter read-sscard', () => {
     expect(r.stderr).toContain('卡片认证失败');
   });
 
+  it('--driver runs an installed driver by id (the drivers file the app reads); an unknown id says how to install one', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'counter-cli-drivers-'));
+    const file = path.join(dir, 'sscard-drivers.json');
+    try {
+      const args = ['--import', 'tsx', path.join(ROOT, 'native/simulators/sscard-library-driver.ts'), '--card', '2'];
+      fs.writeFileSync(file, JSON.stringify({ drivers: [{ id: 'sim2', name: '模拟读卡库', executable: process.execPath, args }] }));
+      const ok = await cli(['read-sscard', '--driver', 'sim2'], { COUNTER_DRIVERS_FILE: file });
+      expect(ok.stderr).toBe('');
+      expect(JSON.parse(ok.stdout)).toMatchObject({ name: '王五', source: 'library' });
+      const unknown = await cli(['read-sscard', '--driver', 'nope'], { COUNTER_DRIVERS_FILE: file });
+      expect(unknown.code).not.toBe(0);
+      expect(unknown.stderr).toMatch(/^错误: 读卡驱动“nope”未安装.*请管理员在/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it.each([
     [['read-sscard'], '--port'],
+    [['read-sscard', '--driver', 'a', '--library', 'y'], '其中之一'],
     [['read-sscard', '--port', '/dev/x', '--library', 'y'], '其中之一'],
     [['read-sscard', '--port', '/dev/x', '--baud', 'abc'], '波特率无效'],
     [['read-sscard', '--port', '/dev/x', '--timeout', '-1'], '超时秒数无效'],

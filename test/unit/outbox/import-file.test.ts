@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseImportText } from '../../../electron/services/outbox/import-file';
+import { loadDiseaseCatalogue } from '../../../electron/services/cases/disease-catalogue';
+import { parseImportText as parseWithRules } from '../../../electron/services/outbox/import-file';
 import { specialDiseaseFixtures } from '../../helpers/outbox-fixtures';
 
+const rules = { diseases: loadDiseaseCatalogue(), today: '2026-12-02' };
+const parseImportText = (text: string) => parseWithRules(text, rules);
 const [a, b] = specialDiseaseFixtures(2);
 const claim = {
   kind: 'reimbursement',

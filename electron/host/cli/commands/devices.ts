@@ -11,7 +11,6 @@ import { AppConfig, configPath, ConfigError, loadConfig, type DeviceConfig } fro
 import { defaultDeviceFactories } from '../../default-devices';
 import { discoverDevices } from '../../devices/discovery';
 import { hex4 } from '../../devices/device-links';
-import { joinCommandLine } from '../../../../native/protocols/sscard/command-line';
 import { CliError } from '../cli-error';
 import type { CommandModule } from './index';
 
@@ -26,7 +25,7 @@ function describeConfig(c: DeviceConfig): string {
     case 'simulator':
       return '内置模拟器';
     case 'library':
-      return `读卡库驱动 ${joinCommandLine(c.command)}`;
+      return `读卡库驱动 ${c.driver}`;
     default:
       return '停用';
   }
@@ -42,6 +41,7 @@ function printTable(found: Discovery, config: AppConfig, file: string | null): v
   for (const p of found.serialPorts) {
     const usb = p.vendorId ? ` USB ${p.vendorId}:${p.productId ?? '????'}` : '';
     out.push(`  ${p.path}${p.manufacturer ? ` ${p.manufacturer}` : ''}${usb}${matches(p.matches)}`);
+    for (const alias of p.aliases ?? []) out.push(`    = ${alias}`);
   }
   out.push('', `USB HID 设备（${found.hidDevices.length}）:`);
   if (!found.hidDevices.length) out.push('  （无）');

@@ -5,9 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { loadDiseaseCatalogue } from '../../../services/cases/disease-catalogue';
+import { cstDate } from '../../../services/cases/working-days';
 import { CaseStoreError, type CaseRecord } from '../../../services/cases/case-store';
 import { acceptCase } from '../../../services/outbox/accept';
-import { parseImportText, type ImportProblem } from '../../../services/outbox/import-file';
+import { MAX_IMPORT_BYTES, parseImportText, type ImportProblem } from '../../../services/outbox/import-file';
+import { readFileCapped } from '../bounded-input';
 import { openStandaloneOutbox } from '../../../services/outbox/standalone';
 import { defaultDataDir } from '../../../services/store/data-dir';
 import { cliAudit, withOperatorOption } from '../cli-audit';
@@ -36,13 +39,9 @@ export const importCommand: CommandModule = {
       .option('--site <code>', '办件编号的窗口/站点编号 (3 位)', '001')
       .option('--profile <id>', '省份配置')
       .action((file: string, opts: ImportOptions) => {
-        let text: string;
-        try {
-          text = readFileSync(file, 'utf8');
-        } catch (err) {
-          throw new CliError(`无法读取导入文件 ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-        }
-        const parsed = parseImportText(text);
+        // The size is checked before a byte is read: a huge file never reaches memory.
+        const text = readFileCapped(file, MAX_IMPORT_BYTES, '导入文件');
+        const parsed = parseImportText(text, { diseases: loadDiseaseCatalogue(), today: cstDate(new Date()) });
         const problems: ImportProblem[] = [...parsed.problems];
         const dataDir = opts.data ?? defaultDataDir();
         const sa = openStandaloneOutbox({ dataDir, profile: opts.profile });

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { MethodOutput } from '../../../../electron/contract/api';
 import { DeviceConfigInput, type DeviceId } from '../../../../electron/contract/features/devices';
-import { joinCommandLine, splitCommandLine } from '../../../../native/protocols/sscard/command-line';
 import { api, errorMessage } from '../../api/client';
 
 type Mode = DeviceConfigInput['mode'];
 type Discovery = MethodOutput<'devices.discover'>;
+type DriverList = MethodOutput<'devices.drivers'>;
 
 const MODES: Array<{ id: Mode; label: string }> = [
   { id: 'simulator', label: '内置模拟器' },
@@ -23,8 +23,8 @@ interface Draft {
   baudRate: string;
   vendorId: string;
   productId: string;
-  /** Library mode: the driver command line as typed, and the call timeout in seconds (blank = default). */
-  command: string;
+  /** Library mode: the installed driver's id (chosen, never typed), and the call timeout in seconds (blank = default). */
+  driver: string;
   timeoutS: string;
 }
 
@@ -32,10 +32,10 @@ interface Draft {
 const offered = (deviceId: DeviceId, mode: Mode) => !(deviceId === 'printer' && mode === 'hid') && (mode !== 'library' || deviceId === 'sscard-reader');
 
 function toDraft(c: DeviceConfigInput | undefined): Draft {
-  const d: Draft = { mode: c?.mode ?? 'simulator', path: '', baudRate: '115200', vendorId: '', productId: '', command: '', timeoutS: '' };
+  const d: Draft = { mode: c?.mode ?? 'simulator', path: '', baudRate: '115200', vendorId: '', productId: '', driver: '', timeoutS: '' };
   if (c?.mode === 'serial') Object.assign(d, { path: c.path, baudRate: String(c.baudRate) });
   if (c?.mode === 'hid') Object.assign(d, { vendorId: hex4(c.vendorId), productId: hex4(c.productId), path: c.path ?? '' });
-  if (c?.mode === 'library') Object.assign(d, { command: joinCommandLine(c.command), timeoutS: c.timeoutMs ? String(c.timeoutMs / 1000) : '' });
+  if (c?.mode === 'library') Object.assign(d, { driver: c.driver, timeoutS: c.timeoutMs ? String(c.timeoutMs / 1000) : '' });
   return d;
 }
 
@@ -53,7 +53,7 @@ export function parseDraft(d: Draft): { config: DeviceConfigInput } | { errors: 
   else if (d.mode === 'library') {
     const timeout = d.timeoutS.trim();
     if (timeout && !/^\d+(\.\d+)?$/.test(timeout)) errors.timeoutMs = '超时应为秒数，如 10';
-    raw = { mode: 'library', command: splitCommandLine(d.command), ...(timeout && { timeoutMs: Math.round(Number(timeout) * 1000) }) };
+    raw = { mode: 'library', driver: d.driver, ...(timeout && { timeoutMs: Math.round(Number(timeout) * 1000) }) };
   } else raw = { mode: d.mode };
   if (Object.keys(errors).length) return { errors };
   const parsed = DeviceConfigInput.safeParse(raw);
@@ -67,6 +67,15 @@ export function DeviceConfigForm(props: { deviceId: DeviceId; label: string; dis
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [drivers, setDrivers] = useState<DriverList | null>(null);
+
+  useEffect(() => {
+    if (props.deviceId !== 'sscard-reader') return;
+    api
+      .call('devices.drivers')
+      .then(setDrivers)
+      .catch((err) => setSaveError(errorMessage(err)));
+  }, [props.deviceId]);
 
   useEffect(() => {
     api
@@ -127,11 +136,13 @@ export function DeviceConfigForm(props: { deviceId: DeviceId; label: string; dis
               data-testid="config-path"
             />
             <datalist id={`ports-${props.deviceId}`}>
-              {ports.map((p) => (
-                <option key={p.path} value={p.path}>
-                  {p.manufacturer ?? ''}
-                </option>
-              ))}
+              {ports.flatMap((p) =>
+                [p.path, ...(p.aliases ?? [])].map((name) => (
+                  <option key={name} value={name}>
+                    {p.manufacturer ?? ''}
+                  </option>
+                )),
+              )}
             </datalist>
             {fieldError('path')}
           </label>
@@ -183,22 +194,39 @@ export function DeviceConfigForm(props: { deviceId: DeviceId; label: string; dis
       )}
       {draft.mode === 'library' && (
         <div className="form-row">
-          <label className="grow">
-            读卡驱动命令行
-            <input
-              value={draft.command}
-              onChange={(e) => set({ command: e.target.value })}
-              placeholder={'如 "C:\\sscard\\driver.exe" --port USB1'}
-              className="mono"
-              data-testid="config-command"
-            />
-            {fieldError('command')}
-          </label>
+          {drivers && drivers.drivers.length === 0 ? (
+            <div className="alert" data-testid="config-no-drivers">
+              尚未安装读卡驱动。读卡驱动由管理员安装，本页只能从已安装的驱动中选择。{drivers.installHint}。
+            </div>
+          ) : (
+            <label className="grow">
+              读卡驱动
+              <select value={draft.driver} onChange={(e) => set({ driver: e.target.value })} data-testid="config-driver">
+                <option value="">— 请选择 —</option>
+                {(drivers?.drivers ?? []).map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.name}（{d.id}）
+                  </option>
+                ))}
+              </select>
+              {fieldError('driver')}
+            </label>
+          )}
           <label>
             超时（秒）
             <input value={draft.timeoutS} onChange={(e) => set({ timeoutS: e.target.value })} placeholder="10" className="mono short" data-testid="config-timeout" />
             {fieldError('timeoutMs')}
           </label>
+          {drivers && drivers.drivers.length > 0 && !drivers.drivers.some((d) => !d.builtIn) && (
+            <p className="muted" data-testid="config-driver-hint">
+              目前只有内置模拟读卡库。{drivers.installHint}。
+            </p>
+          )}
+          {drivers?.problems.map((p) => (
+            <p key={p} className="field-error" data-testid="config-driver-problem">
+              {p}
+            </p>
+          ))}
         </div>
       )}
       {fieldError('mode')}
