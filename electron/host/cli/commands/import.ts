@@ -3,7 +3,6 @@
  * docs/import-format.md). All or nothing: every record is checked first and, if any is refused, nothing
  * is imported and every problem is listed with its line; exit code 1.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadDiseaseCatalogue } from '../../../services/cases/disease-catalogue';
 import { cstDate } from '../../../services/cases/working-days';
