@@ -10,8 +10,11 @@ import type { AppInfo } from '../contract/schemas';
 import { AuditLog } from '../services/audit/audit-log';
 import { chromiumA4Output, type A4Output } from '../services/printing/a4';
 import type { DeviceFactories } from '../services/devices/ports';
-import { openDatabase, type Db } from '../services/store/database';
-import { appMigrations } from '../services/store/migrations';
+import { takeAppLock } from '../services/store/app-lock';
+import { openAppDatabase, prepareDataDir } from '../services/store/app-database';
+import { startDailyBackups } from '../services/store/backup';
+import type { Db } from '../services/store/database';
+import { dataDirKeySource, type KeySource } from '../services/store/key-source';
 import { loadConfig, type AppConfig } from './config';
 import type { AppContext, Feature } from './context';
 import type { Handlers } from './dispatch';
@@ -21,9 +24,15 @@ import { platformFeature } from './features/platform';
 import { devicesFeature } from './features/devices';
 import { receptionFeature } from './features/reception';
 
+/**
+ * Where the master key comes from. Electron: safeStorage (electron/main/key-provider.ts). Without a
+ * provider (browser mode, the CLI, tests): COUNTER_DB_KEY or <dataDir>/db.key (dataDirKeySource).
+ * There is no plain mode.
+ */
 export interface KeyProvider {
-  /** The database encryption key, or undefined for a plain file (development, tests). */
-  databaseKey(): Promise<string | undefined>;
+  keys(): Promise<KeySource>;
+  /** A passphrase an older version encrypted the database with, re-encrypted to the raw key at open. */
+  legacyPassphrase?(): string | undefined;
 }
 
 export interface AppOptions {
@@ -37,6 +46,8 @@ export interface AppOptions {
   a4?: A4Output;
   /** Overrides applied on top of <dataDir>/config.json (command-line flags). */
   configOverrides?: (config: AppConfig) => AppConfig;
+  /** Daily backups kept in <dataDir>/backups (default 7). */
+  backupsKept?: number;
 }
 
 export interface App {
@@ -47,31 +58,40 @@ export interface App {
   close(): Promise<void>;
 }
 
-export function appDatabaseFile(dataDir: string): string {
-  return path.join(dataDir, 'counter.db');
-}
+export { appDatabasePath as appDatabaseFile } from '../services/store/app-database';
 
 const FEATURES: Feature[] = [receptionFeature, devicesFeature, platformFeature, casesFeature];
 
 export async function createApp(opts: AppOptions): Promise<App> {
   const clock = opts.clock ?? (() => new Date());
-  fs.mkdirSync(opts.dataDir, { recursive: true });
+  prepareDataDir(opts.dataDir);
   let config = loadConfig(opts.dataDir);
   if (opts.configOverrides) config = opts.configOverrides(config);
 
-  const key = await opts.keyProvider?.databaseKey();
-  const db = openDatabase(appDatabaseFile(opts.dataDir), { migrations: appMigrations, key });
+  const keys = opts.keyProvider ? await opts.keyProvider.keys() : dataDirKeySource(opts.dataDir);
+  const db = openAppDatabase(opts.dataDir, keys, { legacyPassphrase: opts.keyProvider?.legacyPassphrase?.() });
   const closers: Array<() => Promise<void> | void> = [];
   const close = async () => {
     for (const c of closers.reverse()) await c();
     db.close();
   };
+  closers.push(takeAppLock(opts.dataDir, opts.mode, clock()));
+  const backups = startDailyBackups({
+    db,
+    dataDir: opts.dataDir,
+    key: keys.databaseKey(),
+    clock,
+    keep: opts.backupsKept,
+    onError: (err) => console.error(`数据库备份失败: ${err.message}`),
+  });
+  closers.push(() => backups.stop());
 
   const ctx: AppContext = {
     dataDir: opts.dataDir,
     mode: opts.mode,
     config,
     db,
+    keys: { audit: keys.auditKey() },
     events: new EventHub(),
     audit: new AuditLog(db, clock),
     clock,

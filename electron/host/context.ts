@@ -14,6 +14,8 @@ export interface AppContext {
   mode: AppInfo['mode'];
   config: AppConfig;
   db: Db;
+  /** Keys derived from the database master key; `audit` keys the audit chain's hashes (HKDF label 'counter-audit-chain'). */
+  keys: { audit: Buffer };
   events: EventHub;
   audit: AuditLog;
   clock: () => Date;

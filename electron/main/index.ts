@@ -2,10 +2,10 @@
  * The Electron shell: one locked-down window, IPC wired from the contract, and the same composition root
  * that browser mode and the CLI use. Only this folder and the preload import `electron`.
  */
-import { app, BrowserWindow, ipcMain, safeStorage, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell, type IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
 import { IPC_EVENT, IPC_INVOKE } from '../contract/bridge';
-import { appDatabaseFile, createApp, type App, type KeyProvider } from '../host/app';
+import { createApp, type App, type KeyProvider } from '../host/app';
 import { defaultDeviceFactories } from '../host/default-devices';
 import { createCaller } from '../host/caller';
 import { dispatch } from '../host/dispatch';
@@ -68,7 +68,7 @@ async function start(): Promise<void> {
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
 
-  const keyProvider: KeyProvider = createSafeStorageKeyProvider(safeStorage, app.getPath('userData'), appDatabaseFile(app.getPath('userData')));
+  const keyProvider: KeyProvider = createSafeStorageKeyProvider(safeStorage, app.getPath('userData'));
   workstation = await createApp({
     dataDir: app.getPath('userData'),
     mode: 'electron',
@@ -100,5 +100,7 @@ app.on('before-quit', () => {
 
 start().catch((err) => {
   console.error('启动失败:', err);
+  // A refused start (no protected key storage, wrong key, damaged database, full disk) says why in a dialog.
+  dialog.showErrorBox('医保综合柜员工作站 无法启动', (err as Error).message ?? String(err));
   app.exit(1);
 });

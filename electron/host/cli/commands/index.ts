@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { backupCommand } from './backup';
 import { calcCommand } from './calc';
 import { devicesCommand } from './devices';
 import { lookupCommand } from './lookup';
@@ -10,6 +11,8 @@ import { simulateCommand } from './simulate';
 import { importCommand } from './import';
 import { queueCommand } from './queue';
 import { syncCommand } from './sync';
+import { rekeyCommand } from './rekey';
+import { restoreCommand } from './restore';
 
 /** A CLI command module: adds its sub-command(s) to the program. */
 export interface CommandModule {
@@ -18,6 +21,7 @@ export interface CommandModule {
 
 // One line per command module; keep alphabetical.
 export const commandModules: CommandModule[] = [
+  backupCommand,
   calcCommand,
   devicesCommand,
   lookupCommand,
@@ -29,4 +33,6 @@ export const commandModules: CommandModule[] = [
   importCommand,
   queueCommand,
   syncCommand,
+  rekeyCommand,
+  restoreCommand,
 ];
