@@ -117,6 +117,8 @@ export function pruneBackups(dataDir: string, keep: number): void {
 }
 
 export interface DailyBackups {
+  /** Take today's backup if there is none yet (what the timer does every hour). */
+  check(): void;
   stop(): void;
   /** The last failure, if the last attempt failed (shown by diagnostics; the desk keeps working). */
   lastError(): Error | undefined;
@@ -150,5 +152,5 @@ export function startDailyBackups(o: {
   tick();
   const timer = setInterval(tick, o.checkEveryMs ?? 60 * 60 * 1000);
   timer.unref();
-  return { stop: () => clearInterval(timer), lastError: () => last };
+  return { check: tick, stop: () => clearInterval(timer), lastError: () => last };
 }

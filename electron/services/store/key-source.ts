@@ -12,7 +12,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fsyncDir, writeFileAtomic } from './atomic-write';
+import { fsyncDir, writeFileAtomic, type AtomicFs } from './atomic-write';
 import { opensWithKey, StoreError } from './database';
 
 export const KEY_ENV = 'COUNTER_DB_KEY';
@@ -96,7 +96,7 @@ export function generateMasterKey(): Buffer {
  * directory has no encrypted database yet). A directory whose database is encrypted but whose key is
  * missing is refused — a fresh key would only make it unreadable.
  */
-export function dataDirKeySource(dataDir: string, env: NodeJS.ProcessEnv = process.env): KeySource {
+export function dataDirKeySource(dataDir: string, env: NodeJS.ProcessEnv = process.env, opts: { fs?: AtomicFs } = {}): KeySource {
   const fromEnv = env[KEY_ENV];
   if (fromEnv !== undefined && fromEnv !== '') return keySourceFromMaster(parseKeyText(fromEnv, `环境变量 ${KEY_ENV}`), 'env');
   finishInterruptedRekey(dataDir);
@@ -110,7 +110,7 @@ export function dataDirKeySource(dataDir: string, env: NodeJS.ProcessEnv = proce
   }
   const key = generateMasterKey();
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  writeFileAtomic(file, formatKeyText(key), { mode: 0o600, what: '写入数据库密钥文件' });
+  writeFileAtomic(file, formatKeyText(key), { mode: 0o600, what: '写入数据库密钥文件', fs: opts.fs });
   return keySourceFromMaster(key, 'key-file');
 }
 
