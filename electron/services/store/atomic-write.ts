@@ -31,6 +31,7 @@ export interface AtomicFs {
   fsyncSync: typeof fs.fsyncSync;
   closeSync: typeof fs.closeSync;
   renameSync: typeof fs.renameSync;
+  linkSync: typeof fs.linkSync;
   rmSync: typeof fs.rmSync;
 }
 
@@ -40,6 +41,7 @@ const realFs: AtomicFs = {
   fsyncSync: fs.fsyncSync,
   closeSync: fs.closeSync,
   renameSync: fs.renameSync,
+  linkSync: fs.linkSync,
   rmSync: fs.rmSync,
 };
 
@@ -48,12 +50,17 @@ export interface AtomicWriteOptions {
   mode?: number;
   /** What is being written, for the disk-full message (e.g. "写入配置文件"). */
   what?: string;
+  /**
+   * Create only: if the file exists (another process made it first), leave it and return false. The
+   * complete temp file is hard-linked into place, which fails instead of replacing.
+   */
+  createOnly?: boolean;
   fs?: AtomicFs;
 }
 
 const TEMP_SUFFIX = '.tmp-atomic';
 
-export function writeFileAtomic(file: string, data: string | Buffer, opts: AtomicWriteOptions = {}): void {
+export function writeFileAtomic(file: string, data: string | Buffer, opts: AtomicWriteOptions = {}): boolean {
   const f = opts.fs ?? realFs;
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.${crypto.randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
@@ -66,7 +73,18 @@ export function writeFileAtomic(file: string, data: string | Buffer, opts: Atomi
     f.fsyncSync(fd);
     f.closeSync(fd);
     fd = undefined;
-    f.renameSync(tmp, file);
+    if (opts.createOnly) {
+      try {
+        f.linkSync(tmp, file);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+        f.rmSync(tmp, { force: true });
+        return false;
+      }
+      f.rmSync(tmp, { force: true });
+    } else {
+      f.renameSync(tmp, file);
+    }
   } catch (err) {
     if (fd !== undefined) {
       try {
@@ -80,6 +98,7 @@ export function writeFileAtomic(file: string, data: string | Buffer, opts: Atomi
     throw err;
   }
   fsyncDir(dir);
+  return true;
 }
 
 /** Make a rename durable: fsync the directory that holds it (not possible on Windows; skipped there). */

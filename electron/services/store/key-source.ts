@@ -110,7 +110,10 @@ export function dataDirKeySource(dataDir: string, env: NodeJS.ProcessEnv = proce
   }
   const key = generateMasterKey();
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  writeFileAtomic(file, formatKeyText(key), { mode: 0o600, what: '写入数据库密钥文件', fs: opts.fs });
+  // Two processes starting together on a fresh directory (the app and `counter sync`) must agree on one key.
+  if (!writeFileAtomic(file, formatKeyText(key), { mode: 0o600, what: '写入数据库密钥文件', fs: opts.fs, createOnly: true })) {
+    return keySourceFromMaster(parseKeyText(fs.readFileSync(file, 'utf8'), `密钥文件 ${file}`), 'key-file');
+  }
   return keySourceFromMaster(key, 'key-file');
 }
 

@@ -31,6 +31,7 @@ function fullDisk(allow = 3): AtomicFs {
     fsyncSync: fs.fsyncSync,
     closeSync: fs.closeSync,
     renameSync: fs.renameSync,
+    linkSync: fs.linkSync,
     rmSync: fs.rmSync,
   };
 }
@@ -55,6 +56,15 @@ describe('atomic file writer', () => {
     expect(() => writeFileAtomic(f, 'new', { fs: fullDisk(0) })).toThrow(/磁盘空间不足/);
     expect(fs.readFileSync(f, 'utf8')).toBe('old content');
     expect(fs.readdirSync(dir)).toEqual(['x.json']);
+  });
+
+  it('createOnly never replaces a file another process created first', () => {
+    const dir = tempDir();
+    const f = path.join(dir, 'db.key');
+    expect(writeFileAtomic(f, 'first\n', { createOnly: true })).toBe(true);
+    expect(writeFileAtomic(f, 'second\n', { createOnly: true })).toBe(false);
+    expect(fs.readFileSync(f, 'utf8')).toBe('first\n');
+    expect(fs.readdirSync(dir)).toEqual(['db.key']);
   });
 });
 

@@ -32,6 +32,27 @@ describe('data directory key source (browser mode, CLI, tests)', () => {
     expect(dataDirKeySource(tempDir(), {}).databaseKey().equals(first.databaseKey())).toBe(false);
   });
 
+  it('two processes creating db.key at once agree on one key: the second keeps the first one\'s file', () => {
+    const dir = tempDir();
+    const theirs = 'e5'.repeat(32);
+    const racing = {
+      openSync: fs.openSync,
+      writeSync: (fd: number, data: Buffer) => fs.writeSync(fd, data),
+      fsyncSync: fs.fsyncSync,
+      closeSync: fs.closeSync,
+      renameSync: fs.renameSync,
+      rmSync: fs.rmSync,
+      // The other process's key lands just before ours.
+      linkSync: (from: fs.PathLike, to: fs.PathLike) => {
+        fs.writeFileSync(to, `${theirs}\n`, { mode: 0o600 });
+        fs.linkSync(from, to);
+      },
+    };
+    expect(dataDirKeySource(dir, {}, { fs: racing }).databaseKey().toString('hex')).toBe(theirs);
+    expect(fs.readFileSync(path.join(dir, 'db.key'), 'utf8')).toBe(`${theirs}\n`);
+    expect(fs.readdirSync(dir)).toEqual(['db.key']);
+  });
+
   it('takes COUNTER_DB_KEY (64 hex digits) over the key file, and writes no key file for it', () => {
     const dir = tempDir();
     const keys = dataDirKeySource(dir, { COUNTER_DB_KEY: HEX });
