@@ -1,11 +1,15 @@
 /** Cases accepted through a running app, for tests that need one to print, reprint or cancel. */
+import type { MethodInput } from '../../electron/contract/api';
 import type { App } from '../../electron/host/app';
 import { call } from '../../electron/host/dispatch';
 
-/** Looks up the sample 职工 李 on the platform and accepts a 糖尿病 特门 registration for them; returns its 办件编号. */
-export async function acceptSampleSpecialDisease(app: App): Promise<string> {
+type AcceptInput = MethodInput<'cases.accept'>;
+type SpecialDiseaseForm = Extract<AcceptInput, { kind: 'special-disease' }>['form'];
+
+/** The sample 职工 李's 糖尿病 特门 registration with every material; `form` overrides fields (another business). */
+export async function sampleSpecialDiseaseInput(app: App, form: Partial<SpecialDiseaseForm> = {}): Promise<AcceptInput> {
   const looked = await call(app.handlers, 'person.lookup', { certType: '02', certNo: '990102198507220023' });
-  const out = await call(app.handlers, 'cases.accept', {
+  return {
     kind: 'special-disease',
     psnNo: looked.person.psn_no,
     insuplcAdmdvs: looked.person.insuinfo[0].insuplc_admdvs,
@@ -14,8 +18,14 @@ export async function acceptSampleSpecialDisease(app: App): Promise<string> {
       insutype: '310', diseaseCode: 'M01600', hospitalCode: 'H99010100001', hospitalName: '示例市第一人民医院',
       assessedOn: '2026-03-01', doctorCode: 'D009', doctorName: '赵医生', begndate: '2026-03-02', enddate: '2026-12-31',
       tel: '13800000009', addr: '示例市和平路 9 号',
+      ...form,
     },
-  });
+  };
+}
+
+/** Looks up the sample 职工 李 on the platform and accepts a 糖尿病 特门 registration for them; returns its 办件编号. */
+export async function acceptSampleSpecialDisease(app: App): Promise<string> {
+  const out = await call(app.handlers, 'cases.accept', await sampleSpecialDiseaseInput(app));
   if (out.outcome !== 'accepted') throw new Error('expected the sample case to be accepted');
   return out.receipt.caseNo;
 }

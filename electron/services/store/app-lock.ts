@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write';
+import { processAlive } from '../outbox/upload-lease';
 
 export const APP_LOCK_FILE = 'app.lock';
 
@@ -19,15 +20,6 @@ export interface AppLockHolder {
 
 function lockPath(dataDir: string): string {
   return path.join(dataDir, APP_LOCK_FILE);
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Write our lock; returns release() (removes it only if it is still ours). */
@@ -49,7 +41,7 @@ function readLock(dataDir: string): AppLockHolder | undefined {
 }
 
 /** The workstation that holds the data directory now, if any (a dead pid on this host is ignored). */
-export function liveAppLockHolder(dataDir: string, isAlive: (pid: number) => boolean = alive): AppLockHolder | undefined {
+export function liveAppLockHolder(dataDir: string, isAlive: (pid: number) => boolean = processAlive): AppLockHolder | undefined {
   const h = readLock(dataDir);
   if (!h || typeof h.pid !== 'number') return undefined;
   if (h.host === os.hostname() && !isAlive(h.pid)) return undefined;

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fsyncDir } from './atomic-write';
+import { fsyncDir, writeFileAtomic } from './atomic-write';
 import { appLockMessage, liveAppLockHolder } from './app-lock';
 import { appDatabasePath, openAppDatabase, prepareDataDir } from './app-database';
 import { listBackups, localStamp, newestBackup, takeBackup, verifyBackupFile, type BackupInfo } from './backup';
@@ -22,7 +22,7 @@ import {
   type KeySource,
 } from './key-source';
 import { reencryptDatabase, reencryptTempFile } from './reencrypt';
-import { writeFileAtomic } from './atomic-write';
+import { processAlive } from '../outbox/upload-lease';
 
 export class MaintenanceRefused extends Error {}
 
@@ -39,20 +39,11 @@ function refuseWhileInUse(dataDir: string, keys: KeySource, now: Date): void {
     const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(LEASE_SETTING) as { value: string } | undefined;
     if (!row) return;
     const lease = JSON.parse(row.value) as { pid?: number; role?: string; expiresAt?: string };
-    if (lease.expiresAt && new Date(lease.expiresAt) > now && lease.pid !== undefined && alive(lease.pid)) {
+    if (lease.expiresAt && new Date(lease.expiresAt) > now && lease.pid !== undefined && processAlive(lease.pid)) {
       throw new MaintenanceRefused(`counter sync (进程 ${lease.pid}) 正在使用数据库，请等它结束后再试`);
     }
   } finally {
     db.close();
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../electron/host/app';
 import { defaultDeviceFactories } from '../../../electron/host/default-devices';
 import { call } from '../../../electron/host/dispatch';
-import { acceptSampleSpecialDisease } from '../../helpers/case-fixtures';
+import { acceptSampleSpecialDisease, sampleSpecialDiseaseInput } from '../../helpers/case-fixtures';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'counter-disk-full-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -33,19 +33,9 @@ describe('disk full while accepting a case', () => {
     app.db.pragma(`max_page_count = ${Number(app.db.pragma('page_count', { simple: true }))}`);
     app.db.exec('CREATE TEMP TRIGGER fill_on_outbox AFTER INSERT ON main.outbox BEGIN INSERT INTO main.test_filler VALUES (randomblob(200000)); END');
 
-    // A different business (other dates), so only the disk stands in the way.
-    const looked = await call(app.handlers, 'person.lookup', { certType: '02', certNo: '990102198507220023' });
-    const err = await call(app.handlers, 'cases.accept', {
-      kind: 'special-disease',
-      psnNo: looked.person.psn_no,
-      insuplcAdmdvs: looked.person.insuinfo[0].insuplc_admdvs,
-      materials: ['id-document', 'sd-application', 'sd-medical-record', 'sd-exam-report', 'sd-photo', 'id-copy'],
-      form: {
-        insutype: '310', diseaseCode: 'M03900', hospitalCode: 'H99010100001', hospitalName: '示例市第一人民医院',
-        assessedOn: '2026-03-01', doctorCode: 'D009', doctorName: '赵医生', begndate: '2026-03-02', enddate: '2026-12-31',
-        tel: '13800000009', addr: '示例市和平路 9 号',
-      },
-    }).catch((e: unknown) => e);
+    // A different business (another disease), so only the disk stands in the way.
+    const input = await sampleSpecialDiseaseInput(app, { diseaseCode: 'M03900' });
+    const err = await call(app.handlers, 'cases.accept', input).catch((e: unknown) => e);
     expect((err as { code?: string }).code).toBe('disk-full');
     expect((err as Error).message).toMatch(/磁盘空间不足，办件未受理/);
     expect(counts(app.db)).toEqual(before);

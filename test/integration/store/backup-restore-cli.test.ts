@@ -2,7 +2,6 @@
  * Backups, restore and rekey for real: cases accepted through the app, `counter backup`, the database
  * damaged or deleted, `counter restore`, the cases back; `counter rekey` re-encrypts without printing a key.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,33 +12,16 @@ import { call } from '../../../electron/host/dispatch';
 import { appDatabasePath } from '../../../electron/services/store/app-database';
 import { opensWithKey } from '../../../electron/services/store/database';
 import { acceptSampleSpecialDisease } from '../../helpers/case-fixtures';
+import { runCounter as counter } from '../../helpers/run-counter';
 
-const ROOT = path.resolve(__dirname, '../../..');
 const dirs: string[] = [];
 afterAll(() => {
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });
-
-function env(): NodeJS.ProcessEnv {
-  const e = { ...process.env };
-  delete e.COUNTER_DB_KEY;
-  return e;
-}
-
-function counter(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli/main.ts', ...args], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...env(), ...extraEnv },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
+function dataDirFor(prefix: string): string {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  dirs.push(d);
+  return d;
 }
 
 const start = (dataDir: string) => createApp({ dataDir, mode: 'browser', devices: defaultDeviceFactories() });
@@ -48,11 +30,20 @@ async function caseNos(app: App): Promise<string[]> {
   return (await call(app.handlers, 'cases.recent', {})).map((c) => c.caseNo).sort();
 }
 
+/** Starts the app on dataDir and expects exactly these cases in it. */
+async function expectCases(dataDir: string, expected: string[]): Promise<void> {
+  const app = await start(dataDir);
+  try {
+    expect(await caseNos(app)).toEqual(expected);
+  } finally {
+    await app.close();
+  }
+}
+
 describe('counter backup / restore', () => {
   it('brings back the cases after the database is damaged, then after it is deleted', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'restore-'));
-    dirs.push(dataDir);
-    let app = await start(dataDir);
+    const dataDir = dataDirFor('restore-');
+    const app = await start(dataDir);
     const accepted = [await acceptSampleSpecialDisease(app)];
     const before = await caseNos(app);
     expect(before).toEqual(accepted);
@@ -87,24 +78,19 @@ describe('counter backup / restore', () => {
     expect(r.stdout).toContain(`已从备份恢复: ${backupFile}`);
     const aside = /原数据库已保留为: (.+)/.exec(r.stdout)![1];
     expect(fs.existsSync(aside)).toBe(true);
-    app = await start(dataDir);
-    expect(await caseNos(app)).toEqual(before);
-    await app.close();
+    await expectCases(dataDir, before);
 
     // Deleted outright: restore from the named file.
     for (const f of fs.readdirSync(dataDir)) if (f.startsWith('counter.db')) fs.rmSync(path.join(dataDir, f), { recursive: true });
     const r2 = await counter(['restore', backupFile, '--data', dataDir]);
     expect(r2.code).toBe(0);
     expect(r2.stdout).not.toContain('原数据库已保留为');
-    app = await start(dataDir);
-    expect(await caseNos(app)).toEqual(before);
-    await app.close();
+    await expectCases(dataDir, before);
   }, 120_000);
 
   it('refuses a backup that does not open with the key, leaving the database as it was', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'restore-key-'));
-    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'restore-other-'));
-    dirs.push(dataDir, other);
+    const dataDir = dataDirFor('restore-key-');
+    const other = dataDirFor('restore-other-');
     await (await start(other)).close();
     const foreign = /已备份: (.+)/.exec((await counter(['backup', '--data', other])).stdout)![1];
     const app = await start(dataDir);
@@ -119,9 +105,8 @@ describe('counter backup / restore', () => {
 
 describe('counter rekey', () => {
   it('re-encrypts the database and its backups with a new key file, prints no key, and the old key no longer opens it', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rekey-'));
-    dirs.push(dataDir);
-    let app = await start(dataDir);
+    const dataDir = dataDirFor('rekey-');
+    const app = await start(dataDir);
     const before = [await acceptSampleSpecialDisease(app)];
     await app.close();
     const oldKey = fs.readFileSync(path.join(dataDir, 'db.key'), 'utf8').trim();
@@ -139,14 +124,11 @@ describe('counter rekey', () => {
     expect(opensWithKey(appDatabasePath(dataDir), Buffer.from(newKey, 'hex'))).toBe(true);
     const backups = fs.readdirSync(path.join(dataDir, 'backups')).filter((n) => n.endsWith('.db'));
     for (const n of backups) expect(opensWithKey(path.join(dataDir, 'backups', n), Buffer.from(newKey, 'hex'))).toBe(true);
-    app = await start(dataDir);
-    expect(await caseNos(app)).toEqual(before);
-    await app.close();
+    await expectCases(dataDir, before);
   }, 60_000);
 
   it('with COUNTER_DB_KEY asks for COUNTER_DB_NEW_KEY, then re-encrypts to it', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rekey-env-'));
-    dirs.push(dataDir);
+    const dataDir = dataDirFor('rekey-env-');
     const oldKey = '1f'.repeat(32);
     const newKey = '2e'.repeat(32);
     const q = await counter(['queue', '--data', dataDir], { COUNTER_DB_KEY: oldKey });

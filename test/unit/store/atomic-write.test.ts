@@ -1,20 +1,12 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig, saveConfig, ConfigError, AppConfig } from '../../../electron/host/config';
 import { DiskFullError, writeFileAtomic, type AtomicFs } from '../../../electron/services/store/atomic-write';
 import { dataDirKeySource } from '../../../electron/services/store/key-source';
+import { useTempDirs } from '../../helpers/temp-dirs';
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'atomic-'));
-  dirs.push(d);
-  return d;
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const tempDir = useTempDirs('atomic-');
 
 /** Real fs whose writes fail as a full disk does, after `allow` bytes (a torn write, then ENOSPC). */
 function fullDisk(allow = 3): AtomicFs {

@@ -1,22 +1,14 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openAppDatabase } from '../../../electron/services/store/app-database';
 import { listBackups, startDailyBackups, takeBackup } from '../../../electron/services/store/backup';
 import { opensWithKey } from '../../../electron/services/store/database';
 import { dataDirKeySource } from '../../../electron/services/store/key-source';
+import { useTempDirs } from '../../helpers/temp-dirs';
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'backup-'));
-  dirs.push(d);
-  return d;
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const tempDir = useTempDirs('backup-');
 const ID = '110105194912310021';
 
 function appDb() {

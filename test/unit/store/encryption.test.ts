@@ -1,25 +1,17 @@
 /** The app database at rest: always encrypted, plain files migrated, a wrong key told apart from damage. Real files throughout. */
 import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appDatabasePath, openAppDatabase } from '../../../electron/services/store/app-database';
 import { takeBackup } from '../../../electron/services/store/backup';
 import { keyCheckFile, openDatabase, opensWithKey, StoreError } from '../../../electron/services/store/database';
 import { dataDirKeySource, keySourceFromMaster } from '../../../electron/services/store/key-source';
 import { appMigrations } from '../../../electron/services/store/migrations';
 import { reencryptTempFile } from '../../../electron/services/store/reencrypt';
+import { useTempDirs } from '../../helpers/temp-dirs';
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'enc-'));
-  dirs.push(d);
-  return d;
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const tempDir = useTempDirs('enc-');
 
 const ID = '110105194912310021';
 const PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
@@ -29,6 +21,16 @@ function addPeople(db: Database.Database, n: number): void {
   db.transaction(() => {
     for (let i = 0; i < n; i++) ins.run(`person.${i}`, `${ID} 张三 糖尿病 13800000000 #${i}`, 'now');
   })();
+}
+
+/** A plain (unencrypted) app database with n people, as an older version left it. */
+function plainAppDatabase(n: number): { dir: string; file: string } {
+  const dir = tempDir();
+  const file = appDatabasePath(dir);
+  const plain = openDatabase(file, { migrations: appMigrations });
+  addPeople(plain, n);
+  plain.close();
+  return { dir, file };
 }
 
 function openError(fn: () => unknown): StoreError {
@@ -73,11 +75,7 @@ describe('the app database is encrypted in every mode', () => {
   });
 
   it('migrates an existing plain database with rows to encrypted at open, keeping every row', () => {
-    const dir = tempDir();
-    const file = appDatabasePath(dir);
-    const plain = openDatabase(file, { migrations: appMigrations });
-    addPeople(plain, 300);
-    plain.close();
+    const { dir, file } = plainAppDatabase(300);
     expect(fs.readFileSync(file).includes(Buffer.from(ID))).toBe(true);
 
     const db = openAppDatabase(dir, dataDirKeySource(dir, {}));
@@ -92,11 +90,7 @@ describe('the app database is encrypted in every mode', () => {
   });
 
   it('a migration interrupted before its rename lost nothing: the plain file is intact and the next open finishes it', () => {
-    const dir = tempDir();
-    const file = appDatabasePath(dir);
-    const plain = openDatabase(file, { migrations: appMigrations });
-    addPeople(plain, 20);
-    plain.close();
+    const { dir, file } = plainAppDatabase(20);
     // What a crash mid-way leaves: a half-written temp copy beside the untouched original.
     fs.writeFileSync(reencryptTempFile(file), Buffer.alloc(5000, 0x17));
     const db = openAppDatabase(dir, dataDirKeySource(dir, {}));

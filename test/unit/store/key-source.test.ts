@@ -1,22 +1,14 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openAppDatabase } from '../../../electron/services/store/app-database';
 import { opensWithKey, StoreError } from '../../../electron/services/store/database';
 import { dataDirKeySource, formatKeyText, keySourceFromMaster, nextKeyFilePath } from '../../../electron/services/store/key-source';
 import { createSafeStorageKeyProvider, KeyStorageRefused, type SafeStorageLike } from '../../../electron/main/key-provider';
+import { useTempDirs } from '../../helpers/temp-dirs';
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'keys-'));
-  dirs.push(d);
-  return d;
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const tempDir = useTempDirs('keys-');
 const HEX = 'a1'.repeat(32);
 
 describe('data directory key source (browser mode, CLI, tests)', () => {

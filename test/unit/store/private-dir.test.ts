@@ -1,23 +1,15 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openAppDatabase } from '../../../electron/services/store/app-database';
 import { takeBackup } from '../../../electron/services/store/backup';
 import { dataDirKeySource } from '../../../electron/services/store/key-source';
 import { userOnlyAclCommand, windowsUser } from '../../../electron/services/store/private-dir';
 import { ReceiptFolder } from '../../../electron/services/printing/receipt-folder';
 import { loadConfig } from '../../../electron/host/config';
+import { useTempDirs } from '../../helpers/temp-dirs';
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'priv-'));
-  dirs.push(d);
-  return d;
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const tempDir = useTempDirs('priv-');
 const mode = (f: string) => fs.statSync(f).mode & 0o777;
 
 describe.skipIf(process.platform === 'win32')('data directory permissions (POSIX)', () => {
