@@ -8,27 +8,37 @@ import path from 'node:path';
 import { methodNames } from '../contract/api';
 import type { AppInfo } from '../contract/schemas';
 import { AuditLog } from '../services/audit/audit-log';
-import { auditKeyFor } from '../services/audit/audit-key';
+import { auditKeyOf } from '../services/audit/audit-key';
 import { startRetention } from '../services/privacy/retention';
 import { chromiumA4Output, type A4Output } from '../services/printing/a4';
 import type { DeviceFactories } from '../services/devices/ports';
-import { openDatabase, type Db } from '../services/store/database';
-import { appMigrations } from '../services/store/migrations';
 import { auditPolicy } from './audit-policy';
 import { withAudit } from './audited-handlers';
+import { takeAppLock } from '../services/store/app-lock';
+import { openAppDatabase, prepareDataDir } from '../services/store/app-database';
+import { startDailyBackups } from '../services/store/backup';
+import type { Db } from '../services/store/database';
+import { dataDirKeySource, type KeySource } from '../services/store/key-source';
 import { loadConfig, type AppConfig } from './config';
 import type { AppContext, Feature } from './context';
 import type { Handlers } from './dispatch';
 import { EventHub } from './event-hub';
+import { log } from './log';
 import { withOutputPrivacy } from './output-privacy';
 import { casesFeature } from './features/cases';
 import { platformFeature } from './features/platform';
 import { devicesFeature } from './features/devices';
 import { receptionFeature } from './features/reception';
 
+/**
+ * Where the master key comes from. Electron: safeStorage (electron/main/key-provider.ts). Without a
+ * provider (browser mode, the CLI, tests): COUNTER_DB_KEY or <dataDir>/db.key (dataDirKeySource).
+ * There is no plain mode.
+ */
 export interface KeyProvider {
-  /** The database encryption key, or undefined for a plain file (development, tests). */
-  databaseKey(): Promise<string | undefined>;
+  keys(): Promise<KeySource>;
+  /** A passphrase an older version encrypted the database with, re-encrypted to the raw key at open. */
+  legacyPassphrase?(): string | undefined;
 }
 
 export interface AppOptions {
@@ -42,6 +52,8 @@ export interface AppOptions {
   a4?: A4Output;
   /** Overrides applied on top of <dataDir>/config.json (command-line flags). */
   configOverrides?: (config: AppConfig) => AppConfig;
+  /** Daily backups kept in <dataDir>/backups (default 7). */
+  backupsKept?: number;
 }
 
 export interface App {
@@ -53,28 +65,35 @@ export interface App {
   close(): Promise<void>;
 }
 
-export function appDatabaseFile(dataDir: string): string {
-  return path.join(dataDir, 'counter.db');
-}
+export { appDatabasePath as appDatabaseFile } from '../services/store/app-database';
 
 const FEATURES: Feature[] = [receptionFeature, devicesFeature, platformFeature, casesFeature];
 
 export async function createApp(opts: AppOptions): Promise<App> {
   const clock = opts.clock ?? (() => new Date());
-  fs.mkdirSync(opts.dataDir, { recursive: true });
+  prepareDataDir(opts.dataDir);
   let config = loadConfig(opts.dataDir);
   if (opts.configOverrides) config = opts.configOverrides(config);
 
-  const key = await opts.keyProvider?.databaseKey();
-  const db = openDatabase(appDatabaseFile(opts.dataDir), { migrations: appMigrations, key });
+  const keys = opts.keyProvider ? await opts.keyProvider.keys() : dataDirKeySource(opts.dataDir);
+  const db = openAppDatabase(opts.dataDir, keys, { legacyPassphrase: opts.keyProvider?.legacyPassphrase?.() });
   const closers: Array<() => Promise<void> | void> = [];
   const close = async () => {
     for (const c of closers.reverse()) await c();
     db.close();
   };
-  // SEAM: the encryption work exposes a derived audit key on the context; until then it is derived here
-  // from the database key (with a marked fallback for a plain database, see audit-key.ts).
-  const audit = new AuditLog(db, clock, auditKeyFor(opts.dataDir, key));
+  closers.push(takeAppLock(opts.dataDir, opts.mode, clock()));
+  const backups = startDailyBackups({
+    db,
+    dataDir: opts.dataDir,
+    key: keys.databaseKey(),
+    clock,
+    keep: opts.backupsKept,
+    onError: (err) => log.error(`数据库备份失败: ${err.message}`),
+  });
+  closers.push(() => backups.stop());
+  // The chain's key lives inside the encrypted database, so rekeying the master key keeps old rows verifiable.
+  const audit = new AuditLog(db, clock, auditKeyOf(db, keys.auditKey()));
 
   const ctx: AppContext = {
     dataDir: opts.dataDir,

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { writeFileAtomic, type AtomicFs } from '../services/store/atomic-write';
 
 const SerialDevice = z.object({ mode: z.literal('serial'), path: z.string().min(1), baudRate: z.number().int().positive().default(115200) });
 const HidDevice = z.object({ mode: z.literal('hid'), vendorId: z.number().int(), productId: z.number().int(), path: z.string().optional() });
@@ -92,18 +93,36 @@ export function configPath(dataDir: string): string {
   return path.join(dataDir, 'config.json');
 }
 
+function configText(config: AppConfig): string {
+  return JSON.stringify(config, null, 2) + '\n';
+}
+
+/**
+ * Older versions wrote the defaults with a plain writeFileSync, so a full disk or a crash at first start
+ * left config.json empty or cut short, and every later start failed on it. Such a file can only be a torn
+ * first write — it is empty, or a strict prefix of the defaults the program writes — so it holds no
+ * setting of anyone's and is replaced by the defaults. Any other unparsable file may be a hand edit and is
+ * still refused with its error, never silently replaced.
+ */
+function isTornDefaultsWrite(text: string, defaults: AppConfig): boolean {
+  if (text.trim() === '') return true;
+  const full = configText(defaults);
+  return text.length < full.length && full.startsWith(text);
+}
+
 /** Read config.json (writing the defaults when absent); a broken file is an error, never silently replaced. */
-export function loadConfig(dataDir: string): AppConfig {
+export function loadConfig(dataDir: string, opts: { fs?: AtomicFs } = {}): AppConfig {
   const file = configPath(dataDir);
-  if (!fs.existsSync(file)) {
-    const defaults = AppConfig.parse({});
-    fs.mkdirSync(dataDir, { recursive: true });
-    fs.writeFileSync(file, JSON.stringify(defaults, null, 2) + '\n');
+  const defaults = AppConfig.parse({});
+  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+  if (text === undefined || isTornDefaultsWrite(text, defaults)) {
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    writeFileAtomic(file, configText(defaults), { what: `写入配置文件 ${file}`, fs: opts.fs });
     return defaults;
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+    raw = JSON.parse(text);
   } catch (err) {
     throw new ConfigError(`配置文件 ${file} 不是合法的 JSON: ${(err as Error).message}`);
   }
@@ -124,7 +143,7 @@ function hasLegacyDriverCommand(raw: unknown): boolean {
 
 export function saveConfig(dataDir: string, config: AppConfig): void {
   const file = configPath(dataDir);
-  const tmp = `${file}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(AppConfig.parse(config), null, 2) + '\n');
-  fs.renameSync(tmp, file);
+  writeFileAtomic(file, configText(AppConfig.parse(config)), { what: `写入配置文件 ${file}` });
+  // The temp name older versions used; a crash could leave it behind.
+  fs.rmSync(`${file}.tmp`, { force: true });
 }

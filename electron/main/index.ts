@@ -4,10 +4,10 @@
  * (window options, session, app:// protocol, navigation, fuses) lives in ./security as data and small
  * functions that test/unit/shell/security-checklist.test.ts checks without Electron.
  */
-import { app, BrowserWindow, ipcMain, protocol, safeStorage, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell, type IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
 import { IPC_EVENT, IPC_INVOKE } from '../contract/bridge';
-import { appDatabaseFile, createApp, type App, type KeyProvider } from '../host/app';
+import { createApp, type App, type KeyProvider } from '../host/app';
 import { createCaller } from '../host/caller';
 import { defaultDeviceFactories } from '../host/default-devices';
 import { dispatch } from '../host/dispatch';
@@ -53,7 +53,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   secureSession(session.defaultSession, RENDERER_DIR);
 
-  const keyProvider: KeyProvider = createSafeStorageKeyProvider(safeStorage, app.getPath('userData'), appDatabaseFile(app.getPath('userData')));
+  const keyProvider: KeyProvider = createSafeStorageKeyProvider(safeStorage, app.getPath('userData'));
   workstation = await createApp({
     dataDir: app.getPath('userData'),
     mode: 'electron',
@@ -82,5 +82,7 @@ app.on('before-quit', () => {
 
 start().catch((err) => {
   log.error('启动失败:', err);
+  // A refused start (no protected key storage, wrong key, damaged database, full disk) says why in a dialog.
+  dialog.showErrorBox('医保综合柜员工作站 无法启动', (err as Error).message ?? String(err));
   app.exit(1);
 });

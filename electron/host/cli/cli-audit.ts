@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import os from 'node:os';
 import type { Command } from 'commander';
 import { AuditLog } from '../../services/audit/audit-log';
-import { auditKeyFor } from '../../services/audit/audit-key';
+import { auditKeyOf } from '../../services/audit/audit-key';
 import type { Db } from '../../services/store/database';
 import { CliError } from './cli-error';
 
@@ -38,13 +38,10 @@ export function cliActor(operator: string | undefined): string {
   return operator;
 }
 
-/**
- * An audit writer for a CLI command on an open app database in dataDir. `databaseKey`: the key the database
- * was opened with (SEAM: the encryption work hands the derived audit key instead).
- */
-export function cliAudit(db: Db, dataDir: string, operator: string | undefined, databaseKey?: string): CliAudit {
+/** An audit writer for a CLI command on an open app database (the chain's key lives in that database). */
+export function cliAudit(db: Db, operator: string | undefined): CliAudit {
   const actor = cliActor(operator);
-  const log = new AuditLog(db, () => new Date(), auditKeyFor(dataDir, databaseKey));
+  const log = new AuditLog(db, () => new Date(), auditKeyOf(db));
   const user = osUser();
   return {
     log,

@@ -5,6 +5,7 @@
  */
 import { Command } from 'commander';
 import { logText } from '../log';
+import { DISK_FULL, isDiskFull } from '../../services/store/atomic-write';
 import { CliError } from './cli-error';
 import { commandModules } from './commands';
 
@@ -38,6 +39,11 @@ export async function runCli(argv: string[]): Promise<number> {
     if (typeof code === 'string' && code.startsWith('commander.')) {
       if (code === 'commander.helpDisplayed' || code === 'commander.version') return 0;
       return (err as { exitCode?: number }).exitCode ?? 2;
+    }
+    if (isDiskFull(err) && !(err as Error).message.includes(DISK_FULL)) {
+      // SQLITE_FULL / ENOSPC from deep inside a command: the transaction rolled back, nothing was written.
+      process.stderr.write(`错误: ${DISK_FULL}，操作未完成 (没有写入任何内容)。请清理磁盘后重试。\n`);
+      return 1;
     }
     process.stderr.write(`错误: ${logText((err as Error).message ?? String(err))}\n`);
     return 1;

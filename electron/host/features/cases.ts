@@ -3,8 +3,6 @@
  * 一次性告知单), 撤销, 办件记录, A4 receipts as PDF (browser mode), and the 零星报销 试算 with this
  * workstation's settled claims of the year. Runs after the platform feature (uses its outbox and client).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { AppError } from '../../contract/errors';
 import type { OneTimeNotice } from '../../contract/features/cases';
 import { getNotice } from '../../services/cases/case-details';
@@ -18,6 +16,8 @@ import { findDiseaseWindow } from '../../services/reimbursement/disease-window';
 import { ReimbursementService } from '../../services/reimbursement/reimbursement-service';
 import { renderAcceptanceReceiptHtml, renderOneTimeNoticeHtml } from '../../services/printing/a4';
 import { loadPolicyFile, samplePolicyPath } from '../../services/policy';
+import { ReceiptFolder } from '../../services/printing/receipt-folder';
+import { isDiskFull } from '../../services/store/atomic-write';
 import type { Feature } from '../context';
 
 export const casesFeature: Feature = (ctx) => {
@@ -45,7 +45,8 @@ export const casesFeature: Feature = (ctx) => {
     longTermMinMonths,
   });
   const views = () => ({ db: ctx.db, now: ctx.clock(), longTermMinMonths });
-  const receiptsDir = path.join(ctx.dataDir, 'receipts');
+  const receipts = new ReceiptFolder(ctx.dataDir, ctx.clock);
+  ctx.onClose(receipts.startPurging());
   const caseOrFail = (caseNo: string) => {
     const c = getCaseByNo(ctx.db, caseNo);
     if (!c) throw new AppError('not-found', `找不到办件 ${caseNo}`);
@@ -56,15 +57,20 @@ export const casesFeature: Feature = (ctx) => {
   return {
     'catalog.diseases': () => diseases,
     'cases.materials': (q) => materialsChecklist(q),
-    'cases.accept': (input) => desk.accept(input),
+    'cases.accept': (input) =>
+      desk.accept(input).catch((err: unknown) => {
+        // SQLITE_FULL: the accept transaction rolled back — neither the case nor its outbox row exists.
+        if (isDiskFull(err)) throw new AppError('disk-full', '磁盘空间不足，办件未受理 (没有保存任何内容)。请清理磁盘后重新受理。');
+        throw err;
+      }),
     'cases.cancel': ({ caseNo, memo }) => desk.cancel(caseNo, memo),
     'cases.history': ({ psnNo }) => historyOf(views(), psnNo),
     'cases.recent': ({ limit }) => recentCases(views(), limit ?? 50),
     'cases.receipt': ({ caseNo }) => receiptOf(ctx.db, caseOrFail(caseNo)),
     'cases.receiptPdf': async ({ caseNo }) => {
-      const file = path.join(receiptsDir, `${caseNo}.pdf`);
-      fs.mkdirSync(receiptsDir, { recursive: true });
+      const file = receipts.prepare(caseNo);
       await ctx.a4.savePdf(receiptHtml(caseNo), file);
+      receipts.seal(file);
       return { path: file };
     },
     'cases.printA4': async ({ caseNo }) => {
@@ -86,9 +92,9 @@ export const casesFeature: Feature = (ctx) => {
         issuedAt: n.issuedAt,
         clerk: n.clerk,
       });
-      fs.mkdirSync(receiptsDir, { recursive: true });
-      const file = path.join(receiptsDir, `${n.noticeNo}.pdf`);
+      const file = receipts.prepare(n.noticeNo);
       await ctx.a4.savePdf(html, file);
+      receipts.seal(file);
       return { path: file };
     },
     'reimbursement.calculate': async ({ psnNo, form }) => {

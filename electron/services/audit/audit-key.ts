@@ -1,52 +1,30 @@
 /**
- * The key of the audit chain (see ./audit-chain). It is derived from the database master key with HKDF
- * (label 'counter-audit-chain'), so whoever may open the database can also extend and verify its audit trail,
- * and nobody else can forge it.
- *
- * SEAM FOR THE ENCRYPTION WORK: once every database is encrypted, the app context exposes the derived audit
- * key and `auditKeyFor` is replaced by it. Until then a database opened without a key (plain file) uses the
- * TEMPORARY FALLBACK below: a random key kept in <dataDir>/audit-chain.key (0600). It protects the chain
- * against edits by anyone who cannot read that file; it is not a substitute for the master key.
+ * The key of the audit chain (see ./audit-chain). It is made once per database and kept INSIDE the encrypted
+ * database (settings `audit.chain-key`): whoever can open the database can extend and verify its trail, nobody
+ * else can forge it, and `counter rekey` — which replaces the master key — leaves every old row verifiable
+ * (a key derived from the master key would have made the whole trail unverifiable after each rotation).
+ * The first value is derived from the master key with HKDF (label 'counter-audit-chain'); any secret would do.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
+import type { Db } from '../store/database';
 
 export const AUDIT_KEY_LABEL = 'counter-audit-chain';
-export const FALLBACK_AUDIT_KEY_FILE = 'audit-chain.key';
+const SETTING = 'audit.chain-key';
 
 export function deriveAuditKey(masterKey: string | Buffer): Buffer {
   return Buffer.from(crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), AUDIT_KEY_LABEL, 32));
 }
 
-/**
- * The audit key for a data directory: derived from the database key, or (plain database) the fallback file,
- * created on first use unless `create` is false (verifying must not invent a key: it returns null then).
- */
-export function auditKeyFor(dataDir: string, databaseKey: string | undefined): Buffer;
-export function auditKeyFor(dataDir: string, databaseKey: string | undefined, opts: { create: false }): Buffer | null;
-export function auditKeyFor(dataDir: string, databaseKey: string | undefined, opts: { create?: boolean } = {}): Buffer | null {
-  if (databaseKey) return deriveAuditKey(databaseKey);
-  // TEMPORARY FALLBACK (plain database, no master key yet) — remove once every database has a key.
-  const file = path.join(dataDir, FALLBACK_AUDIT_KEY_FILE);
-  try {
-    return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-  }
-  if (opts.create === false) return null;
-  const key = crypto.randomBytes(32);
-  fs.mkdirSync(dataDir, { recursive: true });
-  // Written whole under a private name, then linked into place: two processes starting at once agree on one key.
-  const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}`;
-  fs.writeFileSync(tmp, key.toString('hex') + '\n', { mode: 0o600 });
-  try {
-    fs.linkSync(tmp, file);
-    return key;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
-  } finally {
-    fs.rmSync(tmp, { force: true });
-  }
+/** The stored audit key, or null where no row was ever chained (verifying must not invent a key). */
+export function storedAuditKey(db: Db): Buffer | null {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(SETTING) as { value: string } | undefined;
+  return row ? Buffer.from(row.value, 'hex') : null;
+}
+
+/** The database's audit key, stored on first use; two processes starting at once agree (INSERT OR IGNORE). */
+export function auditKeyOf(db: Db, seed: Buffer = crypto.randomBytes(32)): Buffer {
+  const existing = storedAuditKey(db);
+  if (existing) return existing;
+  db.prepare('INSERT OR IGNORE INTO settings (key, value, updated_at) VALUES (?, ?, ?)').run(SETTING, seed.toString('hex'), new Date().toISOString());
+  return storedAuditKey(db)!;
 }

@@ -36,7 +36,8 @@ export interface UploadLeaseOptions {
 
 export type AcquireResult = { ok: true } | { ok: false; holder: LeaseHolder };
 
-function processAlive(pid: number): boolean {
+/** Is a process on this machine alive? EPERM counts: it exists but belongs to someone else. */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

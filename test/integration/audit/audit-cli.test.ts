@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readChain } from '../../../electron/services/audit/audit-chain';
 import { AuditLog } from '../../../electron/services/audit/audit-log';
-import { auditKeyFor } from '../../../electron/services/audit/audit-key';
+import { auditKeyOf } from '../../../electron/services/audit/audit-key';
 import { appDatabasePath, openAppDatabase } from '../../../electron/services/store/app-database';
 import { startPlatformSimulator, type PlatformSimulator } from '../../../electron/services/platform/simulator';
 import { specialDiseaseFixtures } from '../../helpers/outbox-fixtures';
@@ -24,7 +24,7 @@ function seeded(): string {
   const dir = path.join(root, `d${n++}`);
   const db = openAppDatabase(dir);
   let hour = 0;
-  const audit = new AuditLog(db, () => new Date(Date.UTC(2026, 1, 28, 20 + hour++ * 6)), auditKeyFor(dir, undefined));
+  const audit = new AuditLog(db, () => new Date(Date.UTC(2026, 1, 28, 20 + hour++ * 6)), auditKeyOf(db));
   for (let i = 0; i < 7; i++) audit.record('op001', 'cases.history', { psnNo: `P${i}`, count: 1 }, { callerId: 'c1', transport: 'ipc' });
   db.close();
   return dir;

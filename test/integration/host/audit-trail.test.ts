@@ -8,7 +8,7 @@ import { createCaller } from '../../../electron/host/caller';
 import { defaultDeviceFactories } from '../../../electron/host/default-devices';
 import { call } from '../../../electron/host/dispatch';
 import { readChain, verifyAuditChain } from '../../../electron/services/audit/audit-chain';
-import { auditKeyFor } from '../../../electron/services/audit/audit-key';
+import { storedAuditKey } from '../../../electron/services/audit/audit-key';
 import { acceptSampleSpecialDiseaseAs } from '../../helpers/case-fixtures';
 
 const LI = { certNo: '990102198507220023', name: '李' };
@@ -104,6 +104,6 @@ describe('audit trail of the contract calls', () => {
   });
 
   it('the whole trail verifies with the data directory’s audit key', () => {
-    expect(verifyAuditChain(app.db, auditKeyFor(dataDir, undefined)).problems).toEqual([]);
+    expect(verifyAuditChain(app.db, storedAuditKey(app.db)!).problems).toEqual([]);
   });
 });

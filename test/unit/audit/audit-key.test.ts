@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { auditKeyFor, deriveAuditKey, FALLBACK_AUDIT_KEY_FILE } from '../../../electron/services/audit/audit-key';
+import { auditKeyOf, deriveAuditKey, storedAuditKey } from '../../../electron/services/audit/audit-key';
+import { openAppDatabase } from '../../../electron/services/store/app-database';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -16,20 +17,25 @@ const tempDir = () => {
 };
 
 describe('audit key', () => {
-  it('is HKDF-SHA256 of the database key with the label counter-audit-chain, never the key itself', () => {
+  it('is first derived with HKDF-SHA256 and the label counter-audit-chain, never the master key itself', () => {
     const key = deriveAuditKey('0123456789abcdef0123456789abcdef');
     expect(key).toEqual(Buffer.from(crypto.hkdfSync('sha256', '0123456789abcdef0123456789abcdef', Buffer.alloc(0), 'counter-audit-chain', 32)));
     expect(key.toString('hex')).not.toContain('0123456789abcdef');
-    expect(auditKeyFor(tempDir(), '0123456789abcdef0123456789abcdef')).toEqual(key);
   });
 
-  it('without a database key: a random fallback key in a 0600 file, the same on every later open', () => {
+  it('is kept inside the (encrypted) database: made once, the same on every later open, never replaced by a new seed', () => {
     const dir = tempDir();
-    expect(auditKeyFor(dir, undefined, { create: false })).toBeNull();
-    const first = auditKeyFor(dir, undefined);
+    let db = openAppDatabase(dir);
+    expect(storedAuditKey(db)).toBeNull();
+    const first = auditKeyOf(db, crypto.randomBytes(32));
     expect(first).toHaveLength(32);
-    expect(auditKeyFor(dir, undefined)).toEqual(first);
-    if (process.platform !== 'win32') expect(fs.statSync(path.join(dir, FALLBACK_AUDIT_KEY_FILE)).mode & 0o777).toBe(0o600);
-    expect(auditKeyFor(tempDir(), undefined)).not.toEqual(first);
+    db.close();
+    db = openAppDatabase(dir);
+    expect(auditKeyOf(db, crypto.randomBytes(32))).toEqual(first);
+    expect(storedAuditKey(db)).toEqual(first);
+    db.close();
+    const other = openAppDatabase(tempDir());
+    expect(auditKeyOf(other)).not.toEqual(first);
+    other.close();
   });
 });

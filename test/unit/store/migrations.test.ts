@@ -75,12 +75,12 @@ describe('SQLite store', () => {
 
   it('encrypts at rest with a key: unreadable without it, readable with it', () => {
     const file = tempFile();
-    const db = openDatabase(file, { migrations: appMigrations, key: 'k3y-from-the-os-keychain' });
+    const db = openDatabase(file, { migrations: appMigrations, key: Buffer.alloc(32, 7) });
     db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('secret', '110105194912310021', 'now')").run();
     db.close();
     expect(fs.readFileSync(file).includes(Buffer.from('110105194912310021'))).toBe(false);
     expect(() => openDatabase(file, { migrations: appMigrations })).toThrow(/数据库文件损坏或不是数据库/);
-    const again = openDatabase(file, { migrations: appMigrations, key: 'k3y-from-the-os-keychain' });
+    const again = openDatabase(file, { migrations: appMigrations, key: Buffer.alloc(32, 7) });
     expect(again.prepare("SELECT value FROM settings WHERE key = 'secret'").get()).toEqual({ value: '110105194912310021' });
     again.close();
   });

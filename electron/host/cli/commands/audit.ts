@@ -7,9 +7,10 @@
  */
 import fs from 'node:fs';
 import { verifyAuditChain, verifyRows, type ChainReport } from '../../../services/audit/audit-chain';
-import { auditKeyFor } from '../../../services/audit/audit-key';
+import { storedAuditKey } from '../../../services/audit/audit-key';
 import { excerptHeader, excerptRows, ExcerptFormatError, parseExcerpt, toCsv, toJsonl } from '../../../services/audit/audit-excerpt';
 import { appDatabasePath, openAppDatabase } from '../../../services/store/app-database';
+import type { Db } from '../../../services/store/database';
 import { defaultDataDir } from '../../../services/store/data-dir';
 import { cliAudit, withOperatorOption } from '../cli-audit';
 import { CliError } from '../cli-error';
@@ -41,6 +42,34 @@ function report(r: ChainReport, what: string): void {
   throw new CliError(`${what}校验失败: ${r.problems.length} 处问题${hint}`);
 }
 
+/** Checks the chain in db, or an exported excerpt against db's audit key. */
+function verifyIn(db: Db, dataDir: string, excerpt: string | undefined): void {
+  const key = storedAuditKey(db);
+  if (!key) throw new CliError(`数据目录 ${dataDir} 中还没有审计记录，无需校验`);
+  if (excerpt) {
+    let text: string;
+    try {
+      text = fs.readFileSync(excerpt, 'utf8');
+    } catch (err) {
+      throw new CliError(`无法读取审计摘录 ${excerpt} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
+    let parsed: ReturnType<typeof parseExcerpt>;
+    try {
+      parsed = parseExcerpt(text);
+    } catch (err) {
+      if (err instanceof ExcerptFormatError) throw new CliError(`审计摘录格式不对: ${err.message}`);
+      throw err;
+    }
+    const r = verifyRows(parsed.rows, key);
+    if (parsed.header && (parsed.header.rows !== r.rows || parsed.header.lastHash !== r.lastHash)) {
+      r.problems.push({ seq: r.lastSeq ?? 0, kind: 'deleted', message: `摘录头记载 ${parsed.header.rows} 条、末条哈希 ${parsed.header.lastHash?.slice(0, 16)}…，与内容不符 (记录被删除或追加)` });
+    }
+    report(r, '审计摘录');
+    return;
+  }
+  report(verifyAuditChain(db, key), '审计链');
+}
+
 export const auditCommand: CommandModule = {
   register(program) {
     const audit = program.command('audit').description('审计日志: 校验哈希链、导出给检查人员');
@@ -52,32 +81,9 @@ export const auditCommand: CommandModule = {
       .action((opts: { data?: string; excerpt?: string }) => {
         const dataDir = opts.data ?? defaultDataDir();
         if (!fs.existsSync(appDatabasePath(dataDir))) throw new CliError(`数据目录 ${dataDir} 中没有工作站数据库 (请用 --data 指定数据目录)`);
-        const key = auditKeyFor(dataDir, undefined, { create: false });
-        if (!key) throw new CliError(`数据目录 ${dataDir} 中没有审计密钥，无法校验`);
-        if (opts.excerpt) {
-          let text: string;
-          try {
-            text = fs.readFileSync(opts.excerpt, 'utf8');
-          } catch (err) {
-            throw new CliError(`无法读取审计摘录 ${opts.excerpt} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-          }
-          let parsed: ReturnType<typeof parseExcerpt>;
-          try {
-            parsed = parseExcerpt(text);
-          } catch (err) {
-            if (err instanceof ExcerptFormatError) throw new CliError(`审计摘录格式不对: ${err.message}`);
-            throw err;
-          }
-          const r = verifyRows(parsed.rows, key);
-          if (parsed.header && (parsed.header.rows !== r.rows || parsed.header.lastHash !== r.lastHash)) {
-            r.problems.push({ seq: r.lastSeq ?? 0, kind: 'deleted', message: `摘录头记载 ${parsed.header.rows} 条、末条哈希 ${parsed.header.lastHash?.slice(0, 16)}…，与内容不符 (记录被删除或追加)` });
-          }
-          report(r, '审计摘录');
-          return;
-        }
         const db = openAppDatabase(dataDir);
         try {
-          report(verifyAuditChain(db, key), '审计链');
+          verifyIn(db, dataDir, opts.excerpt);
         } finally {
           db.close();
         }
@@ -99,7 +105,7 @@ export const auditCommand: CommandModule = {
       const dataDir = opts.data ?? defaultDataDir();
       const db = openAppDatabase(dataDir);
       try {
-        const trail = cliAudit(db, dataDir, opts.operator);
+        const trail = cliAudit(db, opts.operator);
         const period = { from: opts.from, to: opts.to, fromUtc: new Date(from).toISOString(), toUtc: new Date(to).toISOString(), exportedAt: new Date().toISOString() };
         const rows = excerptRows(db, period.fromUtc, period.toUtc);
         const text = opts.format === 'csv' ? toCsv(rows) : toJsonl(excerptHeader(rows, period), rows);

@@ -45,7 +45,7 @@ export const importCommand: CommandModule = {
         const dataDir = opts.data ?? defaultDataDir();
         const sa = openStandaloneOutbox({ dataDir, profile: opts.profile });
         try {
-          const trail = cliAudit(sa.db, dataDir, opts.operator);
+          const trail = cliAudit(sa.db, opts.operator);
           const region = opts.region ?? sa.profile.mdtrtareaAdmvs;
           const accepted: Array<{ line: number; rec: CaseRecord }> = [];
           try {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { auditCommand } from './audit';
+import { backupCommand } from './backup';
 import { calcCommand } from './calc';
 import { devicesCommand } from './devices';
 import { lookupCommand } from './lookup';
@@ -11,6 +12,8 @@ import { simulateCommand } from './simulate';
 import { importCommand } from './import';
 import { queueCommand } from './queue';
 import { syncCommand } from './sync';
+import { rekeyCommand } from './rekey';
+import { restoreCommand } from './restore';
 
 /** A CLI command module: adds its sub-command(s) to the program. */
 export interface CommandModule {
@@ -20,6 +23,7 @@ export interface CommandModule {
 // One line per command module; keep alphabetical.
 export const commandModules: CommandModule[] = [
   auditCommand,
+  backupCommand,
   calcCommand,
   devicesCommand,
   lookupCommand,
@@ -31,4 +35,6 @@ export const commandModules: CommandModule[] = [
   importCommand,
   queueCommand,
   syncCommand,
+  rekeyCommand,
+  restoreCommand,
 ];

@@ -36,7 +36,7 @@ async function lookup(o: LookupOptions): Promise<void> {
   const query = { certType: o.certType, certNo: maskIdNumber(o.certNo) };
   let trail: ReturnType<typeof cliAudit> | undefined;
   try {
-    trail = cliAudit(db, dataDir, o.operator);
+    trail = cliAudit(db, o.operator);
     const services = createPlatformServices({
       db,
       profile: o.profile ?? config.platform.profile,

@@ -21,7 +21,7 @@ export const queueCommand: CommandModule = {
         const dataDir = opts.data ?? defaultDataDir();
         const db = openAppDatabase(dataDir);
         try {
-          const trail = cliAudit(db, dataDir, opts.operator);
+          const trail = cliAudit(db, opts.operator);
           const counts = queueCounts(db);
           const out: Record<string, unknown> = { ...counts };
           if (opts.list || opts.state) {

@@ -61,7 +61,7 @@ export const syncCommand: CommandModule = {
         const sa = openStandaloneOutbox({ dataDir, platformUrl: opts.platform, profile: opts.profile, concurrency });
         let trail: ReturnType<typeof cliAudit>;
         try {
-          trail = cliAudit(sa.db, dataDir, opts.operator);
+          trail = cliAudit(sa.db, opts.operator);
         } catch (err) {
           sa.close();
           throw err;
