@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readChain } from '../../../electron/services/audit/audit-chain';
 import { AuditLog } from '../../../electron/services/audit/audit-log';
 import { auditKeyOf } from '../../../electron/services/audit/audit-key';
+import { applyKey } from '../../../electron/services/store/database';
+import { dataDirKeySource } from '../../../electron/services/store/key-source';
 import { appDatabasePath, openAppDatabase } from '../../../electron/services/store/app-database';
 import { startPlatformSimulator, type PlatformSimulator } from '../../../electron/services/platform/simulator';
 import { specialDiseaseFixtures } from '../../helpers/outbox-fixtures';
@@ -32,7 +34,9 @@ function seeded(): string {
 
 /** An attacker with a raw connection: drops the triggers, then edits. */
 function tamper(dir: string, ...sql: string[]): void {
+  // The attacker holds the key too (same OS user): the chain, not the encryption, must catch the edit.
   const raw = new Database(appDatabasePath(dir));
+  applyKey(raw, dataDirKeySource(dir).databaseKey());
   raw.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
   for (const s of sql) raw.exec(s);
   raw.close();

@@ -39,12 +39,12 @@ describe('privacy.retentionDays', () => {
     await expect(start(dirWith({ privacy: { retentionDays: 30, keepForever: true } }))).rejects.toThrow(/privacy/);
   });
 
-  it('the app purges older receipts at start and audits it', async () => {
+  it('the app purges older attachments at start and audits it (receipt PDFs are purged after a day by the receipts folder itself)', async () => {
     const dir = dirWith({ privacy: { retentionDays: 7 } });
-    const receipts = path.join(dir, 'receipts');
-    fs.mkdirSync(receipts);
-    const old = path.join(receipts, 'old.pdf');
-    const fresh = path.join(receipts, 'fresh.pdf');
+    const attachments = path.join(dir, 'attachments');
+    fs.mkdirSync(attachments);
+    const old = path.join(attachments, 'old.jpg');
+    const fresh = path.join(attachments, 'fresh.jpg');
     fs.writeFileSync(old, 'x');
     fs.writeFileSync(fresh, 'x');
     const eightDaysAgo = new Date(Date.now() - 8 * 86_400_000);

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain, readChain } from '../../../electron/services/audit/audit-chain';
 import { AuditLog } from '../../../electron/services/audit/audit-log';
+import { applyKey } from '../../../electron/services/store/database';
+import { dataDirKeySource } from '../../../electron/services/store/key-source';
 import { appDatabasePath, openAppDatabase } from '../../../electron/services/store/app-database';
 import { openDatabase } from '../../../electron/services/store/database';
 import { appMigrations } from '../../../electron/services/store/migrations';
@@ -35,7 +37,9 @@ function withRows(n: number) {
 
 /** An attacker's raw connection: drops the append-only triggers first. */
 function tamper(dir: string, sql: string[]) {
+  // The attacker holds the key too (same OS user): the chain, not the encryption, must catch the edit.
   const raw = new Database(appDatabasePath(dir));
+  applyKey(raw, dataDirKeySource(dir).databaseKey());
   raw.exec('DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete; DROP TRIGGER IF EXISTS audit_log_legacy_no_update; DROP TRIGGER IF EXISTS audit_log_legacy_no_delete; DROP TRIGGER IF EXISTS audit_log_legacy_no_insert;');
   for (const s of sql) raw.exec(s);
   raw.close();
