@@ -16,10 +16,12 @@ import { loadConfig, type AppConfig } from './config';
 import type { AppContext, Feature } from './context';
 import type { Handlers } from './dispatch';
 import { EventHub } from './event-hub';
+import { authFeature } from './features/auth';
 import { casesFeature } from './features/cases';
 import { platformFeature } from './features/platform';
 import { devicesFeature } from './features/devices';
 import { receptionFeature } from './features/reception';
+import { bindSessionRules } from './session-guard';
 
 export interface KeyProvider {
   /** The database encryption key, or undefined for a plain file (development, tests). */
@@ -51,7 +53,8 @@ export function appDatabaseFile(dataDir: string): string {
   return path.join(dataDir, 'counter.db');
 }
 
-const FEATURES: Feature[] = [receptionFeature, devicesFeature, platformFeature, casesFeature];
+// auth after platform (sign-out sends 9002), before cases (a 容缺 approval checks a supervisor's password).
+const FEATURES: Feature[] = [receptionFeature, devicesFeature, platformFeature, authFeature, casesFeature];
 
 export async function createApp(opts: AppOptions): Promise<App> {
   const clock = opts.clock ?? (() => new Date());
@@ -101,6 +104,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     await close();
     throw new Error(`contract methods without a handler: ${missing.join(', ')}`);
   }
+  if (ctx.sessionRules) bindSessionRules(handlers, ctx.sessionRules);
   return { config, db, events: ctx.events, handlers: handlers as Handlers, close };
 }
 

@@ -221,9 +221,13 @@ export class PlatformClient {
     }
   }
 
-  /** 9002 签退 (on shutdown). Forgets the sign_no even if the platform cannot be reached. */
-  async signOut(): Promise<void> {
+  /**
+   * 9002 签退 (on shutdown, or `opterNo` leaving at shift end: only when the sign-in is theirs).
+   * Forgets the sign_no even if the platform cannot be reached.
+   */
+  async signOut(opterNo?: string): Promise<void> {
     const state = this.signInState;
+    if (opterNo !== undefined && state?.opterNo !== opterNo) return;
     this.signInState = null;
     this.opts.signInStore?.save(null);
     if (!state) return;

@@ -9,6 +9,7 @@ import { settledClaimsMigration } from '../reimbursement/settled-claims';
 import { outboxDueIndexMigration, outboxMigration } from '../outbox/outbox-schema';
 import { personCacheMigration } from '../platform/person-cache';
 import { printJobsMigration } from '../printing/print-job-store';
+import { operatorsMigration } from '../operators/operator-schema';
 
 export const appMigrations: Migration[] = [
   {
@@ -33,4 +34,5 @@ export const appMigrations: Migration[] = [
   settledClaimsMigration,
   outboxDueIndexMigration,
   printJobsMigration,
+  operatorsMigration,
 ];

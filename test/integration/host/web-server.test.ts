@@ -16,6 +16,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, 'app.js'), 'console.log(1)');
   const handlers = {
     'devices.list': async () => [],
+    'auth.status': async () => ({ setupRequired: false, operator: null, locked: false, idleLockSeconds: 600 }),
   } as unknown as Handlers;
   server = await startWebServer({ handlers, events: hub, rendererDir: dir, port: 0 });
 });
@@ -59,8 +60,11 @@ describe('browser-mode host', () => {
 
   it('bridges contract calls and events over the socket', async () => {
     const ws = await open({});
+    ws.send(JSON.stringify({ id: 6, method: 'auth.status', input: {} }));
+    expect(await nextMessage(ws)).toEqual({ id: 6, result: { ok: true, value: { setupRequired: false, operator: null, locked: false, idleLockSeconds: 600 } } });
+    // A socket starts signed out: anything but the public methods is refused until an operator signs in.
     ws.send(JSON.stringify({ id: 7, method: 'devices.list', input: {} }));
-    expect(await nextMessage(ws)).toEqual({ id: 7, result: { ok: true, value: [] } });
+    expect(await nextMessage(ws)).toEqual({ id: 7, result: { ok: false, error: { code: 'auth-required', message: '请先登录' } } });
 
     ws.send(JSON.stringify({ id: 8, method: 'shell.exec', input: {} }));
     expect(await nextMessage(ws)).toMatchObject({ id: 8, result: { ok: false, error: { code: 'unknown-method' } } });
