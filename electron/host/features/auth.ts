@@ -7,15 +7,10 @@
 import { AppError } from '../../contract/errors';
 import type { Operator } from '../../contract/features/auth';
 import { OperatorStore, SignInRefused } from '../../services/operators/operator-store';
+import { actingOperator, envelopeOperatorOf } from '../acting-operator';
 import type { Caller } from '../caller';
 import type { AppContext, Feature } from '../context';
 import type { SessionRules } from '../session-guard';
-
-/** The operator acting on a call (in-process callers carry `system` from inProcessCaller()). */
-export function actingOperator(caller: Caller): Operator {
-  if (caller.operator) return caller.operator;
-  throw new AppError('auth-required', '请先登录');
-}
 
 export function createOperatorStore(ctx: AppContext): OperatorStore {
   return new OperatorStore(ctx.db, { clock: ctx.clock, lockout: ctx.config.security });
@@ -59,10 +54,10 @@ export const authFeature: Feature = (ctx) => {
   };
 
   /** 9002 for the operator leaving; the platform being down must not keep them signed in here. */
-  const signOutOfPlatform = async (code: string) => {
+  const signOutOfPlatform = async (op: Operator) => {
     const client = ctx.platform?.platform.client;
     if (!client) return;
-    await Promise.race([client.signOut(code).catch(() => undefined), new Promise((r) => setTimeout(r, 2000).unref())]);
+    await Promise.race([client.signOut(envelopeOperatorOf(op)).catch(() => undefined), new Promise((r) => setTimeout(r, 2000).unref())]);
   };
 
   return {
@@ -95,7 +90,7 @@ export const authFeature: Feature = (ctx) => {
       caller.locked = false;
       if (op) {
         audit(op.code, 'auth.sign-out', { session: caller.id });
-        await signOutOfPlatform(op.code);
+        await signOutOfPlatform(op);
       }
       return ok;
     },

@@ -12,6 +12,7 @@ import { createPlatformServices, type PlatformServices } from '../../services/pl
 import { PersonUnavailableError } from '../../services/platform/person-cache';
 import { PlatformError } from '../../services/platform/client';
 import { startPlatformSimulator, type PlatformSimulator } from '../../services/platform/simulator';
+import { actingOperator, envelopeOperatorOf } from '../acting-operator';
 import type { Feature } from '../context';
 
 export interface PlatformRuntime {
@@ -79,9 +80,9 @@ export const platformFeature: Feature = async (ctx) => {
   });
 
   return {
-    'person.lookup': async (q) => {
+    'person.lookup': async (q, caller) => {
       try {
-        const result = await platform.lookupPerson(q);
+        const result = await platform.lookupPerson(q, { operator: envelopeOperatorOf(actingOperator(caller)) });
         ctx.audit.record(config.operator.code, 'person.lookup', { certType: q.certType, psnNo: result.person.psn_no, source: result.source });
         ctx.events.emit('platform.status', status());
         return result;

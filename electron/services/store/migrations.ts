@@ -3,7 +3,7 @@
  * Append only — never edit or reorder an entry that has shipped.
  */
 import type { Migration } from './database';
-import { casesMigration } from '../cases/case-schema';
+import { caseOperatorMigration, casesMigration } from '../cases/case-schema';
 import { caseDetailsMigration } from '../cases/case-details';
 import { settledClaimsMigration } from '../reimbursement/settled-claims';
 import { outboxDueIndexMigration, outboxMigration } from '../outbox/outbox-schema';
@@ -35,4 +35,5 @@ export const appMigrations: Migration[] = [
   outboxDueIndexMigration,
   printJobsMigration,
   operatorsMigration,
+  caseOperatorMigration,
 ];

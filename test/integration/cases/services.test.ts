@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../../electron/contract/api';
 import { createApp, type App } from '../../../electron/host/app';
 import { defaultDeviceFactories } from '../../../electron/host/default-devices';
+import { createCaller } from '../../../electron/host/caller';
 import { call } from '../../../electron/host/dispatch';
 import { addMonths, cstDate } from '../../../electron/services/cases/working-days';
 import { calculate, loadPolicyFile, parseClaim, samplePolicyPath } from '../../../electron/services/policy';
@@ -126,13 +127,14 @@ describe('门诊慢特病 registration', () => {
   let caseNo = '';
 
   it('accepts with a receipt, the uploader files it and the simulator holds it', async () => {
-    const out = await call(app.handlers, 'cases.accept', {
-      kind: 'special-disease',
-      psnNo: ZHANG.psnNo,
-      insuplcAdmdvs: ZHANG.admdvs,
-      materials: SD_ALL,
-      form: specialForm(),
-    });
+    // The receipt's 经办人 is the operator signed in on the calling connection.
+    const clerk = createCaller('test', { code: 'op001', name: '柜员一', role: 'clerk' });
+    const out = await call(
+      app.handlers,
+      'cases.accept',
+      { kind: 'special-disease', psnNo: ZHANG.psnNo, insuplcAdmdvs: ZHANG.admdvs, materials: SD_ALL, form: specialForm() },
+      clerk,
+    );
     if (out.outcome !== 'accepted') throw new Error('expected acceptance');
     caseNo = out.receipt.caseNo;
     expect(caseNo).toMatch(/^990100001\d{8}\d{6}$/);
