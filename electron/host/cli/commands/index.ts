@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { calcCommand } from './calc';
 import { devicesCommand } from './devices';
 import { lookupCommand } from './lookup';
+import { operatorCommand } from './operator';
 import { printTestCommand } from './print-test';
 import { readIdCommand } from './read-id';
 import { readSsCardCommand } from './read-sscard';
@@ -21,6 +22,7 @@ export const commandModules: CommandModule[] = [
   calcCommand,
   devicesCommand,
   lookupCommand,
+  operatorCommand,
   printTestCommand,
   readIdCommand,
   readSsCardCommand,
