@@ -6,8 +6,9 @@
  *  - supervisor (主管): everything a clerk does, plus approving a 容缺 exception (see cases.accept) and, in
  *    the coming issue, voiding a 需人工处理 case (RESERVED_ACCESS below).
  *  - kiosk (自助终端): a self-service terminal — reading cards, its own lookup, materials, the catalogue and
- *    its own temporary 异地备案 (cases.accept narrows the kind, see kioskMayAccept). Nothing that lists,
- *    prints or cancels other people's cases, no devices, no queue.
+ *    its own temporary 异地备案 (cases.accept narrows the kind, see kioskMayAccept; ./kiosk-scope holds the
+ *    lookup and the case to the person whose card was just read). Nothing that lists, prints or cancels other
+ *    people's cases, no devices, no queue.
  *  - admin (系统管理员): configures devices and manages operators; sees queue and device state but no
  *    person's data (separation of duties: an administrator does no counter business under that role).
  * Handlers may narrow further by input (the kiosk's case kinds, the 容缺 approval); they never widen.

@@ -21,6 +21,7 @@ import { casesFeature } from './features/cases';
 import { platformFeature } from './features/platform';
 import { devicesFeature } from './features/devices';
 import { receptionFeature } from './features/reception';
+import { withKioskScope } from './kiosk-scope';
 import { bindSessionRules } from './session-guard';
 
 export interface KeyProvider {
@@ -48,6 +49,9 @@ export interface App {
   handlers: Handlers;
   close(): Promise<void>;
 }
+
+/** How long a kiosk's card read stays good for lookups when sessions never idle-lock (idleLockMinutes 0). */
+const KIOSK_SCOPE_DEFAULT_MS = 10 * 60_000;
 
 export function appDatabaseFile(dataDir: string): string {
   return path.join(dataDir, 'counter.db');
@@ -104,8 +108,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
     await close();
     throw new Error(`contract methods without a handler: ${missing.join(', ')}`);
   }
-  if (ctx.sessionRules) bindSessionRules(handlers, ctx.sessionRules);
-  return { config, db, events: ctx.events, handlers: handlers as Handlers, close };
+  const idleMs = config.security.idleLockMinutes * 60_000;
+  const scoped = withKioskScope(handlers as Handlers, clock, idleMs > 0 ? idleMs : KIOSK_SCOPE_DEFAULT_MS);
+  if (ctx.sessionRules) bindSessionRules(scoped, ctx.sessionRules);
+  return { config, db, events: ctx.events, handlers: scoped, close };
 }
 
 function readVersion(): string {

@@ -1,7 +1,9 @@
 /**
  * The check `dispatch` makes before a handler runs: is this connection signed in, unlocked, and does its
  * operator's role reach the method (ACCESS_POLICY)? It also locks an idle session, on the app clock, the
- * moment its next call arrives — so the lock needs no timer and a fake clock drives it in tests.
+ * moment its next call arrives — so the lock needs no timer and a fake clock drives it in tests. A kiosk is
+ * not locked (unattended, it would wait for staff); what its idle customer could reach lapses instead
+ * (./kiosk-scope).
  * The composition root binds each handler map to its app's clock and idle limit; a bare handler map (unit
  * tests) gets the real clock and no idle lock.
  */
@@ -47,6 +49,8 @@ export function isTrustedCaller(caller: Caller): boolean {
 /** Locks a signed-in session that has been idle for too long. Returns true when it locked it just now. */
 export function applyIdleLock(caller: Caller, rules: SessionRules): boolean {
   if (!caller.operator || caller.locked || rules.idleLockMs <= 0 || isTrustedCaller(caller)) return false;
+  // An unattended kiosk would stay locked until staff came by; its customer's scope lapses instead (./kiosk-scope).
+  if (caller.operator.role === 'kiosk') return false;
   if (rules.clock().getTime() - caller.lastActivityAt < rules.idleLockMs) return false;
   caller.locked = true;
   rules.onIdleLock?.(caller);

@@ -19,6 +19,7 @@ export function createOperatorStore(ctx: AppContext): OperatorStore {
 export const authFeature: Feature = (ctx) => {
   const operators = createOperatorStore(ctx);
   ctx.operators = operators;
+  void operators.warmUp().catch(() => undefined);
   const idleLockMs = ctx.config.security.idleLockMinutes * 60_000;
   const now = () => ctx.clock().getTime();
   const ok = { ok: true as const };

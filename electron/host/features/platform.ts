@@ -75,8 +75,8 @@ export const platformFeature: Feature = async (ctx) => {
   outbox.uploader.start();
   ctx.onClose(async () => {
     await outbox.uploader.stop();
-    // 9002 on shutdown; a platform that is down must not hold up closing.
-    await Promise.race([platform.client.signOut().catch(() => undefined), new Promise((r) => setTimeout(r, 2000).unref())]);
+    // 9002 for every operator still signed in on shutdown; a platform that is down must not hold up closing.
+    await Promise.race([platform.client.signOutAll().catch(() => undefined), new Promise((r) => setTimeout(r, 2000).unref())]);
   });
 
   return {

@@ -15,6 +15,9 @@ export interface SignInState {
   /** sign_time as the platform gave it (yyyy-MM-dd HH:mm:ss). */
   signTime: string;
   opterNo: string;
+  /** Their name and opter_type, for the envelope of a 9002 sent after a restart. */
+  opterName?: string;
+  opterType?: 1 | 2 | 3;
   /** When this workstation obtained it (ISO UTC), for renewal. */
   obtainedAt: string;
   /** Which service address issued it: a sign_no is only good there. */
@@ -25,6 +28,8 @@ export interface SignInState {
 export interface SignInStore {
   load(opterNo?: string): SignInState | null;
   save(s: SignInState | null, opterNo?: string): void;
+  /** The other operators with a stored sign-in (so shutdown can sign out one an earlier run left). */
+  storedOperators?(): string[];
 }
 
 /** Who the envelope names (opter, opter_name, opter_type: 1 counter clerk, 2 self-service kiosk, 3 mobile). */
@@ -155,6 +160,8 @@ export class PlatformClient {
   /** One platform sign-in per operator code: a sign_no belongs to the opter_no that obtained it. */
   private readonly signIns = new Map<string, SignInState>();
   private readonly signInsPending = new Map<string, Promise<SignInState>>();
+  /** Who each sign-in is for, so a 9002 at shutdown names them in its envelope. */
+  private readonly signedInOperators = new Map<string, EnvelopeOperator>();
   private reserved: string[] = [];
 
   constructor(private readonly opts: PlatformClientOptions) {
@@ -237,10 +244,13 @@ export class PlatformClient {
         signNo: out.sign_no,
         signTime: typeof out.sign_time === 'string' ? out.sign_time : infTime(this.clock()),
         opterNo: code,
+        opterName: operator.name,
+        opterType: operator.type,
         obtainedAt: this.clock().toISOString(),
         serviceUrl: this.serviceUrl,
       };
       this.signIns.set(code, state);
+      this.signedInOperators.set(code, operator);
       this.opts.signInStore?.save(state, this.storeKey(code));
       return state;
     })();
@@ -250,6 +260,12 @@ export class PlatformClient {
     } finally {
       this.signInsPending.delete(code);
     }
+  }
+
+  /** Who a stored sign-in was for (older entries keep only the 工号). */
+  private storedOperator(code: string): EnvelopeOperator {
+    const s = this.signIns.get(code) ?? this.opts.signInStore?.load(code) ?? null;
+    return { code, name: s?.opterName ?? code, type: s?.opterType ?? 1 };
   }
 
   /** A sign-in another process (or an earlier run) stored for this operator. */
@@ -269,9 +285,21 @@ export class PlatformClient {
     const code = operator.code;
     const state = this.signIns.get(code) ?? this.loadStored(code);
     this.signIns.delete(code);
-    if (state || code === this.opts.operator.code) this.opts.signInStore?.save(null, this.storeKey(code));
+    this.signedInOperators.delete(code);
+    this.opts.signInStore?.save(null, this.storeKey(code));
     if (!state) return;
     await this.send('9002', { sign_no: state.signNo, opter_no: state.opterNo }, { operator }, state.signNo);
+  }
+
+  /** 9002 for every operator this client signed in (on shutdown). */
+  async signOutAll(): Promise<void> {
+    const operators = new Set([this.opts.operator.code, ...this.signIns.keys(), ...(this.opts.signInStore?.storedOperators?.() ?? [])]);
+    const failures: unknown[] = [];
+    for (const code of operators) {
+      const op = code === this.opts.operator.code ? this.opts.operator : (this.signedInOperators.get(code) ?? this.storedOperator(code));
+      await this.signOut(op).catch((err: unknown) => failures.push(err));
+    }
+    if (failures.length) throw failures[0];
   }
 
   private usable(s: SignInState, opterNo: string): boolean {

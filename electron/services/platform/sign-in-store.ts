@@ -23,6 +23,10 @@ export function settingsSignInStore(db: Db, clock: () => Date = () => new Date()
         return null;
       }
     },
+    storedOperators() {
+      const rows = db.prepare(`SELECT key FROM settings WHERE key LIKE '${KEY}.%'`).all() as Array<{ key: string }>;
+      return rows.map((r) => r.key.slice(KEY.length + 1));
+    },
     save(s, opterNo) {
       if (!s) {
         db.prepare('DELETE FROM settings WHERE key = ?').run(keyOf(opterNo));

@@ -3,7 +3,7 @@
  * embedded platform simulator, every case row, first event, receipt and upload envelope (opter, opter_name,
  * opter_type) names the operator who accepted or cancelled it — even when the upload happens after they
  * signed out. 9001 signs in under their 工号, sign-out sends their 9002. A kiosk files only a temporary
- * 异地备案 (opter_type 2); 容缺受理 needs a supervisor.
+ * 异地备案 (opter_type 2), and only for the person whose card it has just read; 容缺受理 needs a supervisor.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -172,7 +172,29 @@ describe('the operator on cases and envelopes', () => {
 });
 
 describe('the kiosk', () => {
-  it('files its own temporary 异地备案 with opter_type 2', async () => {
+  it('looks up only the person whose card it has just read', async () => {
+    expect(await refusal(run(callers.kiosk1, 'person.lookup', { certType: '02', certNo: people.ZHANG }))).toMatchObject({
+      code: 'forbidden',
+      message: expect.stringContaining('自助终端只能查询刚刚读取的证件本人'),
+    });
+    const sample = (await call(app.handlers, 'simulator.sscard.samples', {})).find((s) => s.label.includes('张三'));
+    await call(app.handlers, 'simulator.sscard.insert', { sampleId: sample!.id });
+    const card = await run(callers.kiosk1, 'sscard.read', {});
+    expect(await refusal(run(callers.kiosk1, 'person.lookup', { certType: '02', certNo: people.LI }))).toMatchObject({ code: 'forbidden' });
+    expect(await refusal(run(callers.kiosk1, 'person.lookup', { certType: '03', certNo: card.cardNumber, cardSn: 'X'.repeat(32) }))).toMatchObject({
+      code: 'forbidden',
+    });
+    const found = await run(callers.kiosk1, 'person.lookup', { certType: '03', certNo: card.cardNumber, cardSn: card.cardId });
+    expect(found.person.psn_no).toBe(person.ZHANG.psnNo);
+    // A clerk is not held to a card: the counter looks people up by number.
+    expect((await run(callers.op001, 'person.lookup', { certType: '02', certNo: people.LI })).person.psn_no).toBe(person.LI.psnNo);
+  });
+
+  it('files a temporary 异地备案 for that person only, with opter_type 2', async () => {
+    expect(await refusal(run(callers.kiosk1, 'cases.accept', remote('LI', 'emergency', '2026-05-01')))).toMatchObject({
+      code: 'forbidden',
+      message: expect.stringContaining('自助终端只能为刚刚读卡查询的本人办理'),
+    });
     const out = await run(callers.kiosk1, 'cases.accept', remote('ZHANG', 'emergency', '2026-05-01'));
     if (out.outcome !== 'accepted') throw new Error('expected acceptance');
     expect(caseRow(out.receipt.caseNo)).toMatchObject({ created_by: 'kiosk1', opter_type: 2 });

@@ -124,6 +124,16 @@ describe('access policy in dispatch', () => {
     expect(await refusalOf(handlers, 'auth.unlock', caller)).toBeNull();
   });
 
+  it('does not lock an idle kiosk (its customer scope lapses instead)', async () => {
+    const { handlers } = recordingHandlers();
+    let now = new Date('2026-03-02T01:00:00Z');
+    bindSessionRules(handlers, { clock: () => now, idleLockMs: 60_000 });
+    const kiosk = createCaller('websocket', { code: 'kiosk1', name: '自助一', role: 'kiosk' }, now.getTime());
+    now = new Date(now.getTime() + 3600_000);
+    expect(await refusalOf(handlers, 'catalog.diseases', kiosk)).toBeNull();
+    expect(kiosk.locked).toBe(false);
+  });
+
   it('shows the idle lock to auth.status, the call the lock screen polls', async () => {
     const { handlers } = recordingHandlers();
     let now = new Date('2026-03-02T01:00:00Z');
