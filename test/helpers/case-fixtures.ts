@@ -1,6 +1,20 @@
 /** Cases accepted through a running app, for tests that need one to print, reprint or cancel. */
+import { expect } from 'vitest';
 import type { App } from '../../electron/host/app';
 import { call } from '../../electron/host/dispatch';
+
+/** Waits until the uploader has delivered everything in the queue. */
+export async function allDelivered(app: App): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const s = await call(app.handlers, 'queue.summary', {});
+        return s.counts.total - s.counts.done;
+      },
+      { timeout: 30_000, interval: 100 },
+    )
+    .toBe(0);
+}
 
 /** Looks up the sample 职工 李 on the platform and accepts a 糖尿病 特门 registration for them; returns its 办件编号. */
 export async function acceptSampleSpecialDisease(app: App): Promise<string> {

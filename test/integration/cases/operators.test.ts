@@ -14,6 +14,8 @@ import { createApp, type App } from '../../../electron/host/app';
 import { createCaller, type Caller } from '../../../electron/host/caller';
 import { defaultDeviceFactories } from '../../../electron/host/default-devices';
 import { call } from '../../../electron/host/dispatch';
+import { allDelivered as deliverAll } from '../../helpers/case-fixtures';
+import { refusal } from '../../helpers/refusal';
 
 interface Envelope {
   infno: string;
@@ -37,14 +39,6 @@ const person: Record<keyof typeof people, { psnNo: string; admdvs: string }> = {
 const callers: Record<string, Caller> = {};
 
 const run = <M extends MethodName>(caller: Caller, method: M, input: MethodInput<M>) => call(app.handlers, method, input, caller);
-async function refusal(p: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await p;
-  } catch (err) {
-    return err as { code: string; message: string };
-  }
-  throw new Error('expected a refusal');
-}
 
 beforeAll(async () => {
   app = await createApp({ dataDir, mode: 'browser', devices: defaultDeviceFactories(), fetch: recordingFetch });
@@ -70,14 +64,7 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function allDelivered(): Promise<void> {
-  await expect
-    .poll(async () => {
-      const s = await call(app.handlers, 'queue.summary', {});
-      return s.counts.total - s.counts.done;
-    }, { timeout: 30_000, interval: 100 })
-    .toBe(0);
-}
+const allDelivered = () => deliverAll(app);
 
 /** The envelopes that carried one case's business (its 办件编号 is in the input). */
 const envelopesOf = (caseNo: string) => wire.filter((e) => JSON.stringify(e.input).includes(caseNo));

@@ -14,6 +14,7 @@ import { createApp, type App } from '../../../electron/host/app';
 import { defaultDeviceFactories } from '../../../electron/host/default-devices';
 import { createCaller } from '../../../electron/host/caller';
 import { call } from '../../../electron/host/dispatch';
+import { allDelivered as deliverAll } from '../../helpers/case-fixtures';
 import { addMonths, cstDate } from '../../../electron/services/cases/working-days';
 import { calculate, loadPolicyFile, parseClaim, samplePolicyPath } from '../../../electron/services/policy';
 
@@ -41,17 +42,7 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function allDelivered(): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        const s = await call(app.handlers, 'queue.summary', {});
-        return s.counts.total - s.counts.done;
-      },
-      { timeout: 30_000, interval: 100 },
-    )
-    .toBe(0);
-}
+const allDelivered = () => deliverAll(app);
 
 function simulatorRecords(kind: string, psnNo: string): Array<{ sn: string; status: string; key1: string; begndate: string }> {
   const db = new Database(path.join(dataDir, 'platform-simulator.db'), { readonly: true });

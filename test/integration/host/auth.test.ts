@@ -12,6 +12,7 @@ import { createApp, type App } from '../../../electron/host/app';
 import { createCaller, type Caller } from '../../../electron/host/caller';
 import { defaultDeviceFactories } from '../../../electron/host/default-devices';
 import { call } from '../../../electron/host/dispatch';
+import { refusal } from '../../helpers/refusal';
 
 let app: App;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'counter-auth-'));
@@ -28,15 +29,6 @@ afterAll(async () => {
 
 const browser = (): Caller => createCaller('websocket');
 const run = <M extends MethodName>(caller: Caller, method: M, input: MethodInput<M>) => call(app.handlers, method, input, caller);
-
-async function refusal(p: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await p;
-  } catch (err) {
-    return err as { code: string; message: string };
-  }
-  throw new Error('expected a refusal');
-}
 
 function auditActions(actor: string): string[] {
   return (app.db.prepare('SELECT action FROM audit_log WHERE actor = ? ORDER BY id').all(actor) as Array<{ action: string }>).map((r) => r.action);

@@ -10,32 +10,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OperatorStore } from '../../../electron/services/operators/operator-store';
 import { openAppDatabase } from '../../../electron/services/store/app-database';
+import { ROOT, runCounter, TSX, type CounterRun } from '../../helpers/run-counter';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 let dataDir: string;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function counter(args: string[], stdin = ''): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ['electron/host/cli/main.ts', ...args, '--data', dataDir], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const counter = (args: string[], stdin = '') => runCounter([...args, '--data', dataDir], stdin);
 
 /** Runs the CLI on a real terminal (util-linux `script` makes the pty), typing each answer after its prompt. */
-function counterOnTerminal(args: string[], answers: string[]): Promise<Run> {
+function counterOnTerminal(args: string[], answers: string[]): Promise<CounterRun> {
   const cmd = [TSX, 'electron/host/cli/main.ts', ...args, '--data', dataDir].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
   return new Promise((resolve, reject) => {
     const child = spawn('script', ['-qec', cmd, '/dev/null'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });

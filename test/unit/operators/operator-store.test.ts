@@ -8,6 +8,7 @@ import { openDatabase, type Db } from '../../../electron/services/store/database
 import { appMigrations } from '../../../electron/services/store/migrations';
 import { BAD_CREDENTIALS, OperatorStore } from '../../../electron/services/operators/operator-store';
 import { DEFAULT_SCRYPT, hashParams, hashPassword, needsRehash, verifyPassword } from '../../../electron/services/operators/password-hash';
+import { refusal } from '../../helpers/refusal';
 
 const CHEAP = { N: 1 << 10, r: 8, p: 1 };
 let db: Db;
@@ -21,15 +22,6 @@ beforeEach(() => {
   now = new Date('2026-03-02T01:00:00Z');
 });
 afterEach(() => db.close());
-
-async function refusal(p: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await p;
-  } catch (err) {
-    return err as { code: string; message: string };
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('password hashes', () => {
   it('are salted scrypt strings that carry their parameters, and verify only the right password', async () => {
