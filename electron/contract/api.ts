@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { appEvents, appMethods } from './features/app';
+import { authMethods } from './features/auth';
 import { casesMethods } from './features/cases';
 import { devicesEvents, devicesMethods } from './features/devices';
 import { platformEvents, platformMethods } from './features/platform';
@@ -16,6 +17,7 @@ export type { MethodSpec } from './spec';
 
 export const methods = {
   ...appMethods,
+  ...authMethods,
   ...receptionMethods,
   ...devicesMethods,
   ...platformMethods,

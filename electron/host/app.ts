@@ -25,10 +25,13 @@ import type { Handlers } from './dispatch';
 import { EventHub } from './event-hub';
 import { log } from './log';
 import { withOutputPrivacy } from './output-privacy';
+import { authFeature } from './features/auth';
 import { casesFeature } from './features/cases';
 import { platformFeature } from './features/platform';
 import { devicesFeature } from './features/devices';
 import { receptionFeature } from './features/reception';
+import { withKioskScope } from './kiosk-scope';
+import { bindSessionRules } from './session-guard';
 
 /**
  * Where the master key comes from. Electron: safeStorage (electron/main/key-provider.ts). Without a
@@ -67,7 +70,11 @@ export interface App {
 
 export { appDatabasePath as appDatabaseFile } from '../services/store/app-database';
 
-const FEATURES: Feature[] = [receptionFeature, devicesFeature, platformFeature, casesFeature];
+/** How long a kiosk's card read stays good for lookups when sessions never idle-lock (idleLockMinutes 0). */
+const KIOSK_SCOPE_DEFAULT_MS = 10 * 60_000;
+
+// auth after platform (sign-out sends 9002), before cases (a 容缺 approval checks a supervisor's password).
+const FEATURES: Feature[] = [receptionFeature, devicesFeature, platformFeature, authFeature, casesFeature];
 
 export async function createApp(opts: AppOptions): Promise<App> {
   const clock = opts.clock ?? (() => new Date());
@@ -139,8 +146,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
     await close();
     throw err;
   }
-  // Every call that shows a person's data or changes something leaves an audit row (one table, one wrapper).
-  const audited = withOutputPrivacy(withAudit(handlers as Handlers, auditPolicy, audit));
+  const idleMs = config.security.idleLockMinutes * 60_000;
+  const scoped = withKioskScope(handlers as Handlers, clock, idleMs > 0 ? idleMs : KIOSK_SCOPE_DEFAULT_MS);
+  // Every call that shows a person's data or changes something leaves an audit row (one table, one wrapper);
+  // a kiosk's out-of-scope attempt is inside it, so it is recorded as a failure too.
+  const audited = withOutputPrivacy(withAudit(scoped, auditPolicy, audit));
+  if (ctx.sessionRules) bindSessionRules(audited, ctx.sessionRules);
   return { config, db, events: ctx.events, handlers: audited, audit, close };
 }
 

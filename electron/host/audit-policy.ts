@@ -29,6 +29,20 @@ const uniquePsnNos = (rows: ReadonlyArray<{ psnNo: string }>) => [...new Set(row
 export const auditPolicy: AuditPolicy = {
   'app.info': null,
 
+  // Sign-in, sign-out, locks, lockouts and operator changes are recorded by the auth feature itself, with
+  // the outcome (failed attempts, lockouts) that a wrapper around a successful call could not see.
+  'auth.status': null,
+  'auth.setupAdmin': null,
+  'auth.signIn': null,
+  'auth.signOut': null,
+  'auth.lock': null,
+  'auth.unlock': null,
+  'auth.changePassword': null,
+  'operators.list': null,
+  'operators.add': null,
+  'operators.setPassword': null,
+  'operators.setDisabled': null,
+
   // Reception: the clerk's own read of the card in front of them.
   'idCard.read': { detail: (_i, o) => ({ idNumber: maskIdNumber(o.idNumber) }) },
   'idCard.cancel': null,

@@ -60,6 +60,17 @@ export const AppConfig = z
       .object({ profile: z.string().default('demo'), url: z.string().url().optional(), simulator: z.boolean().default(true) })
       .prefault({}),
     web: z.object({ port: z.number().int().min(0).max(65535).default(5780) }).prefault({}),
+    /** Sign-in rules: idle auto-lock and the lockout after repeated wrong passwords (all on the app clock). */
+    security: z
+      .object({
+        /** Minutes without activity before a session locks itself; 0 = never. */
+        idleLockMinutes: z.number().int().min(0).max(24 * 60).default(10),
+        /** Wrong passwords in a row that lock an operator out. */
+        maxFailedSignIns: z.number().int().min(1).max(100).default(5),
+        /** How long such a lockout lasts. */
+        lockoutMinutes: z.number().int().min(1).max(24 * 60).default(15),
+      })
+      .prefault({}),
     /** The reimbursement policy file; default: the shipped sample policy (resources/policy/demo-2026.json). */
     policy: z.object({ file: z.string().min(1).optional() }).prefault({}),
     /**

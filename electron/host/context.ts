@@ -8,6 +8,8 @@ import type { AppConfig } from './config';
 import type { Handlers } from './dispatch';
 import type { EventHub } from './event-hub';
 import type { PlatformRuntime } from './features/platform';
+import type { OperatorStore } from '../services/operators/operator-store';
+import type { SessionRules } from './session-guard';
 
 export interface AppContext {
   dataDir: string;
@@ -23,6 +25,10 @@ export interface AppContext {
   a4: A4Output;
   /** Set by the platform feature for the features after it. */
   platform?: PlatformRuntime;
+  /** Set by the auth feature: the operators (the cases feature checks a supervisor's approval with it). */
+  operators?: OperatorStore;
+  /** Set by the auth feature: idle lock and disabled operators, bound to the handlers by the composition root. */
+  sessionRules?: SessionRules;
   /** Register cleanup, run in reverse order at close(). */
   onClose(fn: () => Promise<void> | void): void;
 }

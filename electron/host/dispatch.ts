@@ -1,6 +1,7 @@
 /**
- * The single entry through which every transport (IPC, WebSocket, tests) calls a service:
- * validates the input against the contract, runs the handler, validates the output.
+ * The single entry through which every transport (IPC, WebSocket, tests) calls a service: checks the
+ * caller's session and role against the access policy (./session-guard, ./access-policy), validates the
+ * input against the contract, runs the handler, validates the output.
  */
 import { z } from 'zod';
 import { isMethodName, methods, type MethodInput, type MethodName, type MethodOutput } from '../contract/api';
@@ -8,6 +9,7 @@ import type { InvokeResult } from '../contract/bridge';
 import { toErrorShape } from '../contract/errors';
 import { createCaller, type Caller } from './caller';
 import { log } from './log';
+import { admit, sessionRulesOf } from './session-guard';
 
 /** A handler gets the validated input and the Caller whose connection made the call (see ./caller). */
 export type Handlers = {
@@ -22,6 +24,9 @@ export async function dispatch(handlers: Handlers, method: unknown, input: unkno
   if (!isMethodName(method)) {
     return { ok: false, error: { code: 'unknown-method', message: `未知的调用: ${String(method)}` } };
   }
+  // Before the input is even parsed: a refused caller learns nothing about the method's schema.
+  const refusal = admit(method, caller, sessionRulesOf(handlers));
+  if (refusal) return { ok: false, error: refusal };
   const spec = methods[method];
   const parsedInput = spec.input.safeParse(input ?? {});
   if (!parsedInput.success) {

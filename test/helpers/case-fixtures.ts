@@ -1,8 +1,22 @@
 /** Cases accepted through a running app, for tests that need one to print, reprint or cancel. */
 import type { MethodInput } from '../../electron/contract/api';
+import { expect } from 'vitest';
 import type { App } from '../../electron/host/app';
 import type { Caller } from '../../electron/host/caller';
 import { call, inProcessCaller } from '../../electron/host/dispatch';
+
+/** Waits until the uploader has delivered everything in the queue. */
+export async function allDelivered(app: App): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const s = await call(app.handlers, 'queue.summary', {});
+        return s.counts.total - s.counts.done;
+      },
+      { timeout: 30_000, interval: 100 },
+    )
+    .toBe(0);
+}
 
 type AcceptInput = MethodInput<'cases.accept'>;
 type SpecialDiseaseForm = Extract<AcceptInput, { kind: 'special-disease' }>['form'];

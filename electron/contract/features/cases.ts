@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { admdvsField, CAPS, cleanText, invoiceCodeField, isRealDate, phoneField, psnNoField, requiredText } from '../field-rules';
 import { method } from '../spec';
+import { SupervisorApproval } from './auth';
 
 // ---------- field helpers (Chinese messages: shown next to form fields; rules shared with import, ../field-rules) ----------
 
@@ -240,6 +241,11 @@ const AcceptBase = {
   materials: z.array(z.string().min(1).max(40)).max(30),
   /** The applicant signed the 容缺受理 promise for minor materials still missing. */
   promiseSigned: z.boolean().default(false),
+  /**
+   * 容缺受理 is a supervisor's decision: a supervisor signed in at this counter approves by accepting; anyone
+   * else passes the approving supervisor's 工号 and 密码 here, checked server-side (never stored or logged).
+   */
+  supervisorApproval: SupervisorApproval.optional(),
 };
 
 export const AcceptInput = z.discriminatedUnion('kind', [

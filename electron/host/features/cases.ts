@@ -4,9 +4,10 @@
  * workstation's settled claims of the year. Runs after the platform feature (uses its outbox and client).
  */
 import { AppError } from '../../contract/errors';
-import type { OneTimeNotice } from '../../contract/features/cases';
+import { AUTH_ERROR } from '../../contract/features/auth';
+import type { AcceptInput, OneTimeNotice } from '../../contract/features/cases';
 import { getNotice } from '../../services/cases/case-details';
-import { CaseDesk } from '../../services/cases/case-desk';
+import { CaseDesk, type ExceptionApprover } from '../../services/cases/case-desk';
 import { getCaseByNo } from '../../services/cases/case-store';
 import { historyOf, receiptOf, receiptPrintData, recentCases } from '../../services/cases/case-views';
 import { loadDiseaseCatalogue } from '../../services/cases/disease-catalogue';
@@ -18,7 +19,11 @@ import { renderAcceptanceReceiptHtml, renderOneTimeNoticeHtml } from '../../serv
 import { loadPolicyFile, samplePolicyPath } from '../../services/policy';
 import { ReceiptFolder } from '../../services/printing/receipt-folder';
 import { isDiskFull } from '../../services/store/atomic-write';
+import { kioskMayAccept } from '../access-policy';
+import { actingOperator, envelopeOperatorOf } from '../acting-operator';
+import type { Caller } from '../caller';
 import type { Feature } from '../context';
+import { isTrustedCaller } from '../session-guard';
 
 export const casesFeature: Feature = (ctx) => {
   const runtime = ctx.platform;
@@ -41,7 +46,6 @@ export const casesFeature: Feature = (ctx) => {
     diseases,
     clock: ctx.clock,
     office: { name: profile.agency.name, region: ctx.config.site.regionCode, site: ctx.config.site.windowCode },
-    clerk: { code: ctx.config.operator.code, name: ctx.config.operator.name },
     longTermMinMonths,
   });
   const views = () => ({ db: ctx.db, now: ctx.clock(), longTermMinMonths });
@@ -54,16 +58,48 @@ export const casesFeature: Feature = (ctx) => {
   };
   const receiptHtml = (caseNo: string) => renderAcceptanceReceiptHtml(receiptPrintData(receiptOf(ctx.db, caseOrFail(caseNo))));
 
+  /**
+   * 容缺受理 needs a supervisor: the signed-in supervisor themself, or one who confirms at the counter with
+   * 工号 + 密码 (verified like a sign-in, so wrong guesses count towards that supervisor's lockout).
+   * In-process callers (CLI, tests) are trusted as they are everywhere.
+   */
+  const approveException = async (input: AcceptInput, caller: Caller): Promise<ExceptionApprover> => {
+    const operator = actingOperator(caller);
+    const given = input.supervisorApproval;
+    if (!given && (operator.role === 'supervisor' || isTrustedCaller(caller))) return operator;
+    if (!given) throw new AppError('supervisor-approval-required', '容缺受理须经主管批准：请主管登录本机办理，或由主管输入工号和密码确认');
+    const operators = ctx.operators;
+    if (!operators) throw new Error('cases feature needs the auth feature to run first');
+    let approver;
+    try {
+      approver = await operators.verify(given.code, given.password);
+    } catch (err) {
+      ctx.audit.record(given.code, 'cases.approve-exception-failed', { by: operator.code, reason: (err as { code?: string }).code });
+      if (err instanceof AppError) throw new AppError('supervisor-approval-refused', `主管确认未通过：${err.message}`);
+      throw err;
+    }
+    if (approver.role !== 'supervisor') {
+      throw new AppError('supervisor-approval-refused', `工号 ${approver.code} 不是主管，不能批准容缺受理`);
+    }
+    ctx.audit.record(approver.code, 'cases.approve-exception', { for: operator.code, psnNo: input.psnNo, kind: input.kind });
+    return approver;
+  };
+
   return {
     'catalog.diseases': () => diseases,
     'cases.materials': (q) => materialsChecklist(q),
-    'cases.accept': (input) =>
-      desk.accept(input).catch((err: unknown) => {
+    'cases.accept': async (input, caller) => {
+      const operator = actingOperator(caller);
+      if (operator.role === 'kiosk' && !kioskMayAccept(input)) {
+        throw new AppError(AUTH_ERROR.forbidden, '自助终端只能办理临时外出就医的异地就医备案（异地转诊、异地急诊抢救、其他临时外出就医），其他业务请到柜台办理');
+      }
+      return desk.accept(input, { operator: envelopeOperatorOf(operator), approveException: () => approveException(input, caller) }).catch((err: unknown) => {
         // SQLITE_FULL: the accept transaction rolled back — neither the case nor its outbox row exists.
         if (isDiskFull(err)) throw new AppError('disk-full', '磁盘空间不足，办件未受理 (没有保存任何内容)。请清理磁盘后重新受理。');
         throw err;
-      }),
-    'cases.cancel': ({ caseNo, memo }) => desk.cancel(caseNo, memo),
+      });
+    },
+    'cases.cancel': ({ caseNo, memo }, caller) => desk.cancel(caseNo, memo, envelopeOperatorOf(actingOperator(caller))),
     'cases.history': ({ psnNo }) => historyOf(views(), psnNo),
     'cases.recent': ({ limit }) => recentCases(views(), limit ?? 50),
     'cases.receipt': ({ caseNo }) => receiptOf(ctx.db, caseOrFail(caseNo)),

@@ -12,6 +12,7 @@ import { createPlatformServices, type PlatformServices } from '../../services/pl
 import { PersonUnavailableError } from '../../services/platform/person-cache';
 import { PlatformError } from '../../services/platform/client';
 import { startPlatformSimulator, type PlatformSimulator } from '../../services/platform/simulator';
+import { actingOperator, envelopeOperatorOf } from '../acting-operator';
 import type { Feature } from '../context';
 import { log } from '../log';
 
@@ -75,14 +76,14 @@ export const platformFeature: Feature = async (ctx) => {
   outbox.uploader.start();
   ctx.onClose(async () => {
     await outbox.uploader.stop();
-    // 9002 on shutdown; a platform that is down must not hold up closing.
-    await Promise.race([platform.client.signOut().catch(() => undefined), new Promise((r) => setTimeout(r, 2000).unref())]);
+    // 9002 for every operator still signed in on shutdown; a platform that is down must not hold up closing.
+    await Promise.race([platform.client.signOutAll().catch(() => undefined), new Promise((r) => setTimeout(r, 2000).unref())]);
   });
 
   return {
-    'person.lookup': async (q) => {
+    'person.lookup': async (q, caller) => {
       try {
-        const result = await platform.lookupPerson(q);
+        const result = await platform.lookupPerson(q, { operator: envelopeOperatorOf(actingOperator(caller)) });
         ctx.events.emit('platform.status', status());
         return result;
       } catch (err) {

@@ -2,6 +2,9 @@
  * The desk's workflow for the three services: check the person, the form and the materials; refuse with a
  * 一次性告知单 listing every missing item, or accept (possibly 容缺) into the outbox in one transaction with
  * the receipt details — and 撤销 an accepted case as a cancellation case that waits for its registration.
+ * The operator is the caller's, per call: they are the case's acceptor (or canceller), its first event's actor,
+ * the receipt's 经办人 and the opter of every envelope the uploader sends for it. A 容缺 acceptance also needs
+ * a supervisor's approval, which the desk asks for only when materials are actually missing.
  */
 import type { AcceptInput, AcceptOutcome, CaseReceipt, OneTimeNotice } from '../../contract/features/cases';
 import { maskIdNumber } from '../../../native/protocols/id-number';
@@ -29,8 +32,26 @@ export interface CaseDeskOptions {
   diseases: readonly Disease[];
   clock: () => Date;
   office: { name: string; region: string; site: string };
-  clerk: { code: string; name: string };
   longTermMinMonths: number;
+}
+
+/** Who does the business: the signed-in operator, with their envelope opter_type (1 counter, 2 kiosk). */
+export interface DeskOperator {
+  code: string;
+  name: string;
+  type: 1 | 2;
+}
+
+/** A supervisor who approved a 容缺 acceptance. */
+export interface ExceptionApprover {
+  code: string;
+  name: string;
+}
+
+export interface AcceptAuthority {
+  operator: DeskOperator;
+  /** Asked only when the case would be accepted 容缺: resolves with the approving supervisor, or throws. */
+  approveException(): Promise<ExceptionApprover> | ExceptionApprover;
 }
 
 interface Prepared {
@@ -54,7 +75,8 @@ export class CaseDesk {
     return p;
   }
 
-  async accept(input: AcceptInput): Promise<AcceptOutcome> {
+  async accept(input: AcceptInput, authority: AcceptAuthority): Promise<AcceptOutcome> {
+    const clerk = authority.operator;
     const person = this.person(input.psnNo);
     if (!person.insuinfo.some((i) => i.insuplc_admdvs === input.insuplcAdmdvs)) {
       throw new ServiceError('invalid-input', `参保地区划 ${input.insuplcAdmdvs} 与平台查询结果不一致`);
@@ -93,9 +115,9 @@ export class CaseDesk {
           item: `${KIND_LABELS[input.kind]}（${prepared.summary}）`,
           missing: [...check.missingMain, ...check.missingMinor],
           issuedAt: cstDateTime(now),
-          clerk: this.o.clerk.name,
+          clerk: clerk.name,
         };
-        insertNotice(this.o.db, { noticeNo, kind: input.kind, psnNo: person.psn_no, notice: n, issuedAt: now.toISOString(), issuedBy: this.o.clerk.code });
+        insertNotice(this.o.db, { noticeNo, kind: input.kind, psnNo: person.psn_no, notice: n, issuedAt: now.toISOString(), issuedBy: clerk.code });
         return n;
       })();
       return { outcome: 'refused', notice };
@@ -110,6 +132,8 @@ export class CaseDesk {
     const pending = check.missingMinor.length
       ? { materials: check.missingMinor.map((x) => x.material), deadline: addWorkingDays(today, PROMISE_WORKING_DAYS) }
       : null;
+    const approver = pending ? await authority.approveException() : null;
+    const approval = approver ? `（主管 ${approver.name} ${approver.code} 批准）` : '';
 
     const rec = this.o.db.transaction(() => {
       const r = this.o.outbox.accept({
@@ -118,10 +142,12 @@ export class CaseDesk {
         psnNo: person.psn_no,
         insuplcAdmdvs: input.insuplcAdmdvs,
         payload: prepared.payload,
-        clerk: this.o.clerk.code,
+        clerk: clerk.code,
+        clerkName: clerk.name,
+        opterType: clerk.type,
         region: this.o.office.region,
         site: this.o.office.site,
-        reason: pending ? `容缺受理，承诺 ${pending.deadline} 前补齐：${pending.materials.join('、')}` : '受理',
+        reason: pending ? `容缺受理${approval}，承诺 ${pending.deadline} 前补齐：${pending.materials.join('、')}` : '受理',
       });
       insertCaseDetails(this.o.db, {
         caseId: r.id,
@@ -129,7 +155,7 @@ export class CaseDesk {
         applicantIdMasked,
         summary: prepared.summary,
         office: this.o.office.name,
-        clerkName: this.o.clerk.name,
+        clerkName: clerk.name,
         items: prepared.items,
         materials: check.received.map((x) => x.name),
         pending,
@@ -239,7 +265,7 @@ export class CaseDesk {
   }
 
   /** 撤销: a cancellation case queued behind its registration. */
-  cancel(caseNo: string, memo: string): { caseNo: string; cancels: string; receipt: CaseReceipt } {
+  cancel(caseNo: string, memo: string, clerk: DeskOperator): { caseNo: string; cancels: string; receipt: CaseReceipt } {
     const reg = getCaseByNo(this.o.db, caseNo);
     if (!reg) throw new ServiceError('not-found', `找不到办件 ${caseNo}`);
     const blocker = cancelBlocker(this.viewContext(), reg);
@@ -253,7 +279,9 @@ export class CaseDesk {
         psnNo: reg.psnNo,
         insuplcAdmdvs: reg.insuplcAdmdvs,
         payload: { memo },
-        clerk: this.o.clerk.code,
+        clerk: clerk.code,
+        clerkName: clerk.name,
+        opterType: clerk.type,
         region: this.o.office.region,
         site: this.o.office.site,
         reason: `撤销办件 ${reg.caseNo}${memo ? `：${memo}` : ''}`,
@@ -265,7 +293,7 @@ export class CaseDesk {
         applicantIdMasked: original.idNumberMasked,
         summary: `撤销 ${reg.caseNo}（${KIND_LABELS[reg.kind]}）`,
         office: this.o.office.name,
-        clerkName: this.o.clerk.name,
+        clerkName: clerk.name,
         items: [{ name: `${KIND_LABELS[kind]}（原办件编号 ${reg.caseNo}）` }],
         materials: ['撤销申请（申请人签字）'],
         pending: null,

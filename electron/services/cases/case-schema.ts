@@ -46,3 +46,18 @@ export const casesMigration: Migration = {
     `);
   },
 };
+
+/**
+ * The operator who did the business, beside created_by (their 工号): the name and the envelope's opter_type
+ * (1 counter, 2 kiosk), so the uploader's envelopes name them however long the case waits in the queue.
+ * NULL for cases from before sign-in and for imports: those go out under the workstation's configured operator.
+ */
+export const caseOperatorMigration: Migration = {
+  name: 'cases carry their operator',
+  up(db) {
+    db.exec(`
+      ALTER TABLE cases ADD COLUMN created_by_name TEXT;
+      ALTER TABLE cases ADD COLUMN opter_type INTEGER CHECK (opter_type IN (1, 2, 3));
+    `);
+  },
+};

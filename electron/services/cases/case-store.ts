@@ -30,6 +30,9 @@ export interface CaseRecord {
   createdAt: string;
   updatedAt: string;
   createdBy: string;
+  /** The acceptor's name and envelope opter_type; null for cases from before sign-in and for imports. */
+  createdByName: string | null;
+  opterType: 1 | 2 | 3 | null;
 }
 
 export interface CaseEvent {
@@ -49,6 +52,8 @@ export interface NewCase {
   insuplcAdmdvs?: string | null;
   payload: Record<string, unknown>;
   createdBy: string;
+  createdByName?: string | null;
+  opterType?: 1 | 2 | 3 | null;
   relatedCaseId?: number | null;
   /** 6-digit administrative division of the office (办件编号 prefix). */
   region: string;
@@ -130,6 +135,8 @@ interface CaseRow {
   created_at: string;
   updated_at: string;
   created_by: string;
+  created_by_name: string | null;
+  opter_type: 1 | 2 | 3 | null;
 }
 
 function toRecord(r: CaseRow): CaseRecord {
@@ -147,6 +154,8 @@ function toRecord(r: CaseRow): CaseRecord {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     createdBy: r.created_by,
+    createdByName: r.created_by_name,
+    opterType: r.opter_type,
   };
 }
 
@@ -189,9 +198,22 @@ export function insertCase(db: Db, c: NewCase): CaseRecord {
   const info = cachedStatement(
     db,
     `INSERT INTO cases (case_no, kind, business_key, psn_no, insuplc_admdvs, payload, related_case_id, state,
-                        created_at, updated_at, created_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?, ?)`,
-  ).run(caseNo, c.kind, c.businessKey, c.psnNo, c.insuplcAdmdvs ?? null, payload, c.relatedCaseId ?? null, at, at, c.createdBy);
+                        created_at, updated_at, created_by, created_by_name, opter_type)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?, ?, ?, ?)`,
+  ).run(
+    caseNo,
+    c.kind,
+    c.businessKey,
+    c.psnNo,
+    c.insuplcAdmdvs ?? null,
+    payload,
+    c.relatedCaseId ?? null,
+    at,
+    at,
+    c.createdBy,
+    c.createdByName ?? null,
+    c.opterType ?? null,
+  );
   const id = Number(info.lastInsertRowid);
   recordCaseEvent(db, { caseId: id, actor: c.createdBy, from: null, to: 'accepted', reason: c.reason ?? '受理', at });
   return {
@@ -209,6 +231,8 @@ export function insertCase(db: Db, c: NewCase): CaseRecord {
     createdAt: at,
     updatedAt: at,
     createdBy: c.createdBy,
+    createdByName: c.createdByName ?? null,
+    opterType: c.opterType ?? null,
   };
 }
 

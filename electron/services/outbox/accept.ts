@@ -27,6 +27,9 @@ export interface AcceptCaseInput {
   payload: Record<string, unknown>;
   /** Operator who accepted it (or 'import:<name>' for offline collection). */
   clerk: string;
+  /** Their name and envelope opter_type, so the upload names them (absent: the workstation's configured operator). */
+  clerkName?: string;
+  opterType?: 1 | 2 | 3;
   /** 办件编号 prefix: region (6 digits) and window/site (3 digits). */
   region: string;
   site: string;
@@ -76,6 +79,8 @@ function acceptInTransaction(db: Db, input: AcceptCaseInput, opts: AcceptOptions
     insuplcAdmdvs: input.insuplcAdmdvs ?? null,
     payload: input.payload,
     createdBy: input.clerk,
+    createdByName: input.clerkName ?? null,
+    opterType: input.opterType ?? null,
     relatedCaseId,
     region: input.region,
     site: input.site,

@@ -3,7 +3,7 @@
  * Kept structural so the outbox can be driven by the real PlatformClient or a test double.
  */
 import type { CaseRecord } from '../cases/case-store';
-import type { CallOptions, PlatformErrorKind, PlatformReply } from '../platform/client';
+import type { CallOptions, EnvelopeOperator, PlatformErrorKind, PlatformReply } from '../platform/client';
 
 export interface PlatformCaller {
   newMsgid(): string;
@@ -35,6 +35,18 @@ export interface SendContext {
   msgid: string;
   /** For a cancellation: the registration case (filed, with its platform result). */
   registration?: CaseRecord;
+  /** The operator who did the business (the case's acceptor): the envelope's opter; absent → the client's own. */
+  operator?: EnvelopeOperator;
+}
+
+/** The envelope operator of a case: whoever accepted it, when the case recorded them. */
+export function caseOperator(c: CaseRecord): EnvelopeOperator | undefined {
+  return c.createdByName ? { code: c.createdBy, name: c.createdByName, type: c.opterType ?? 1 } : undefined;
+}
+
+/** The call options of one attempt: its msgid and the case's operator. */
+export function attemptOptions(ctx: SendContext): CallOptions {
+  return ctx.operator ? { msgid: ctx.msgid, operator: ctx.operator } : { msgid: ctx.msgid };
 }
 
 /**

@@ -21,7 +21,7 @@ import {
   RemoteRegistrationPayload,
   SpecialDiseasePayload,
 } from './case-payloads';
-import { NotOurs, type CaseSender, type SendContext } from './platform-port';
+import { attemptOptions, NotOurs, type CaseSender, type SendContext } from './platform-port';
 import type { SenderRegistry } from './uploader';
 
 function registrationResult(ctx: SendContext, field: string): string {
@@ -49,7 +49,7 @@ export function platformSenders(client: PlatformClient): SenderRegistry {
   const specialDisease: CaseSender = {
     async send(ctx, c) {
       const p = SpecialDiseasePayload.parse(c.payload);
-      const r = await registerSpecialDisease(client, { ...p, psn_no: c.psnNo, insuplcAdmdvs: insuplc(c), caseNo: c.caseNo }, { msgid: ctx.msgid });
+      const r = await registerSpecialDisease(client, { ...p, psn_no: c.psnNo, insuplcAdmdvs: insuplc(c), caseNo: c.caseNo }, attemptOptions(ctx));
       return r.result;
     },
     async query(ctx, c) {
@@ -57,7 +57,7 @@ export function platformSenders(client: PlatformClient): SenderRegistry {
       const rows = await querySpecialDisease(
         client,
         { psn_no: c.psnNo, opsp_dise_code: p.opsp_dise_code, begndate: p.begndate, insuplcAdmdvs: insuplc(c) },
-        { msgid: ctx.msgid },
+        attemptOptions(ctx),
       );
       const hit = ownRecord(
         c,
@@ -72,7 +72,7 @@ export function platformSenders(client: PlatformClient): SenderRegistry {
     async send(ctx, c) {
       const sn = registrationResult(ctx, 'trt_dcla_detl_sn');
       const p = CancelPayload.parse(c.payload);
-      await cancelSpecialDisease(client, { psn_no: c.psnNo, trt_dcla_detl_sn: sn, memo: p.memo, insuplcAdmdvs: insuplc(c) }, { msgid: ctx.msgid });
+      await cancelSpecialDisease(client, { psn_no: c.psnNo, trt_dcla_detl_sn: sn, memo: p.memo, insuplcAdmdvs: insuplc(c) }, attemptOptions(ctx));
       return { cancelled: sn };
     },
     async query(ctx, c) {
@@ -80,7 +80,7 @@ export function platformSenders(client: PlatformClient): SenderRegistry {
       // Narrowed to the registration's own key, so the platform need not list the person's whole history.
       const reg = SpecialDiseasePayload.safeParse(ctx.registration?.payload);
       const key = reg.success ? { opsp_dise_code: reg.data.opsp_dise_code, begndate: reg.data.begndate } : {};
-      const rows = await querySpecialDisease(client, { psn_no: c.psnNo, ...key, insuplcAdmdvs: insuplc(c) }, { msgid: ctx.msgid });
+      const rows = await querySpecialDisease(client, { psn_no: c.psnNo, ...key, insuplcAdmdvs: insuplc(c) }, attemptOptions(ctx));
       return rows.some((r) => r.trt_dcla_detl_sn === sn && r.vali_flag !== '1') ? { cancelled: sn } : null;
     },
   };
@@ -88,7 +88,7 @@ export function platformSenders(client: PlatformClient): SenderRegistry {
   const remote: CaseSender = {
     async send(ctx, c) {
       const p = RemoteRegistrationPayload.parse(c.payload);
-      const r = await remoteRegistration(client, { ...p, psnNo: c.psnNo, insuplcAdmdvs: insuplc(c), caseNo: c.caseNo }, { msgid: ctx.msgid });
+      const r = await remoteRegistration(client, { ...p, psnNo: c.psnNo, insuplcAdmdvs: insuplc(c), caseNo: c.caseNo }, attemptOptions(ctx));
       return r.result;
     },
     async query(ctx, c) {
@@ -96,7 +96,7 @@ export function platformSenders(client: PlatformClient): SenderRegistry {
       const rows = await queryRemoteRegistrations(
         client,
         { psnNo: c.psnNo, regType: p.regType, begndate: p.begndate, insuplcAdmdvs: insuplc(c) },
-        { msgid: ctx.msgid },
+        attemptOptions(ctx),
       );
       const hit = ownRecord(
         c,
@@ -111,12 +111,12 @@ export function platformSenders(client: PlatformClient): SenderRegistry {
     async send(ctx, c) {
       const sn = registrationResult(ctx, 'regSn');
       const p = CancelPayload.parse(c.payload);
-      await remoteRegistrationCancel(client, { psnNo: c.psnNo, regSn: sn, memo: p.memo, insuplcAdmdvs: insuplc(c) }, { msgid: ctx.msgid });
+      await remoteRegistrationCancel(client, { psnNo: c.psnNo, regSn: sn, memo: p.memo, insuplcAdmdvs: insuplc(c) }, attemptOptions(ctx));
       return { cancelled: sn };
     },
     async query(ctx, c) {
       const sn = registrationResult(ctx, 'regSn');
-      const rows = await queryRemoteRegistrations(client, { psnNo: c.psnNo, insuplcAdmdvs: insuplc(c) }, { msgid: ctx.msgid });
+      const rows = await queryRemoteRegistrations(client, { psnNo: c.psnNo, insuplcAdmdvs: insuplc(c) }, attemptOptions(ctx));
       return rows.some((r) => r.regSn === sn && !r.valid) ? { cancelled: sn } : null;
     },
   };
@@ -124,13 +124,13 @@ export function platformSenders(client: PlatformClient): SenderRegistry {
   const claim: CaseSender = {
     async send(ctx, c) {
       const p = ReimbursementPayload.parse(c.payload);
-      const r = await reimbursement(client, { ...p, psnNo: c.psnNo, insuplcAdmdvs: insuplc(c), caseNo: c.caseNo }, { msgid: ctx.msgid });
+      const r = await reimbursement(client, { ...p, psnNo: c.psnNo, insuplcAdmdvs: insuplc(c), caseNo: c.caseNo }, attemptOptions(ctx));
       return r.result;
     },
     async query(ctx, c) {
       const p = ReimbursementPayload.parse(c.payload);
       const inv = p.invoices[0];
-      const rows = await queryReimbursements(client, { invoiceCode: inv.code, invoiceNo: inv.no }, { msgid: ctx.msgid });
+      const rows = await queryReimbursements(client, { invoiceCode: inv.code, invoiceNo: inv.no }, attemptOptions(ctx));
       // Same invoice, another 办件编号: another office (or workstation) reimbursed it — never count it as ours.
       const hit = ownRecord(c, rows, (r) => `该票据已在其他经办点报销 (票据 ${inv.code}/${inv.no}，报销流水号 ${r.claimSn}，${elsewhere(r)})`);
       return hit === null || hit instanceof NotOurs ? hit : { claimSn: hit.claimSn };
@@ -141,12 +141,12 @@ export function platformSenders(client: PlatformClient): SenderRegistry {
     async send(ctx, c) {
       const sn = registrationResult(ctx, 'claimSn');
       const p = CancelPayload.parse(c.payload);
-      await reimbursementCancel(client, { psnNo: c.psnNo, claimSn: sn, memo: p.memo, insuplcAdmdvs: insuplc(c) }, { msgid: ctx.msgid });
+      await reimbursementCancel(client, { psnNo: c.psnNo, claimSn: sn, memo: p.memo, insuplcAdmdvs: insuplc(c) }, attemptOptions(ctx));
       return { cancelled: sn };
     },
     async query(ctx, c) {
       const sn = registrationResult(ctx, 'claimSn');
-      const rows = await queryReimbursements(client, { psnNo: c.psnNo, insuplcAdmdvs: insuplc(c) }, { msgid: ctx.msgid });
+      const rows = await queryReimbursements(client, { psnNo: c.psnNo, insuplcAdmdvs: insuplc(c) }, attemptOptions(ctx));
       return rows.some((r) => r.claimSn === sn && !r.valid) ? { cancelled: sn } : null;
     },
   };

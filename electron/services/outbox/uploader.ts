@@ -39,7 +39,7 @@ import {
   type OutboxItem,
   type OutboxState,
 } from './outbox-store';
-import { asPlatformFailure, NotOurs, type CaseSender, type PlatformCaller, type PlatformFailure, type SendContext } from './platform-port';
+import { asPlatformFailure, caseOperator, NotOurs, type CaseSender, type PlatformCaller, type PlatformFailure, type SendContext } from './platform-port';
 import { REVERSAL_INFNO, type TransactionCodes } from './transaction-codes';
 import { UploadLease, type LeaseHolder } from './upload-lease';
 
@@ -435,7 +435,7 @@ export class Uploader extends EventEmitter {
     const msgid = claim?.msgid ?? this.freshMsgid();
     const attempt = claim?.attemptId ?? beginAttempt(this.db, item.id, { action: 'send', infno: item.infno, msgid, now: this.now() });
     this.changed(item, 'in-flight');
-    const ctx: SendContext = { client: this.client, msgid, registration };
+    const ctx: SendContext = { client: this.client, msgid, registration, operator: caseOperator(c) };
     let output: Record<string, unknown>;
     try {
       output = await sender.send(ctx, c);
@@ -512,7 +512,7 @@ export class Uploader extends EventEmitter {
     const msgid = this.freshMsgid();
     const attempt = beginAttempt(this.db, item.id, { action: 'query', infno: queryInfno, msgid, now: this.now() });
     try {
-      const record = await sender.query!({ client: this.client, msgid, registration }, c);
+      const record = await sender.query!({ client: this.client, msgid, registration, operator: caseOperator(c) }, c);
       this.markOnline();
       if (record instanceof NotOurs) {
         finishAttempt(this.db, attempt, 'not-ours', record.message, this.now());
@@ -538,7 +538,7 @@ export class Uploader extends EventEmitter {
       await this.client.call(
         REVERSAL_INFNO,
         { psn_no: c.psnNo, omsgid: item.msgid, oinfno: item.infno },
-        { msgid, insuplcAdmdvs: c.insuplcAdmdvs ?? undefined },
+        { msgid, insuplcAdmdvs: c.insuplcAdmdvs ?? undefined, operator: caseOperator(c) },
       );
       finishAttempt(this.db, attempt, 'ok', '已冲正原交易', this.now());
       this.markOnline();

@@ -15,15 +15,28 @@ export interface SignInState {
   /** sign_time as the platform gave it (yyyy-MM-dd HH:mm:ss). */
   signTime: string;
   opterNo: string;
+  /** Their name and opter_type, for the envelope of a 9002 sent after a restart. */
+  opterName?: string;
+  opterType?: 1 | 2 | 3;
   /** When this workstation obtained it (ISO UTC), for renewal. */
   obtainedAt: string;
   /** Which service address issued it: a sign_no is only good there. */
   serviceUrl: string;
 }
 
+/** Sign-ins kept per operator: `opterNo` absent means the client's configured (default) operator. */
 export interface SignInStore {
-  load(): SignInState | null;
-  save(s: SignInState | null): void;
+  load(opterNo?: string): SignInState | null;
+  save(s: SignInState | null, opterNo?: string): void;
+  /** The other operators with a stored sign-in (so shutdown can sign out one an earlier run left). */
+  storedOperators?(): string[];
+}
+
+/** Who the envelope names (opter, opter_name, opter_type: 1 counter clerk, 2 self-service kiosk, 3 mobile). */
+export interface EnvelopeOperator {
+  code: string;
+  name: string;
+  type: 1 | 2 | 3;
 }
 
 /**
@@ -48,8 +61,11 @@ export interface PlatformClientOptions {
   baseUrl?: string;
   fetch?: typeof fetch;
   clock?: () => Date;
-  /** opter, opter_name, opter_type (1 clerk, 2 kiosk, 3 mobile). */
-  operator: { code: string; name: string; type: 1 | 2 | 3 };
+  /**
+   * The default opter/opter_name/opter_type, for calls that name no operator of their own (CallOptions.operator):
+   * the app's shutdown 9002, old queued cases that predate sign-in, the CLI.
+   */
+  operator: EnvelopeOperator;
   deviceNo?: string;
   mac?: string;
   ip?: string;
@@ -65,6 +81,8 @@ export interface CallOptions {
   msgid?: string;
   timeoutMs?: number;
   skipSignIn?: boolean;
+  /** The operator doing this business (signed in with 9001 under their own 工号); default the client's. */
+  operator?: EnvelopeOperator;
 }
 
 export interface PlatformReply<T = unknown> {
@@ -139,8 +157,11 @@ export class PlatformClient {
   private readonly clock: () => Date;
   private readonly codec: ClientCodec;
   private readonly msgids: MsgidSequencer;
-  private signInState: SignInState | null = null;
-  private signInPending: Promise<SignInState> | null = null;
+  /** One platform sign-in per operator code: a sign_no belongs to the opter_no that obtained it. */
+  private readonly signIns = new Map<string, SignInState>();
+  private readonly signInsPending = new Map<string, Promise<SignInState>>();
+  /** Who each sign-in is for, so a 9002 at shutdown names them in its envelope. */
+  private readonly signedInOperators = new Map<string, EnvelopeOperator>();
   private reserved: string[] = [];
 
   constructor(private readonly opts: PlatformClientOptions) {
@@ -151,7 +172,7 @@ export class PlatformClient {
     this.codec = createClientCodec(opts.profile.signing);
     this.msgids = sharedMsgidSequencer(opts.msgidPrefix ?? opts.profile.agency.code);
     const stored = opts.signInStore?.load() ?? null;
-    this.signInState = stored && this.usable(stored) ? stored : null;
+    if (stored && this.usable(stored, opts.operator.code)) this.signIns.set(opts.operator.code, stored);
   }
 
   /** A msgid never used before on this workstation's database (reserved durably before it is handed out). */
@@ -166,37 +187,53 @@ export class PlatformClient {
     return this.reserved.shift()!;
   }
 
-  /** The current sign-in, if any (not checked for age). */
+  /** The default operator's current sign-in, if any (not checked for age). */
   get currentSignIn(): SignInState | null {
-    return this.signInState;
+    return this.signIns.get(this.opts.operator.code) ?? null;
+  }
+
+  /** An operator's current sign-in, if any (not checked for age). */
+  signInOf(opterNo: string): SignInState | null {
+    return this.signIns.get(opterNo) ?? null;
+  }
+
+  private storeKey(opterNo: string): string | undefined {
+    return opterNo === this.opts.operator.code ? undefined : opterNo;
   }
 
   async call<T = unknown>(infno: string, input: Record<string, unknown>, opts: CallOptions = {}): Promise<PlatformReply<T>> {
     const needsSignIn = !opts.skipSignIn && infno !== '9001';
     if (!needsSignIn) return this.send<T>(infno, input, opts, '');
-    const state = await this.signIn(false);
+    const operator = opts.operator ?? this.opts.operator;
+    const state = await this.signIn(false, operator);
     try {
       return await this.send<T>(infno, input, opts, state.signNo);
     } catch (err) {
       // The platform forgot our sign_no (expired, restarted, signed out elsewhere): sign in once more, retry once
       // under the same msgid — the first attempt was refused, so nothing was done.
       if (err instanceof PlatformError && err.kind === 'business' && this.isSignNoRefusal(err.errMsg)) {
-        const renewed = await this.signIn(true);
+        const renewed = await this.signIn(true, operator);
         return this.send<T>(infno, input, { ...opts, msgid: err.msgid }, renewed.signNo);
       }
       throw err;
     }
   }
 
-  /** 9001 签到, reusing a still-fresh sign_no unless forced. Concurrent callers share one sign-in. */
-  async signIn(force = false): Promise<SignInState> {
-    if (!force && this.signInState && this.usable(this.signInState)) return this.signInState;
-    if (this.signInPending) return this.signInPending;
-    this.signInPending = (async () => {
+  /**
+   * 9001 签到 of `operator` (default: the client's), reusing their still-fresh sign_no unless forced.
+   * Concurrent callers for one operator share one sign-in.
+   */
+  async signIn(force = false, operator: EnvelopeOperator = this.opts.operator): Promise<SignInState> {
+    const code = operator.code;
+    const current = this.signIns.get(code) ?? this.loadStored(code);
+    if (!force && current && this.usable(current, code)) return current;
+    const pending = this.signInsPending.get(code);
+    if (pending) return pending;
+    const attempt = (async () => {
       const reply = await this.send<{ signinoutb?: { sign_no?: unknown; sign_time?: unknown } }>(
         '9001',
-        { opter_no: this.opts.operator.code, mac: this.opts.mac ?? '', ip: this.opts.ip ?? '' },
-        {},
+        { opter_no: code, mac: this.opts.mac ?? '', ip: this.opts.ip ?? '' },
+        { operator },
         '',
       );
       const out = reply.output?.signinoutb;
@@ -206,32 +243,67 @@ export class PlatformClient {
       const state: SignInState = {
         signNo: out.sign_no,
         signTime: typeof out.sign_time === 'string' ? out.sign_time : infTime(this.clock()),
-        opterNo: this.opts.operator.code,
+        opterNo: code,
+        opterName: operator.name,
+        opterType: operator.type,
         obtainedAt: this.clock().toISOString(),
         serviceUrl: this.serviceUrl,
       };
-      this.signInState = state;
-      this.opts.signInStore?.save(state);
+      this.signIns.set(code, state);
+      this.signedInOperators.set(code, operator);
+      this.opts.signInStore?.save(state, this.storeKey(code));
       return state;
     })();
+    this.signInsPending.set(code, attempt);
     try {
-      return await this.signInPending;
+      return await attempt;
     } finally {
-      this.signInPending = null;
+      this.signInsPending.delete(code);
     }
   }
 
-  /** 9002 签退 (on shutdown). Forgets the sign_no even if the platform cannot be reached. */
-  async signOut(): Promise<void> {
-    const state = this.signInState;
-    this.signInState = null;
-    this.opts.signInStore?.save(null);
-    if (!state) return;
-    await this.send('9002', { sign_no: state.signNo, opter_no: state.opterNo }, {}, state.signNo);
+  /** Who a stored sign-in was for (older entries keep only the 工号). */
+  private storedOperator(code: string): EnvelopeOperator {
+    const s = this.signIns.get(code) ?? this.opts.signInStore?.load(code) ?? null;
+    return { code, name: s?.opterName ?? code, type: s?.opterType ?? 1 };
   }
 
-  private usable(s: SignInState): boolean {
-    if (s.opterNo !== this.opts.operator.code || s.serviceUrl !== this.serviceUrl) return false;
+  /** A sign-in another process (or an earlier run) stored for this operator. */
+  private loadStored(opterNo: string): SignInState | null {
+    if (opterNo === this.opts.operator.code) return null; // loaded in the constructor
+    const stored = this.opts.signInStore?.load(opterNo) ?? null;
+    if (!stored || stored.opterNo !== opterNo || !this.usable(stored, opterNo)) return null;
+    this.signIns.set(opterNo, stored);
+    return stored;
+  }
+
+  /**
+   * 9002 签退 of one operator (`operator` leaving at shift end; default the client's, on shutdown).
+   * Forgets the sign_no even if the platform cannot be reached; nothing is sent when they were not signed in.
+   */
+  async signOut(operator: EnvelopeOperator = this.opts.operator): Promise<void> {
+    const code = operator.code;
+    const state = this.signIns.get(code) ?? this.loadStored(code);
+    this.signIns.delete(code);
+    this.signedInOperators.delete(code);
+    this.opts.signInStore?.save(null, this.storeKey(code));
+    if (!state) return;
+    await this.send('9002', { sign_no: state.signNo, opter_no: state.opterNo }, { operator }, state.signNo);
+  }
+
+  /** 9002 for every operator this client signed in (on shutdown). */
+  async signOutAll(): Promise<void> {
+    const operators = new Set([this.opts.operator.code, ...this.signIns.keys(), ...(this.opts.signInStore?.storedOperators?.() ?? [])]);
+    const failures: unknown[] = [];
+    for (const code of operators) {
+      const op = code === this.opts.operator.code ? this.opts.operator : (this.signedInOperators.get(code) ?? this.storedOperator(code));
+      await this.signOut(op).catch((err: unknown) => failures.push(err));
+    }
+    if (failures.length) throw failures[0];
+  }
+
+  private usable(s: SignInState, opterNo: string): boolean {
+    if (s.opterNo !== opterNo || s.serviceUrl !== this.serviceUrl) return false;
     const obtained = new Date(s.obtainedAt);
     const now = this.clock();
     if (Number.isNaN(obtained.getTime()) || obtained > now) return false;
@@ -248,6 +320,7 @@ export class PlatformClient {
     const p = this.profile;
     const node = inputNodeFor(infno, p.inputNodes);
     const carriesPsnNo = typeof input.psn_no === 'string' && input.psn_no !== '';
+    const operator = opts.operator ?? this.opts.operator;
     return {
       infno,
       msgid,
@@ -259,9 +332,9 @@ export class PlatformClient {
       cainfo: p.cainfo,
       signtype: p.signing.type === 'sm' ? 'SM2' : '',
       infver: p.infver,
-      opter_type: String(this.opts.operator.type),
-      opter: this.opts.operator.code,
-      opter_name: this.opts.operator.name,
+      opter_type: String(operator.type),
+      opter: operator.code,
+      opter_name: operator.name,
       inf_time: infTime(this.clock()),
       fixmedins_code: p.agency.code,
       fixmedins_name: p.agency.name,

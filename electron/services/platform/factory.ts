@@ -3,7 +3,7 @@
  * profile (by id) + optional address override + the app DB (sign-in state, person cache).
  */
 import type { Db } from '../store/database';
-import { PlatformClient, type PlatformClientOptions } from './client';
+import { PlatformClient, type CallOptions, type PlatformClientOptions } from './client';
 import { lookupPersonCached, PersonCache, type PersonLookupResult } from './person-cache';
 import { loadProfile, type ProvinceProfile } from './profile';
 import { settingsMsgidStore, settingsSignInStore } from './sign-in-store';
@@ -27,7 +27,8 @@ export interface PlatformServicesOptions {
 export interface PlatformServices {
   client: PlatformClient;
   personCache: PersonCache;
-  lookupPerson(q: PersonQuery): Promise<PersonLookupResult>;
+  /** `opts.operator`: who is asking (the envelope's opter); default the client's configured operator. */
+  lookupPerson(q: PersonQuery, opts?: CallOptions): Promise<PersonLookupResult>;
 }
 
 export function createPlatformServices(o: PlatformServicesOptions): PlatformServices {
@@ -46,5 +47,5 @@ export function createPlatformServices(o: PlatformServicesOptions): PlatformServ
     msgidStore: settingsMsgidStore(o.db, clock),
   });
   const personCache = new PersonCache(o.db, clock);
-  return { client, personCache, lookupPerson: (q) => lookupPersonCached(client, personCache, q) };
+  return { client, personCache, lookupPerson: (q, opts) => lookupPersonCached(client, personCache, q, opts) };
 }

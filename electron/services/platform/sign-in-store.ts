@@ -1,17 +1,19 @@
 /**
- * Keeps the 9001 sign-in in the app DB's settings table, so a restart reuses a still-valid sign_no
- * instead of signing in again.
+ * Keeps the 9001 sign-ins (one per operator) in the app DB's settings table, so a restart reuses a
+ * still-valid sign_no instead of signing in again.
  */
 import type { Db } from '../store/database';
 import type { MsgidStore, SignInState, SignInStore } from './client';
 import type { MsgidSequencer } from './envelope';
 
 const KEY = 'platform.signIn';
+/** The default operator keeps the original key (a restart still finds it); every other operator has their own. */
+const keyOf = (opterNo?: string) => (opterNo === undefined ? KEY : `${KEY}.${opterNo}`);
 
 export function settingsSignInStore(db: Db, clock: () => Date = () => new Date()): SignInStore {
   return {
-    load() {
-      const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(KEY) as { value: string } | undefined;
+    load(opterNo) {
+      const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(keyOf(opterNo)) as { value: string } | undefined;
       if (!row) return null;
       try {
         const s = JSON.parse(row.value) as Partial<SignInState>;
@@ -21,14 +23,18 @@ export function settingsSignInStore(db: Db, clock: () => Date = () => new Date()
         return null;
       }
     },
-    save(s) {
+    storedOperators() {
+      const rows = db.prepare(`SELECT key FROM settings WHERE key LIKE '${KEY}.%'`).all() as Array<{ key: string }>;
+      return rows.map((r) => r.key.slice(KEY.length + 1));
+    },
+    save(s, opterNo) {
       if (!s) {
-        db.prepare('DELETE FROM settings WHERE key = ?').run(KEY);
+        db.prepare('DELETE FROM settings WHERE key = ?').run(keyOf(opterNo));
         return;
       }
       db.prepare(
         `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-      ).run(KEY, JSON.stringify(s), clock().toISOString());
+      ).run(keyOf(opterNo), JSON.stringify(s), clock().toISOString());
     },
   };
 }

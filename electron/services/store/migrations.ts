@@ -3,13 +3,14 @@
  * Append only — never edit or reorder an entry that has shipped.
  */
 import type { Migration } from './database';
-import { casesMigration } from '../cases/case-schema';
+import { caseOperatorMigration, casesMigration } from '../cases/case-schema';
 import { caseDetailsMigration } from '../cases/case-details';
 import { settledClaimsMigration } from '../reimbursement/settled-claims';
 import { outboxDueIndexMigration, outboxMigration } from '../outbox/outbox-schema';
 import { personCacheMigration } from '../platform/person-cache';
 import { printJobsMigration } from '../printing/print-job-store';
 import { auditChainMigration } from '../audit/audit-chain';
+import { operatorsMigration } from '../operators/operator-schema';
 
 export const appMigrations: Migration[] = [
   {
@@ -35,4 +36,6 @@ export const appMigrations: Migration[] = [
   outboxDueIndexMigration,
   printJobsMigration,
   auditChainMigration,
+  operatorsMigration,
+  caseOperatorMigration,
 ];

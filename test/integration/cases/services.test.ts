@@ -12,7 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodInput } from '../../../electron/contract/api';
 import { createApp, type App } from '../../../electron/host/app';
 import { defaultDeviceFactories } from '../../../electron/host/default-devices';
+import { createCaller } from '../../../electron/host/caller';
 import { call } from '../../../electron/host/dispatch';
+import { allDelivered as deliverAll } from '../../helpers/case-fixtures';
 import { addMonths, cstDate } from '../../../electron/services/cases/working-days';
 import { calculate, loadPolicyFile, parseClaim, samplePolicyPath } from '../../../electron/services/policy';
 
@@ -40,17 +42,7 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function allDelivered(): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        const s = await call(app.handlers, 'queue.summary', {});
-        return s.counts.total - s.counts.done;
-      },
-      { timeout: 30_000, interval: 100 },
-    )
-    .toBe(0);
-}
+const allDelivered = () => deliverAll(app);
 
 function simulatorRecords(kind: string, psnNo: string): Array<{ sn: string; status: string; key1: string; begndate: string }> {
   const db = new Database(path.join(dataDir, 'platform-simulator.db'), { readonly: true });
@@ -126,13 +118,14 @@ describe('门诊慢特病 registration', () => {
   let caseNo = '';
 
   it('accepts with a receipt, the uploader files it and the simulator holds it', async () => {
-    const out = await call(app.handlers, 'cases.accept', {
-      kind: 'special-disease',
-      psnNo: ZHANG.psnNo,
-      insuplcAdmdvs: ZHANG.admdvs,
-      materials: SD_ALL,
-      form: specialForm(),
-    });
+    // The receipt's 经办人 is the operator signed in on the calling connection.
+    const clerk = createCaller('test', { code: 'op001', name: '柜员一', role: 'clerk' });
+    const out = await call(
+      app.handlers,
+      'cases.accept',
+      { kind: 'special-disease', psnNo: ZHANG.psnNo, insuplcAdmdvs: ZHANG.admdvs, materials: SD_ALL, form: specialForm() },
+      clerk,
+    );
     if (out.outcome !== 'accepted') throw new Error('expected acceptance');
     caseNo = out.receipt.caseNo;
     expect(caseNo).toMatch(/^990100001\d{8}\d{6}$/);

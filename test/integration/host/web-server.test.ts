@@ -15,11 +15,14 @@ const launchFile = path.join(dir, 'data', 'browser-launch.url');
 const INDEX = '<html><head></head><body>desk</body></html>';
 const callers: Caller[] = [];
 const printed: string[] = [];
+const STATUS = { setupRequired: false, operator: null, locked: false, idleLockSeconds: 600 };
 const handlers = {
-  'devices.list': async (_input: unknown, caller: Caller) => {
+  // Public, so a signed-out socket reaches it: it records which Caller the bridge passed.
+  'auth.status': async (_input: unknown, caller: Caller) => {
     callers.push(caller);
-    return [];
+    return STATUS;
   },
+  'devices.list': async () => [],
 } as unknown as Handlers;
 
 let server: WebServer;
@@ -136,8 +139,8 @@ describe('browser-mode host: launch secret and bridge session', () => {
     const token = (a.answer.welcome as { session: string }).session;
     const call = async (c: ReturnType<typeof connect>, id: number) => {
       const r = c.next();
-      c.ws.send(JSON.stringify({ id, method: 'devices.list', input: {} }));
-      expect(await r).toEqual({ id, result: { ok: true, value: [] } });
+      c.ws.send(JSON.stringify({ id, method: 'auth.status', input: {} }));
+      expect(await r).toEqual({ id, result: { ok: true, value: STATUS } });
       return callers.at(-1)!;
     };
     const first = await call(a, 1);
@@ -179,9 +182,12 @@ describe('browser-mode host: launch secret and bridge session', () => {
     ok.ws.close();
   });
 
-  it('bridges contract calls and answers bad messages after hello', async () => {
+  it('bridges contract calls and answers bad messages after hello; a new session starts signed out', async () => {
     const c = await hello(server, { launch: secretOf(server.launchUrl()) });
     let r = c.next();
+    c.ws.send(JSON.stringify({ id: 7, method: 'devices.list', input: {} }));
+    expect(await r).toEqual({ id: 7, result: { ok: false, error: { code: 'auth-required', message: '请先登录' } } });
+    r = c.next();
     c.ws.send(JSON.stringify({ id: 8, method: 'shell.exec', input: {} }));
     expect(await r).toMatchObject({ id: 8, result: { ok: false, error: { code: 'unknown-method' } } });
     r = c.next();

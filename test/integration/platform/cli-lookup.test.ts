@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { counter } from '../../helpers/run-tsx';
+import { runCounter } from '../../helpers/run-counter';
 import { LI_SI, startSim, type SimFixture } from './sim-fixture';
 
-const runCli = counter;
+const runCli = (args: string[]) => runCounter(args);
 
 let f: SimFixture;
 let dataDir: string;

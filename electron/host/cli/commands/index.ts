@@ -4,6 +4,7 @@ import { backupCommand } from './backup';
 import { calcCommand } from './calc';
 import { devicesCommand } from './devices';
 import { lookupCommand } from './lookup';
+import { operatorCommand } from './operator';
 import { printTestCommand } from './print-test';
 import { readIdCommand } from './read-id';
 import { readSsCardCommand } from './read-sscard';
@@ -27,6 +28,7 @@ export const commandModules: CommandModule[] = [
   calcCommand,
   devicesCommand,
   lookupCommand,
+  operatorCommand,
   printTestCommand,
   readIdCommand,
   readSsCardCommand,
