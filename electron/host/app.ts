@@ -151,7 +151,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
   // Every call that shows a person's data or changes something leaves an audit row (one table, one wrapper);
   // a kiosk's out-of-scope attempt is inside it, so it is recorded as a failure too.
   const audited = withOutputPrivacy(withAudit(scoped, auditPolicy, audit));
-  if (ctx.sessionRules) bindSessionRules(audited, ctx.sessionRules);
+  if (ctx.sessionRules) {
+    bindSessionRules(audited, {
+      ...ctx.sessionRules,
+      onRefused: (method, caller, refusal) =>
+        audit.record(caller.operator?.code ?? 'anonymous', 'access.refused', { method, code: refusal.code }, { callerId: caller.id, transport: caller.transport }),
+    });
+  }
   return { config, db, events: ctx.events, handlers: audited, audit, close };
 }
 

@@ -25,8 +25,12 @@ export async function dispatch(handlers: Handlers, method: unknown, input: unkno
     return { ok: false, error: { code: 'unknown-method', message: `未知的调用: ${String(method)}` } };
   }
   // Before the input is even parsed: a refused caller learns nothing about the method's schema.
-  const refusal = admit(method, caller, sessionRulesOf(handlers));
-  if (refusal) return { ok: false, error: refusal };
+  const rules = sessionRulesOf(handlers);
+  const refusal = admit(method, caller, rules);
+  if (refusal) {
+    rules.onRefused?.(method, caller, refusal);
+    return { ok: false, error: refusal };
+  }
   const spec = methods[method];
   const parsedInput = spec.input.safeParse(input ?? {});
   if (!parsedInput.success) {

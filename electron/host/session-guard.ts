@@ -20,6 +20,8 @@ export interface SessionRules {
   onIdleLock?(caller: Caller): void;
   /** False for an operator disabled since signing in: the session ends at its next call. */
   isOperatorActive?(code: string): boolean;
+  /** Told of every refused call (the audit trail: a forced call from a page is evidence). */
+  onRefused?(method: MethodName, caller: Caller, refusal: Refusal): void;
 }
 
 export interface Refusal {

@@ -19,6 +19,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
 import { BRIDGE_CLOSE_REFUSED, LAUNCH_FRAGMENT_KEY, type BridgeRefusalCode } from '../contract/bridge';
 import { BridgeSessions, type BridgeSession } from './bridge-sessions';
+import { log } from './log';
 import { dispatch, type Handlers } from './dispatch';
 import type { EventHub } from './event-hub';
 import { resolveRendererFile } from './renderer-files';
@@ -104,7 +105,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       try {
         serveStatic(req, res, rendererRoot, expectedHost);
       } catch (err) {
-        console.error('browser-mode request failed', err);
+        log.error('browser-mode request failed', err);
         if (!res.headersSent) res.writeHead(500, SECURITY_HEADERS);
         res.end();
       }
@@ -141,7 +142,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       socket.once('close', () => connections--);
       wss.handleUpgrade(req, socket, head, (ws) => attachBridge(ws, { ...opts, limits, sessions, onExchanged: publishLaunchUrl }));
     } catch (err) {
-      console.error('browser-mode upgrade failed', err);
+      log.error('browser-mode upgrade failed', err);
       refuse('400 Bad Request');
     }
   });

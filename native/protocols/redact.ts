@@ -18,7 +18,8 @@ const NAME_BEFORE_ID = new RegExp(`[${HAN}·]+(?=[\\s(（:：,，、\\[【<"']{0
 const ID_LABEL = /(号码|证号|身份证|证件|号)$/;
 /** A 2–3 hanzi word right after an ID, separated and standing alone: 1101…，张伟明 / 1101… (张伟明). */
 const NAME_AFTER_ID = new RegExp(`(${MASKED_ID}[\\s:：,，、"'(（]{1,3})[${HAN}·]{2,3}(?![${HAN}])`, 'g');
-const LABELLED_NAME = new RegExp(`(姓名|申请人|参保人|持卡人)([:：\\s]{0,2})[${HAN}·]{2,8}`, 'g');
+/** A label, then a name standing alone (姓名：赵六 …); a longer run of hanzi is a sentence (诊断医师姓名含有…), not a name. */
+const LABELLED_NAME = new RegExp(`(姓名|申请人|参保人|持卡人)([:：\\s]{0,2})[${HAN}·]{2,8}(?![${HAN}·])`, 'g');
 /** JSON-ish "key": "value" pairs whose value is a name, an ID or a diagnosis. */
 const SENSITIVE_KEYS = [
   'psn_name', 'name', 'applicantName', 'psnName', 'doctorName', 'idNumber', 'certno', 'certNo', 'ssn', 'mdtrt_cert_no',

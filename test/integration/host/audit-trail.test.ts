@@ -97,10 +97,12 @@ describe('audit trail of the contract calls', () => {
     expect(rowsAfter(start).at(-1)).toMatchObject({ actor: 'admin01', transport: 'ipc', caller: admin.id });
   });
 
-  it('a call from a connection with nobody signed in is recorded as anonymous', async () => {
+  it('a refused call from a connection with nobody signed in is recorded as anonymous, with the method it tried', async () => {
     const start = lastSeq();
-    await call(app.handlers, 'cases.recent', { limit: 1 }, createCaller('websocket'));
-    expect(rowsAfter(start)).toMatchObject([{ action: 'cases.recent', actor: 'anonymous', transport: 'websocket' }]);
+    await expect(call(app.handlers, 'cases.recent', { limit: 1 }, createCaller('websocket'))).rejects.toMatchObject({ code: 'auth-required' });
+    expect(rowsAfter(start)).toMatchObject([
+      { action: 'access.refused', actor: 'anonymous', transport: 'websocket', detail: JSON.stringify({ code: 'auth-required', method: 'cases.recent' }) },
+    ]);
   });
 
   it('the whole trail verifies with the data directory’s audit key', () => {

@@ -31,7 +31,7 @@ const browser = (): Caller => createCaller('websocket');
 const run = <M extends MethodName>(caller: Caller, method: M, input: MethodInput<M>) => call(app.handlers, method, input, caller);
 
 function auditActions(actor: string): string[] {
-  return (app.db.prepare('SELECT action FROM audit_log WHERE actor = ? ORDER BY id').all(actor) as Array<{ action: string }>).map((r) => r.action);
+  return (app.db.prepare('SELECT action FROM audit_log WHERE actor = ? ORDER BY seq').all(actor) as Array<{ action: string }>).map((r) => r.action);
 }
 
 async function signedIn(code: string, password = 'pass1234'): Promise<Caller> {
@@ -154,7 +154,7 @@ describe('sign-in, lockout, lock and sign-out', () => {
     expect(await run(c, 'cases.recent', {})).toEqual([]);
     later(10);
     expect(await refusal(run(c, 'cases.recent', {}))).toMatchObject({ code: 'auth-locked' });
-    expect(auditActions('op001').at(-1)).toBe('auth.idle-lock');
+    expect(auditActions('op001').slice(-2)).toEqual(['auth.idle-lock', 'access.refused']);
     expect(await run(c, 'auth.unlock', { password: 'pass1234' })).toMatchObject({ code: 'op001' });
     expect(await run(c, 'cases.recent', {})).toEqual([]);
   });

@@ -53,7 +53,7 @@ describe('counter operator', () => {
     try {
       expect(await operators.verify('admin', 'pass1234')).toEqual({ code: 'admin', name: '管理员', role: 'admin' });
       const audit = db.prepare("SELECT actor, detail FROM audit_log WHERE action = 'operators.add'").all() as Array<{ actor: string; detail: string }>;
-      expect(audit).toEqual([{ actor: `cli:${os.userInfo().username}`, detail: JSON.stringify({ code: 'admin', name: '管理员', role: 'admin' }) }]);
+      expect(audit).toEqual([{ actor: `os:${os.userInfo().username}`, detail: JSON.stringify({ code: 'admin', name: '管理员', osUser: os.userInfo().username, role: 'admin' }) }]);
     } finally {
       db.close();
     }
