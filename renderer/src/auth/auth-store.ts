@@ -34,8 +34,11 @@ function phaseOf(s: AuthStatus): AuthPhase {
 }
 
 export const useAuth = create<AuthState>((set, get) => {
+  /** Bumped by every local transition, so an auth.status answer sent before it cannot undo it. */
+  let epoch = 0;
   /** Moves to a phase; anything but 'signed-in' clears the people on screen first. */
   const enter = (phase: AuthPhase, patch: Partial<AuthState> = {}) => {
+    epoch++;
     if (phase !== 'signed-in') clearPersonData();
     set({ phase, ...patch });
   };
@@ -47,13 +50,17 @@ export const useAuth = create<AuthState>((set, get) => {
     notice: null,
     async refresh() {
       let status: AuthStatus;
+      const asked = epoch;
       try {
         status = await api.call('auth.status');
       } catch {
         return; // disconnected: the banner says so; the next reconnect asks again
       }
+      if (asked !== epoch) return;
       const before = get();
       const phase = phaseOf(status);
+      // Only auth.unlock (signedIn) takes the lock away, never a status answer.
+      if (before.phase === 'locked' && phase === 'signed-in' && before.operator?.code === status.operator?.code) return;
       const operatorChanged = before.operator?.code !== status.operator?.code;
       if (phase === before.phase && !operatorChanged && status.idleLockSeconds === before.idleLockSeconds) return;
       const ended = (before.phase === 'signed-in' || before.phase === 'locked') && phase === 'sign-in';
@@ -63,7 +70,7 @@ export const useAuth = create<AuthState>((set, get) => {
     },
     signedIn(op) {
       const wasLocked = get().phase === 'locked' && get().operator?.code === op.code;
-      set({ phase: 'signed-in', operator: op, notice: null });
+      enter('signed-in', { operator: op, notice: null });
       // An unlock goes back to the page the operator left; a sign-in starts on the role's first page.
       if (!wasLocked) useDesk.getState().setView(landingView(op.role) ?? 'desk');
       void get().refresh();
