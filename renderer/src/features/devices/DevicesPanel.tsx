@@ -102,16 +102,16 @@ export function DevicesPanel() {
 
       <div className={canDiscover && canPreview ? 'devices-columns' : 'devices-columns single'}>
         {canDiscover && (
-        <section className="panel" aria-labelledby="discovered-title">
-          <header className="panel-head">
-            <h2 id="discovered-title">本机检测到的端口与外设</h2>
-            <button onClick={discover} data-testid="discover-refresh">
-              刷新
-            </button>
-          </header>
-          {discoverError && <div className="alert error">{discoverError}</div>}
-          {discovery && <DiscoveredList discovery={discovery} />}
-        </section>
+          <section className="panel" aria-labelledby="discovered-title">
+            <header className="panel-head">
+              <h2 id="discovered-title">本机检测到的端口与外设</h2>
+              <button onClick={discover} data-testid="discover-refresh">
+                刷新
+              </button>
+            </header>
+            {discoverError && <div className="alert error">{discoverError}</div>}
+            {discovery && <DiscoveredList discovery={discovery} />}
+          </section>
         )}
         {canPreview && <PrintPreview />}
       </div>
