@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { authMethods } from '../../../electron/contract/features/auth';
 import { api, errorMessage } from '../api/client';
 import { Field } from '../features/services/Field';
-import { Dialog } from '../ui/Dialog';
+import { Dialog, DialogFormFooter } from '../ui/Dialog';
 import { withConfirmation } from './confirm-password';
 
 const Schema = withConfirmation(authMethods['auth.changePassword'].input, 'newPassword');
@@ -56,19 +56,14 @@ export function ChangePasswordDialog({ onClose }: { onClose(): void }) {
           <Field label="确认新密码" error={e.confirm}>
             <input {...register('confirm')} type="password" autoComplete="new-password" data-testid="cp-confirm" />
           </Field>
-          {error && (
-            <div className="alert error" role="alert" data-testid="change-password-error">
-              {error}
-            </div>
-          )}
-          <div className="dialog-actions">
-            <button type="button" onClick={onClose}>
-              取消
-            </button>
-            <button type="submit" className="primary" disabled={formState.isSubmitting} data-testid="cp-submit">
-              修改密码
-            </button>
-          </div>
+          <DialogFormFooter
+            error={error}
+            errorTestId="change-password-error"
+            onCancel={onClose}
+            submitLabel="修改密码"
+            submitTestId="cp-submit"
+            submitting={formState.isSubmitting}
+          />
         </form>
       )}
     </Dialog>

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ROLE_LABEL } from '../../../electron/contract/features/auth';
 import { api, ApiError, errorMessage } from '../api/client';
+import { FormAlert } from '../ui/Dialog';
 import { AuthCard } from './AuthCard';
 import { SignOutButton } from './OperatorBar';
 import { useAuth } from './auth-store';
@@ -67,11 +68,7 @@ export function LockScreen() {
           <span>密码</span>
           <input ref={input} type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" data-testid="unlock-password" />
         </label>
-        {error && (
-          <div className="alert error" role="alert" data-testid="unlock-error">
-            {error}
-          </div>
-        )}
+        <FormAlert error={error} testId="unlock-error" />
         <div className="auth-row">
           <button type="submit" className="primary auth-submit" disabled={busy} data-testid="unlock-submit">
             {busy ? '正在解锁…' : '解锁'}

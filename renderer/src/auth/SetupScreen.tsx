@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { authMethods } from '../../../electron/contract/features/auth';
 import { api, errorMessage } from '../api/client';
 import { Field } from '../features/services/Field';
+import { FormAlert } from '../ui/Dialog';
 import { AuthCard, enterMovesTo } from './AuthCard';
 import { withConfirmation } from './confirm-password';
 import { useAuth } from './auth-store';
@@ -61,11 +62,7 @@ export function SetupScreen() {
         <Field label="确认密码" error={e.confirm}>
           <input {...register('confirm')} type="password" autoComplete="new-password" data-testid="setup-confirm" />
         </Field>
-        {error && (
-          <div className="alert error" role="alert" data-testid="setup-error">
-            {error}
-          </div>
-        )}
+        <FormAlert error={error} testId="setup-error" />
         <button type="submit" className="primary auth-submit" disabled={formState.isSubmitting} data-testid="setup-submit">
           {formState.isSubmitting ? '正在创建…' : '创建并登录'}
         </button>

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { authMethods } from '../../../electron/contract/features/auth';
 import { api, ApiError, errorMessage } from '../api/client';
 import { Field } from '../features/services/Field';
+import { FormAlert } from '../ui/Dialog';
 import { AuthCard, enterMovesTo } from './AuthCard';
 import { useAuth } from './auth-store';
 
@@ -53,11 +54,7 @@ export function SignInScreen() {
         <Field label="密码" error={e.password}>
           <input {...register('password')} type="password" autoComplete="current-password" data-testid="sign-in-password" />
         </Field>
-        {error && (
-          <div className="alert error" role="alert" data-testid="sign-in-error">
-            {error}
-          </div>
-        )}
+        <FormAlert error={error} testId="sign-in-error" />
         <button type="submit" className="primary auth-submit" disabled={formState.isSubmitting} data-testid="sign-in-submit">
           {formState.isSubmitting ? '正在登录…' : '登录'}
         </button>

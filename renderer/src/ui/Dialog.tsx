@@ -60,3 +60,38 @@ export function ConfirmDialog(props: {
     </Dialog>
   );
 }
+
+/** The end of a form in a dialog: the host's refusal (if any), 取消 and the submit button. */
+export function DialogFormFooter(props: {
+  error: string | null;
+  errorTestId: string;
+  onCancel(): void;
+  submitLabel: string;
+  submitTestId: string;
+  submitting: boolean;
+  danger?: boolean;
+}) {
+  return (
+    <>
+      <FormAlert error={props.error} testId={props.errorTestId} />
+      <div className="dialog-actions">
+        <button type="button" onClick={props.onCancel}>
+          取消
+        </button>
+        <button type="submit" className={props.danger ? 'danger' : 'primary'} disabled={props.submitting} data-testid={props.submitTestId}>
+          {props.submitLabel}
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** A refusal shown under a form (role=alert so a screen reader says it). */
+export function FormAlert({ error, testId }: { error: string | null; testId: string }) {
+  if (!error) return null;
+  return (
+    <div className="alert error" role="alert" data-testid={testId}>
+      {error}
+    </div>
+  );
+}

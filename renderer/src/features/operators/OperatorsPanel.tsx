@@ -10,7 +10,7 @@ import { authMethods, OPERATOR_ROLES, ROLE_LABEL, type OperatorRecord } from '..
 import { api, errorMessage } from '../../api/client';
 import { useAuth } from '../../auth/auth-store';
 import { withConfirmation } from '../../auth/confirm-password';
-import { ConfirmDialog, Dialog } from '../../ui/Dialog';
+import { ConfirmDialog, Dialog, DialogFormFooter } from '../../ui/Dialog';
 import { Field } from '../services/Field';
 import '../services/services.css';
 
@@ -155,19 +155,7 @@ function AddOperatorDialog(props: { onClose(): void; onAdded(o: OperatorRecord):
             <input {...register('confirm')} type="password" autoComplete="new-password" data-testid="op-confirm" />
           </Field>
         </div>
-        {error && (
-          <div className="alert error" role="alert" data-testid="operator-add-error">
-            {error}
-          </div>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={props.onClose}>
-            取消
-          </button>
-          <button type="submit" className="primary" disabled={formState.isSubmitting} data-testid="op-submit">
-            添加
-          </button>
-        </div>
+        <DialogFormFooter error={error} errorTestId="operator-add-error" onCancel={props.onClose} submitLabel="添加" submitTestId="op-submit" submitting={formState.isSubmitting} />
       </form>
     </Dialog>
   );
@@ -203,19 +191,15 @@ function ResetPasswordDialog(props: { operator: OperatorRecord; onClose(): void;
         <Field label="确认新密码" error={e.confirm}>
           <input {...register('confirm')} type="password" autoComplete="new-password" data-testid="reset-confirm" />
         </Field>
-        {error && (
-          <div className="alert error" role="alert" data-testid="operator-reset-error">
-            {error}
-          </div>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={props.onClose}>
-            取消
-          </button>
-          <button type="submit" className="danger" disabled={formState.isSubmitting} data-testid="reset-submit">
-            重置密码
-          </button>
-        </div>
+        <DialogFormFooter
+          error={error}
+          errorTestId="operator-reset-error"
+          onCancel={props.onClose}
+          submitLabel="重置密码"
+          submitTestId="reset-submit"
+          submitting={formState.isSubmitting}
+          danger
+        />
       </form>
     </Dialog>
   );
