@@ -1,30 +1,29 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { api } from './api/client';
-import type { Refusal } from './api/launch-credential';
+import { may, VIEW_NEEDS, viewsFor } from './auth/access';
+import { useAuth } from './auth/auth-store';
+import { OperatorBar, SignOutButton } from './auth/OperatorBar';
 import { DevicesPanel, STATE_LABEL } from './features/devices/DevicesPanel';
 import { ScannerInput } from './features/devices/ScanNotice';
 import { SimulatorDock } from './features/devices/SimulatorDock';
 import { ServiceTabs } from './features/desk/ServiceTabs';
 import { InsuredPanel } from './features/insured/InsuredPanel';
+import { OperatorsPanel } from './features/operators/OperatorsPanel';
 import { QueuePanel } from './features/queue/QueuePanel';
 import { ReceptionPanel } from './features/reception/ReceptionPanel';
-import { useDesk, type View } from './store/desk-store';
+import { useDesk } from './store/desk-store';
 import { usePlatform } from './store/platform-store';
 
-const NAV: Array<{ id: View; label: string }> = [
-  { id: 'desk', label: '受理台' },
-  { id: 'queue', label: '上报队列' },
-  { id: 'devices', label: '设备' },
-];
-
+/** The desk of a signed-in, unlocked operator (see AuthGate): only the pages the role may use. */
 export function App() {
-  const { view, setView, devices, hostConnected, setDevices, upsertDevice, setHostConnected } = useDesk();
+  const { view: chosen, setView, devices, hostConnected, setDevices, upsertDevice, setHostConnected } = useDesk();
   const { status: platform, queue, setStatus, setQueue } = usePlatform();
+  const role = useAuth((s) => s.operator?.role);
+  const views = viewsFor(role);
+  const nav = VIEW_NEEDS.filter((v) => views.includes(v.view));
+  const view = views.includes(chosen) ? chosen : views[0];
+  const counter = views.includes('desk');
   const waiting = queue ? queue.counts.total - queue.counts.done : 0;
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
-
-  useEffect(() => api.onRefused(setRefusal), []);
-
   useEffect(() => {
     const offConn = api.onConnection((c) => {
       setHostConnected(c);
@@ -45,6 +44,7 @@ export function App() {
   }, [setDevices, upsertDevice, setHostConnected, setStatus, setQueue]);
 
   useEffect(() => {
+    if (!counter) return;
     const onKey = (e: KeyboardEvent) => {
       const desk = useDesk.getState();
       if (e.key === 'F2') {
@@ -58,19 +58,19 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [counter]);
 
-  if (refusal) return <LaunchRefused refusal={refusal} />;
+  if (!view) return <NothingForRole />;
 
   return (
     <div className="app">
       <header className="topbar">
         <h1>医保综合柜员工作站</h1>
         <nav className="nav">
-          {NAV.map((n) => (
-            <button key={n.id} className={view === n.id ? 'nav-item active' : 'nav-item'} onClick={() => setView(n.id)}>
+          {nav.map((n) => (
+            <button key={n.view} className={view === n.view ? 'nav-item active' : 'nav-item'} onClick={() => setView(n.view)} data-testid={`nav-${n.view}`}>
               {n.label}
-              {n.id === 'queue' && waiting > 0 && <span className="count-badge">{waiting}</span>}
+              {n.view === 'queue' && waiting > 0 && <span className="count-badge">{waiting}</span>}
             </button>
           ))}
         </nav>
@@ -87,6 +87,7 @@ export function App() {
             </span>
           ))}
         </div>
+        <OperatorBar />
       </header>
       {!hostConnected && (
         <div className="banner error" role="alert">
@@ -104,23 +105,27 @@ export function App() {
           </>
         ) : view === 'queue' ? (
           <QueuePanel />
+        ) : view === 'operators' ? (
+          <OperatorsPanel />
         ) : (
           <DevicesPanel />
         )}
       </main>
-      <SimulatorDock />
-      <ScannerInput />
+      {may(role, 'simulator.idCard.place') && <SimulatorDock />}
+      {counter && <ScannerInput />}
     </div>
   );
 }
 
-/** Browser mode, when the host refused this tab: what happened and how to get a new link. */
-function LaunchRefused({ refusal }: { refusal: Refusal }) {
+/** A role with no page here (a 自助终端 account signed in at a counter window). */
+function NothingForRole() {
   return (
-    <div className="launch-refused" role="alert" data-testid="launch-refused">
-      <h1>{refusal.title}</h1>
-      <p>{refusal.detail}</p>
-      <p>{refusal.remedy}</p>
+    <div className="auth-screen" data-testid="no-views">
+      <div className="auth-card">
+        <h1>医保综合柜员工作站</h1>
+        <p>此工号（自助终端）在柜员工作站没有可用的功能。请签退后用柜员或系统管理员工号登录。</p>
+        <SignOutButton className="primary" />
+      </div>
     </div>
   );
 }

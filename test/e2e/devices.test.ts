@@ -6,12 +6,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, screenshotPath, type DeskSession } from '../helpers/browser';
+import { SEEDED, switchOperator } from '../helpers/operators-seed';
 
 let desk: DeskSession;
 let page: Page;
 
 beforeAll(async () => {
-  desk = await openDesk({ width: 1366, height: 900 });
+  // Discovery and 配置 are the administrator's; the print preview and the 受理台 the clerk's (switched below).
+  desk = await openDesk({ width: 1366, height: 900 }, { as: 'admin' });
   page = desk.page;
   await page.getByRole('heading', { name: '医保综合柜员工作站' }).waitFor();
 }, 90_000);
@@ -29,6 +31,8 @@ describe('设备 page', () => {
   });
 
   it('测试 shows each result; the printer test slip appears in 打印预览', async () => {
+    await switchOperator(page, SEEDED.clerk);
+    await page.getByRole('button', { name: '设备', exact: true }).click();
     await page.getByTestId('test-id-reader').click();
     await expect.poll(() => page.getByTestId('test-result-id-reader').innerText(), { timeout: 10_000 }).toMatch(/SAM.*正常/);
     await page.getByTestId('test-printer').click();
@@ -48,6 +52,7 @@ describe('设备 page', () => {
   });
 
   it('配置 validates in Chinese before saving', async () => {
+    await switchOperator(page, SEEDED.admin);
     await page.getByTestId('configure-scanner').click();
     const form = page.getByTestId('config-form-scanner');
     await form.getByText('USB HID').click();
@@ -126,6 +131,7 @@ async function wedgeScan(code: string): Promise<string | null> {
 
 describe('受理台 with the other devices', () => {
   it('F3 reads a 社保卡 inserted in the simulator dock into the person panel', async () => {
+    await switchOperator(page, SEEDED.clerk);
     await page.getByRole('button', { name: '受理台' }).click();
     await page.getByTestId('sim-sscard-insert').click();
     await page.getByText('已插入社保卡').waitFor();

@@ -2,6 +2,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
+import { SEEDED, seedOperators, signIn, writeConfig, type SeededRole } from './operators-seed';
 import { startWebHost, type WebHost } from './web-host';
 
 export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
@@ -29,14 +30,27 @@ export interface DeskSession {
   close(): Promise<void>;
 }
 
-export async function openDesk(viewport = { width: 1440, height: 900 }): Promise<DeskSession> {
-  const host = await startWebHost();
+export interface OpenDeskOptions {
+  /** Who is signed in when the page is handed over: a SEEDED operator (default clerk), nobody yet
+   *  ('sign-in': the 登录 screen), or a data directory without operators ('first-run': the set-up screen). */
+  as?: SeededRole | 'sign-in' | 'first-run';
+  /** config.json written into the fresh data directory before the host starts. */
+  config?: Record<string, unknown>;
+  /** Runs before the page opens the desk (e.g. page.clock.install, init scripts). */
+  beforeGoto?(page: Page): Promise<void>;
+}
+
+export async function openDesk(viewport = { width: 1440, height: 900 }, opts: OpenDeskOptions = {}): Promise<DeskSession> {
+  const as = opts.as ?? 'clerk';
+  const host = await startWebHost([], undefined, async (dir) => (as === 'first-run' ? writeConfig(dir, opts.config) : seedOperators(dir, opts.config)));
   const browser = await launchChromium().catch(async (err) => {
     await host.stop();
     throw err;
   });
   const page = await browser.newPage({ viewport, locale: 'zh-CN' });
+  await opts.beforeGoto?.(page);
   await page.goto(host.url);
+  if (as !== 'first-run' && as !== 'sign-in') await signIn(page, SEEDED[as]);
   return {
     host,
     browser,

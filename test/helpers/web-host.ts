@@ -25,8 +25,10 @@ process.once('exit', () => {
   for (const c of children) c.kill('SIGKILL');
 });
 
-export async function startWebHost(extraArgs: string[] = [], timeoutMs = 30_000): Promise<WebHost> {
+/** `prepare` runs on the fresh data directory before the host starts (e.g. seeding operators). */
+export async function startWebHost(extraArgs: string[] = [], timeoutMs = 30_000, prepare?: (dataDir: string) => Promise<void>): Promise<WebHost> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'counter-web-'));
+  await prepare?.(dataDir);
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/web-main.ts', '--port', '0', '--data', dataDir, ...extraArgs], {
     cwd: process.cwd(),
     stdio: ['ignore', 'pipe', 'pipe'],

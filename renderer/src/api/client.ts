@@ -5,6 +5,7 @@
 import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../../electron/contract/api';
 import { BRIDGE_GLOBAL, type CounterBridge } from '../../../electron/contract/bridge';
 import type { Refusal } from './launch-credential';
+import { AUTH_ERROR } from '../../../electron/contract/features/auth';
 import { createWsBridge } from './ws-bridge';
 
 export class ApiError extends Error {
@@ -19,6 +20,8 @@ export class ApiError extends Error {
 
 const connectionListeners = new Set<(connected: boolean) => void>();
 const refusalListeners = new Set<(refusal: Refusal) => void>();
+/** Told of every call the host refused because this session is signed out or locked (the auth store). */
+const sessionRefusalListeners = new Set<(code: typeof AUTH_ERROR.required | typeof AUTH_ERROR.locked, message: string) => void>();
 let connected = true;
 let refusal: Refusal | null = null;
 
@@ -43,7 +46,11 @@ const bridge = pickBridge();
 export const api = {
   async call<M extends MethodName>(method: M, ...args: {} extends MethodInput<M> ? [MethodInput<M>?] : [MethodInput<M>]): Promise<MethodOutput<M>> {
     const result = await bridge.invoke(method, args[0] ?? {});
-    if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+    if (!result.ok) {
+      const { code, message } = result.error;
+      if (code === AUTH_ERROR.required || code === AUTH_ERROR.locked) for (const l of sessionRefusalListeners) l(code, message);
+      throw new ApiError(code, message);
+    }
     return result.value as MethodOutput<M>;
   },
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
@@ -59,6 +66,11 @@ export const api = {
     refusalListeners.add(listener);
     if (refusal) listener(refusal);
     return () => refusalListeners.delete(listener);
+  },
+  /** Any call refused with auth-required / auth-locked, wherever in the renderer it was made. */
+  onSessionRefused(listener: (code: typeof AUTH_ERROR.required | typeof AUTH_ERROR.locked, message: string) => void): () => void {
+    sessionRefusalListeners.add(listener);
+    return () => sessionRefusalListeners.delete(listener);
   },
 };
 

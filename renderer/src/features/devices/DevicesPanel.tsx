@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { MethodOutput } from '../../../../electron/contract/api';
 import type { DeviceStatus } from '../../../../electron/contract/schemas';
 import { api, errorMessage } from '../../api/client';
+import { may } from '../../auth/access';
+import { useAuth } from '../../auth/auth-store';
 import { useDesk } from '../../store/desk-store';
 import { DeviceConfigForm } from './DeviceConfigForm';
 import { PrintPreview } from './PrintPreview';
@@ -26,21 +28,29 @@ type TestResult = { ok: boolean; message: string; running?: boolean };
 
 const hex4 = (n: number) => n.toString(16).padStart(4, '0').toUpperCase();
 
-/** 设备: every device with its state, last error, a 测试 button and a 配置 form; what is plugged in; the print preview. */
+/**
+ * 设备: every device with its state, last error, a 测试 button and a 配置 form; what is plugged in; the print
+ * preview. 配置 and discovery are the administrator's; the print preview (receipts name people) the counter's.
+ */
 export function DevicesPanel() {
   const devices = useDesk((s) => s.devices);
+  const role = useAuth((s) => s.operator?.role);
+  const canConfigure = may(role, 'devices.configure');
+  const canDiscover = may(role, 'devices.discover');
+  const canPreview = may(role, 'printer.jobs');
   const [tests, setTests] = useState<Record<string, TestResult>>({});
   const [editing, setEditing] = useState<string | null>(null);
   const [discovery, setDiscovery] = useState<Discovery | null>(null);
   const [discoverError, setDiscoverError] = useState<string | null>(null);
 
   const discover = useCallback(() => {
+    if (!canDiscover) return;
     setDiscoverError(null);
     api
       .call('devices.discover')
       .then(setDiscovery)
       .catch((err) => setDiscoverError(errorMessage(err)));
-  }, []);
+  }, [canDiscover]);
   useEffect(discover, [discover]);
 
   const test = async (id: string) => {
@@ -76,6 +86,7 @@ export function DevicesPanel() {
                 device={d}
                 test={tests[d.id]}
                 onTest={() => void test(d.id)}
+                canConfigure={canConfigure}
                 editing={editing === d.id}
                 onEdit={() => setEditing(editing === d.id ? null : d.id)}
                 onSaved={() => {
@@ -89,18 +100,20 @@ export function DevicesPanel() {
         </table>
       </section>
 
-      <div className="devices-columns">
-        <section className="panel" aria-labelledby="discovered-title">
-          <header className="panel-head">
-            <h2 id="discovered-title">本机检测到的端口与外设</h2>
-            <button onClick={discover} data-testid="discover-refresh">
-              刷新
-            </button>
-          </header>
-          {discoverError && <div className="alert error">{discoverError}</div>}
-          {discovery && <DiscoveredList discovery={discovery} />}
-        </section>
-        <PrintPreview />
+      <div className={canDiscover && canPreview ? 'devices-columns' : 'devices-columns single'}>
+        {canDiscover && (
+          <section className="panel" aria-labelledby="discovered-title">
+            <header className="panel-head">
+              <h2 id="discovered-title">本机检测到的端口与外设</h2>
+              <button onClick={discover} data-testid="discover-refresh">
+                刷新
+              </button>
+            </header>
+            {discoverError && <div className="alert error">{discoverError}</div>}
+            {discovery && <DiscoveredList discovery={discovery} />}
+          </section>
+        )}
+        {canPreview && <PrintPreview />}
       </div>
     </div>
   );
@@ -110,6 +123,7 @@ function DeviceRow(props: {
   device: DeviceStatus;
   test?: TestResult;
   onTest(): void;
+  canConfigure: boolean;
   editing: boolean;
   onEdit(): void;
   onSaved(): void;
@@ -133,9 +147,11 @@ function DeviceRow(props: {
             <button onClick={props.onTest} disabled={test?.running || d.state === 'disabled'} data-testid={`test-${d.id}`}>
               测试
             </button>
-            <button onClick={props.onEdit} data-testid={`configure-${d.id}`} aria-expanded={props.editing}>
-              配置
-            </button>
+            {props.canConfigure && (
+              <button onClick={props.onEdit} data-testid={`configure-${d.id}`} aria-expanded={props.editing}>
+                配置
+              </button>
+            )}
           </div>
         </td>
       </tr>
