@@ -150,7 +150,7 @@ describe('first start: the administrator set-up and the 操作员 page', () => {
 
   it('a disabled operator is told so at sign-in (another window)', async () => {
     const other = await desk.browser.newPage({ viewport: VIEWPORT, locale: 'zh-CN' });
-    await other.goto(desk.host.url);
+    await other.goto(desk.host.launchUrl());
     await other.getByTestId('sign-in-code').fill('op101');
     await other.getByTestId('sign-in-password').fill('Reset2026z');
     await other.getByTestId('sign-in-submit').click();

@@ -54,12 +54,13 @@ describe('browser-mode launch link', () => {
     await page.close();
   });
 
-  it('opens another tab with the fresh link from the launch file', async () => {
+  it('opens another tab with the fresh link from the launch file: a new session, so it asks who is signing in', async () => {
     const fresh = desk.host.launchUrl();
     expect(fresh).not.toBe(desk.host.url);
     const page = await desk.browser.newPage({ locale: 'zh-CN' });
     await page.goto(fresh);
-    await expect.poll(() => connectedPills(page), { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.getByTestId('sign-in').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('launch-refused').count()).toBe(0);
     await page.close();
   });
 });
