@@ -13,9 +13,10 @@
  *    person's data (separation of duties: an administrator does no counter business under that role).
  * Handlers may narrow further by input (the kiosk's case kinds, the 容缺 approval); they never widen.
  */
-import type { MethodName } from '../contract/api';
+import type { EventName, MethodName } from '../contract/api';
 import type { AcceptInput } from '../contract/features/cases';
 import type { OperatorRole } from '../contract/features/auth';
+import type { Caller } from './caller';
 
 export type Access =
   /** Reachable without signing in (and so while locked). Never counts as activity. */
@@ -101,6 +102,23 @@ export const ACCESS_POLICY: Record<MethodName, Access> = {
   'simulator.printer.set': roles(...STAFF),
   'simulator.platform.fault': roles(...STAFF),
 };
+
+/**
+ * Who receives which contract event: only a signed-in, unlocked operator, and a scanned code (a 医保电子凭证
+ * names a person) only where the counter's or the kiosk's business uses it.
+ */
+export const EVENT_ACCESS: Record<EventName, readonly OperatorRole[]> = {
+  'device.status': ALL,
+  'platform.status': ALL,
+  'queue.changed': STAFF,
+  'scanner.scan': COUNTER_AND_KIOSK,
+};
+
+/** In-process callers see everything; any other caller only what EVENT_ACCESS gives its role while unlocked. */
+export function mayReceiveEvent(event: EventName, caller: Caller): boolean {
+  if (caller.transport === 'cli' || caller.transport === 'test') return true;
+  return caller.operator !== null && !caller.locked && EVENT_ACCESS[event].includes(caller.operator.role);
+}
 
 /**
  * Decisions already taken for methods that do not exist yet; when one is added to the contract, the

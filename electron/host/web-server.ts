@@ -19,6 +19,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
 import { BRIDGE_CLOSE_REFUSED, LAUNCH_FRAGMENT_KEY, type BridgeRefusalCode } from '../contract/bridge';
 import { BridgeSessions, type BridgeSession } from './bridge-sessions';
+import { mayReceiveEvent } from './access-policy';
 import { log } from './log';
 import { dispatch, type Handlers } from './dispatch';
 import type { EventHub } from './event-hub';
@@ -197,8 +198,10 @@ function attachBridge(ws: WebSocket, ctx: BridgeContext): void {
   const welcome = (s: BridgeSession, token: string) => {
     clearTimeout(helloTimer);
     session = s;
-    // Contract events go only to sockets that proved a session.
-    unsubscribe = ctx.events.subscribe((event, payload) => send({ event, payload }));
+    // Contract events go only to sockets that proved a session, and only those its operator may see.
+    unsubscribe = ctx.events.subscribe((event, payload) => {
+      if (mayReceiveEvent(event, s.caller)) send({ event, payload });
+    });
     send({ welcome: { session: token } });
   };
 

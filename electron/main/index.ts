@@ -8,6 +8,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, sh
 import path from 'node:path';
 import { IPC_EVENT, IPC_INVOKE } from '../contract/bridge';
 import { createApp, type App, type KeyProvider } from '../host/app';
+import { mayReceiveEvent } from '../host/access-policy';
 import { createCaller } from '../host/caller';
 import { defaultDeviceFactories } from '../host/default-devices';
 import { dispatch } from '../host/dispatch';
@@ -69,7 +70,7 @@ async function start(): Promise<void> {
     return dispatch(workstation!.handlers, method, input, windowCaller);
   });
   workstation.events.subscribe((name, payload) => {
-    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_EVENT, name, payload);
+    if (mainWindow && !mainWindow.isDestroyed() && mayReceiveEvent(name, windowCaller)) mainWindow.webContents.send(IPC_EVENT, name, payload);
   });
 
   mainWindow = createWindow();

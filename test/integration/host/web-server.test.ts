@@ -161,7 +161,7 @@ describe('browser-mode host: launch secret and bridge session', () => {
     other.ws.close();
   });
 
-  it('refuses an unknown session and any call before hello, and sends events only to sockets that said hello', async () => {
+  it('refuses an unknown session and any call before hello, and sends events only to sockets that said hello, whose operator may see them', async () => {
     const bad = await hello(server, { session: 'not-a-session' });
     expect(bad.answer).toMatchObject({ refused: { code: 'session-invalid' } });
     expect(await bad.closed).toBe(4401);
@@ -169,12 +169,28 @@ describe('browser-mode host: launch secret and bridge session', () => {
     const anon = connect(server);
     await anon.opened;
     const ok = await hello(server, { launch: secretOf(server.launchUrl()) });
-    const evt = ok.next();
-    hub.emit('device.status', {
+    const status = {
       id: 'id-reader', kind: 'id-reader', label: '身份证阅读器', state: 'connected', location: 'sim',
       simulated: true, lastError: null, updatedAt: new Date(0).toISOString(),
-    });
-    expect(await evt).toMatchObject({ event: 'device.status', payload: { state: 'connected' } });
+    } as const;
+    // Signed out: an event is not sent (the next message is the reply to a later call, not the event).
+    hub.emit('device.status', status);
+    let next = ok.next();
+    ok.ws.send(JSON.stringify({ id: 9, method: 'auth.status', input: {} }));
+    expect(await next).toMatchObject({ id: 9 });
+    const caller = callers.at(-1)!;
+    // An administrator gets device state but not a scanned code (a 医保电子凭证 names a person) …
+    caller.operator = { code: 'admin01', name: '管理员', role: 'admin' };
+    next = ok.next();
+    hub.emit('scanner.scan', { deviceId: 'scanner', at: new Date(0).toISOString(), scan: { kind: 'ec-voucher', raw: 'E1', code: 'E1' } });
+    hub.emit('device.status', status);
+    expect(await next).toMatchObject({ event: 'device.status', payload: { state: 'connected' } });
+    // … and a locked session gets nothing.
+    caller.locked = true;
+    hub.emit('device.status', status);
+    next = ok.next();
+    ok.ws.send(JSON.stringify({ id: 10, method: 'auth.status', input: {} }));
+    expect(await next).toMatchObject({ id: 10 });
 
     anon.ws.send(JSON.stringify({ id: 1, method: 'devices.list', input: {} }));
     expect(await anon.closed).toBe(4401);
