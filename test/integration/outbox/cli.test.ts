@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatformSimulator, type PlatformSimulator } from '../../../electron/services/platform/simulator';
-import { counter } from '../../helpers/counter-cli';
+import { counter } from '../../helpers/run-tsx';
 import { specialDiseaseFixtures } from '../../helpers/outbox-fixtures';
 
 describe('counter import / queue / sync', () => {

@@ -13,7 +13,7 @@ import type { MethodInput } from '../../../electron/contract/api';
 import { createApp, type App } from '../../../electron/host/app';
 import { defaultDeviceFactories } from '../../../electron/host/default-devices';
 import { call } from '../../../electron/host/dispatch';
-import { counter } from '../../helpers/counter-cli';
+import { counter } from '../../helpers/run-tsx';
 import { specialDiseaseFixtures } from '../../helpers/outbox-fixtures';
 
 const ZWSP = '\u200b';

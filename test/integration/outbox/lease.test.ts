@@ -14,7 +14,7 @@ import { acceptCase } from '../../../electron/services/outbox/accept';
 import { businessKeyOf } from '../../../electron/services/outbox/case-payloads';
 import { queueCounts } from '../../../electron/services/outbox/queue-view';
 import { transactionCodesFromProfile } from '../../../electron/services/outbox/transaction-codes';
-import { counter } from '../../helpers/counter-cli';
+import { counter } from '../../helpers/run-tsx';
 import { loadProfile } from '../../../electron/services/platform/profile';
 import { startPlatformSimulator, type PlatformSimulator } from '../../../electron/services/platform/simulator';
 import { openAppDatabase } from '../../../electron/services/store/app-database';
