@@ -119,12 +119,16 @@ async function wedgeScan(code: string): Promise<string | null> {
     await input.focus();
     await page.keyboard.type(code, { delay: 0 });
     await page.keyboard.press('Enter');
+    let kind: string | null = null;
     try {
       await notice.waitFor({ timeout: 3000 });
-      return await notice.getAttribute('data-kind');
+      kind = await notice.getAttribute('data-kind');
     } catch {
       // keys arrived at typing speed: try again
     }
+    // On a loaded machine part of the burst can arrive at typing speed and be captured alone (unrecognised):
+    // try again; a code the classifier really cannot read stays unrecognised on every attempt.
+    if (kind && (kind !== 'unrecognised' || attempt === 2)) return kind;
   }
   return null;
 }
