@@ -1,7 +1,8 @@
 /**
  * Outbox benchmarks:
  * - durable enqueue: acceptCase (case + event + outbox row, one transaction each) against raw
- *   better-sqlite3 single-row inserts with the same pragmas (WAL, synchronous=FULL); goal ratio ≥ 0.5.
+ *   better-sqlite3 single-row inserts with the same pragmas (WAL, synchronous=FULL) and the same encryption;
+ *   goal ratio ≥ 0.5.
  * - drain: 10,000 accepted cases sent to the local platform simulator (its own process); goal ≥ 500 cases/s
  *   with flat memory: the live heap after a full GC at 25% done and at 100% done.
  */
@@ -18,7 +19,8 @@ import { spawn } from 'node:child_process';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { openAppDatabase } from '../../electron/services/store/app-database';
-import { applyPragmas } from '../../electron/services/store/database';
+import { applyKey, applyPragmas } from '../../electron/services/store/database';
+import { generateMasterKey } from '../../electron/services/store/key-source';
 import { specialDiseaseFixtures } from '../helpers/outbox-fixtures';
 import type { BenchRow } from './run';
 
@@ -49,7 +51,9 @@ function benchEnqueue(dir: string): { raw: number; outbox: number; ratios: numbe
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   for (let run = 0; run < runs; run++) {
     const fixtures = specialDiseaseFixtures(ENQUEUE_N);
+    // The same storage on both sides: the raw file is encrypted with the same cipher and a key, as the app's is.
     const rawDb = new Database(path.join(dir, `raw${run}.db`));
+    applyKey(rawDb, generateMasterKey());
     applyPragmas(rawDb);
     rawDb.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, k TEXT UNIQUE, psn_no TEXT, payload TEXT, at TEXT)');
     const ins = rawDb.prepare('INSERT INTO t (k, psn_no, payload, at) VALUES (?, ?, ?, ?)');
