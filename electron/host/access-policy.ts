@@ -45,6 +45,8 @@ export const ACCESS_POLICY: Record<MethodName, Access> = {
   'auth.signOut': session,
   'auth.unlock': session,
   'auth.lock': roles(...ALL),
+  // Counts as activity (not passive): the renderer sends it while the operator types without calling the host.
+  'auth.touch': roles(...ALL),
   // A kiosk account is shared by a terminal, not a person: an administrator sets its password.
   'auth.changePassword': roles(...STAFF),
   'operators.list': roles('admin'),

@@ -36,6 +36,7 @@ export const auditPolicy: AuditPolicy = {
   'auth.signIn': null,
   'auth.signOut': null,
   'auth.lock': null,
+  'auth.touch': null,
   'auth.unlock': null,
   'auth.changePassword': null,
   'operators.list': null,

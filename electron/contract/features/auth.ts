@@ -77,6 +77,7 @@ export const authMethods = {
   'auth.signIn': method(z.object({ code: SignInCode, password: Password }).strict(), Operator, 'Sign in (lockout after repeated failures)'),
   'auth.signOut': method(None, Ok, 'Sign out at shift end (also signs the platform out, 9002)'),
   'auth.lock': method(None, Ok, 'Lock this session now (also done automatically when idle)'),
+  'auth.touch': method(None, Ok, 'The operator is active on the screen (typing a long form): keeps the session from idling'),
   'auth.unlock': method(z.object({ password: Password }).strict(), Operator, 'Unlock the locked session with the same operator’s password'),
   'auth.changePassword': method(z.object({ oldPassword: Password, newPassword: NewPassword }).strict(), Ok, 'Change the signed-in operator’s password'),
   'operators.list': method(None, z.array(OperatorRecord), 'All operators (admin)'),

@@ -95,6 +95,8 @@ export const authFeature: Feature = (ctx) => {
       }
       return ok;
     },
+    // dispatch already counted the call as activity; nothing else to do.
+    'auth.touch': () => ({ ok: true as const }),
     'auth.lock': (_, caller) => {
       const op = actingOperator(caller);
       caller.locked = true;

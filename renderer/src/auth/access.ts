@@ -30,12 +30,9 @@ export function landingView(role: OperatorRole | undefined): View | null {
 }
 
 /**
- * A cheap call that counts as activity, made while the clerk types or clicks without calling the host
- * (a long form), so the host's idle lock agrees with the screen. Stand-in until the contract has an
- * `auth.touch`: the first of these the role reaches (none of them reads a person's data).
+ * The call that counts as activity, made while the clerk types or clicks without calling the host (a long
+ * form), so the host's idle lock agrees with the screen.
  */
-const KEEP_ALIVE_CANDIDATES: readonly MethodName[] = ['catalog.diseases', 'operators.list'];
-
 export function keepAliveMethod(role: OperatorRole | undefined): MethodName | null {
-  return KEEP_ALIVE_CANDIDATES.find((m) => may(role, m)) ?? null;
+  return may(role, 'auth.touch') ? 'auth.touch' : null;
 }

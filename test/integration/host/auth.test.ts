@@ -159,6 +159,19 @@ describe('sign-in, lockout, lock and sign-out', () => {
     expect(await run(c, 'cases.recent', {})).toEqual([]);
   });
 
+  it('auth.touch keeps a session awake while the operator types; a passive status read does not', async () => {
+    const c = await signedIn('op001');
+    later(9);
+    expect(await run(c, 'auth.touch', {})).toEqual({ ok: true });
+    later(9);
+    expect(await run(c, 'queue.summary', {})).toMatchObject({ counts: expect.any(Object) });
+    expect(await run(c, 'cases.recent', {})).toEqual([]);
+    later(9);
+    expect(await run(c, 'queue.summary', {})).toMatchObject({ counts: expect.any(Object) });
+    later(2);
+    expect(await refusal(run(c, 'cases.recent', {}))).toMatchObject({ code: 'auth-locked' });
+  });
+
   it('changes the own password only with the old one', async () => {
     const c = await signedIn('op001');
     expect(await refusal(run(c, 'auth.changePassword', { oldPassword: 'wrong999', newPassword: 'newpass99' }))).toMatchObject({ message: '工号或密码不正确' });
