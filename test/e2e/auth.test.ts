@@ -34,7 +34,9 @@ async function forcedCall(page: Page, method: string, input: unknown = {}): Prom
       new Promise<unknown>((resolve) => {
         const injected = (window as unknown as { counterBridge?: { invoke(m: string, i: unknown): Promise<unknown> } }).counterBridge;
         if (injected) return void injected.invoke(method as string, input).then(resolve);
-        const ws = (window as unknown as { __bridgeSockets: WebSocket[] }).__bridgeSockets.at(-1)!;
+        // The newest socket that is open: after a reconnect the first one is closed and would never answer.
+        const ws = (window as unknown as { __bridgeSockets: WebSocket[] }).__bridgeSockets.filter((w) => w.readyState === WebSocket.OPEN).at(-1);
+        if (!ws) return resolve({ ok: false, error: { code: 'test-no-open-socket', message: 'the page has no open bridge socket' } });
         const id = 1_000_000 + Math.floor(Math.random() * 1_000_000);
         const onMessage = (ev: MessageEvent) => {
           const msg = JSON.parse(String(ev.data)) as { id?: number; result?: unknown };

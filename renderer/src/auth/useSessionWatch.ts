@@ -7,6 +7,7 @@
  */
 import { useEffect } from 'react';
 import { api } from '../api/client';
+import { pollEvery } from '../api/poll';
 import { useDesk } from '../store/desk-store';
 import { keepAliveMethod } from './access';
 import { useAuth } from './auth-store';
@@ -27,11 +28,11 @@ export function useSessionWatch(): void {
       if (c) void refresh();
     });
     void refresh();
-    const poll = setInterval(() => void refresh(), POLL_MS);
+    const stopPolling = pollEvery(refresh, POLL_MS);
     return () => {
       offRefused();
       offConn();
-      clearInterval(poll);
+      stopPolling();
     };
   }, []);
 

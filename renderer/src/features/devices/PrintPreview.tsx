@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { MethodOutput } from '../../../../electron/contract/api';
+import { pollEvery } from '../../api/poll';
 import { api, errorMessage } from '../../api/client';
 import { useDesk } from '../../store/desk-store';
 
@@ -19,10 +20,10 @@ export function PrintPreview() {
         .then((j) => alive && setJobs(j))
         .catch((err) => alive && setError(errorMessage(err)));
     void load();
-    const timer = window.setInterval(load, 1500);
+    const stopPolling = pollEvery(load, 1500);
     return () => {
       alive = false;
-      window.clearInterval(timer);
+      stopPolling();
     };
   }, [printer?.updatedAt]);
 
