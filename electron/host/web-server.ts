@@ -18,6 +18,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
 import { BRIDGE_CLOSE_REFUSED, LAUNCH_FRAGMENT_KEY, type BridgeRefusalCode } from '../contract/bridge';
+import { writeFileAtomic } from '../services/store/atomic-write';
 import { BridgeSessions, type BridgeSession } from './bridge-sessions';
 import { mayReceiveEvent } from './access-policy';
 import { log } from './log';
@@ -262,11 +263,8 @@ function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, root: 
   res.end(req.method === 'HEAD' ? undefined : fs.readFileSync(found.file));
 }
 
-/** Written so only this OS user can read it: a temp file created 0600, then renamed over the old one. */
+/** Written so only this OS user can read it, whole or not at all (the store's atomic writer, 0600). */
 function writePrivateFile(file: string, content: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, content, { mode: 0o600 });
-  fs.chmodSync(tmp, 0o600);
-  fs.renameSync(tmp, file);
+  writeFileAtomic(file, content, { what: '写入浏览器模式打开链接' });
 }

@@ -101,15 +101,24 @@ export function writeFileAtomic(file: string, data: string | Buffer, opts: Atomi
   return true;
 }
 
-/** Make a rename durable: fsync the directory that holds it (not possible on Windows; skipped there). */
-export function fsyncDir(dir: string): void {
-  if (process.platform === 'win32') return;
-  const fd = fs.openSync(dir, 'r');
+function fsyncPath(p: string, flags: string): void {
+  const fd = fs.openSync(p, flags);
   try {
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** Flush a file another writer (SQLite's VACUUM INTO, a copy) produced, before it is renamed into place. */
+export function fsyncFile(file: string): void {
+  fsyncPath(file, 'r+');
+}
+
+/** Make a rename durable: fsync the directory that holds it (not possible on Windows; skipped there). */
+export function fsyncDir(dir: string): void {
+  if (process.platform === 'win32') return;
+  fsyncPath(dir, 'r');
 }
 
 /** Temp files a crash left behind in dir (ours end in TEMP_SUFFIX); removed at start. */

@@ -11,10 +11,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fsyncDir, isDiskFull, DiskFullError } from './atomic-write';
-import { applyKey, keyCheckFile, StoreError, writeKeyCheck, type Db } from './database';
+import { fsyncDir, fsyncFile, isDiskFull, DiskFullError } from './atomic-write';
+import { keyCheckFile, openExisting, StoreError, writeKeyCheck, type Db } from './database';
 import { ensurePrivateDir } from './private-dir';
-import Database from 'better-sqlite3-multiple-ciphers';
 
 export const BACKUP_DIR = 'backups';
 export const DEFAULT_KEEP = 7;
@@ -71,12 +70,7 @@ export function takeBackup(db: Db, dataDir: string, key: Buffer, now: Date, keep
     fs.closeSync(fs.openSync(partial, 'wx', 0o600)); // VACUUM INTO accepts an empty file; it keeps our mode
     db.prepare('VACUUM INTO ?').run(partial);
     verifyBackupFile(partial, key);
-    const fd = fs.openSync(partial, 'r+');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    fsyncFile(partial);
     fs.renameSync(partial, file);
     writeKeyCheck(file, key);
     fsyncDir(dir);
@@ -93,8 +87,7 @@ export function takeBackup(db: Db, dataDir: string, key: Buffer, now: Date, keep
 export function verifyBackupFile(file: string, key: Buffer): void {
   let db: Db | undefined;
   try {
-    db = new Database(file, { fileMustExist: true });
-    applyKey(db, key);
+    db = openExisting(file, key);
     db.pragma('journal_mode = DELETE');
     const ok = String(db.pragma('integrity_check', { simple: true }));
     if (ok !== 'ok') throw new StoreError(`备份文件校验失败 (${file}): ${ok.split('\n')[0]}`, 'corrupt');

@@ -76,12 +76,18 @@ export function keyLiteral(key: DbKey): string {
   return `'${key.passphrase.replace(/'/g, "''")}'`;
 }
 
+/** An existing database file opened with key (none: plain), no pragmas, no migration. */
+export function openExisting(file: string, key: DbKey | null | undefined): Db {
+  const db = new Database(file, { fileMustExist: true });
+  if (key) applyKey(db, key);
+  return db;
+}
+
 /** Does file open and read with key? (No migration, nothing written.) */
 export function opensWithKey(file: string, key: DbKey | undefined): boolean {
   let db: Db | undefined;
   try {
-    db = new Database(file, { fileMustExist: true });
-    if (key) applyKey(db, key);
+    db = openExisting(file, key);
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     return true;
   } catch {

@@ -7,11 +7,10 @@
  * before the rename leaves the source untouched (the temp file is removed at the next run); after it, the
  * new file is complete.
  */
-import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fsyncDir, isDiskFull, DiskFullError } from './atomic-write';
-import { applyKey, CIPHER, keyLiteral, StoreError, writeKeyCheck, type Db, type DbKey } from './database';
+import { fsyncDir, fsyncFile, isDiskFull, DiskFullError } from './atomic-write';
+import { CIPHER, keyLiteral, openExisting, StoreError, writeKeyCheck, type Db, type DbKey } from './database';
 
 const TEMP_SUFFIX = '.reencrypt-tmp';
 
@@ -23,12 +22,6 @@ export function reencryptTempFile(target: string): string {
 export function removeReencryptLeftovers(target: string): void {
   const tmp = reencryptTempFile(target);
   for (const f of [tmp, `${tmp}-journal`, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
-}
-
-function open(file: string, key: DbKey | null): Db {
-  const db = new Database(file, { fileMustExist: true });
-  if (key) applyKey(db, key);
-  return db;
 }
 
 function tableCounts(db: Db): Record<string, number> {
@@ -47,7 +40,7 @@ export function reencryptDatabase(source: string, target: string, from: DbKey | 
   removeReencryptLeftovers(target);
   try {
     // 1. Fold the WAL into the main file, so a plain file copy is the whole database.
-    const src = open(source, from);
+    const src = openExisting(source, from);
     let expected: Record<string, number>;
     try {
       src.pragma('wal_checkpoint(TRUNCATE)');
@@ -62,7 +55,7 @@ export function reencryptDatabase(source: string, target: string, from: DbKey | 
     // 2. Copy, user-only, and rekey the copy (outside WAL mode).
     fs.copyFileSync(source, tmp);
     fs.chmodSync(tmp, 0o600);
-    const copy = open(tmp, from);
+    const copy = openExisting(tmp, from);
     try {
       copy.pragma('journal_mode = DELETE');
       if (!from) copy.pragma(`cipher = '${CIPHER}'`);
@@ -71,7 +64,7 @@ export function reencryptDatabase(source: string, target: string, from: DbKey | 
       copy.close();
     }
     // 3. Verify: opens with the new key, passes the integrity check, holds the same rows.
-    const check = open(tmp, to);
+    const check = openExisting(tmp, to);
     try {
       const ok = String(check.pragma('integrity_check', { simple: true }));
       if (ok !== 'ok') throw new StoreError(`重新加密后的数据库校验失败: ${ok}`, 'corrupt');
@@ -82,12 +75,7 @@ export function reencryptDatabase(source: string, target: string, from: DbKey | 
     } finally {
       check.close();
     }
-    const fd = fs.openSync(tmp, 'r+');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    fsyncFile(tmp);
     // 4. Put it in place: no stale -wal/-shm of the old file may be applied to the new one.
     for (const f of [`${target}-wal`, `${target}-shm`, `${target}-journal`]) fs.rmSync(f, { force: true });
     fs.renameSync(tmp, target);
