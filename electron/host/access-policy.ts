@@ -16,7 +16,7 @@
 import type { EventName, MethodName } from '../contract/api';
 import type { AcceptInput } from '../contract/features/cases';
 import type { OperatorRole } from '../contract/features/auth';
-import type { Caller } from './caller';
+import { isTrustedCaller, type Caller } from './caller';
 
 export type Access =
   /** Reachable without signing in (and so while locked). Never counts as activity. */
@@ -118,7 +118,7 @@ export const EVENT_ACCESS: Record<EventName, readonly OperatorRole[]> = {
 
 /** In-process callers see everything; any other caller only what EVENT_ACCESS gives its role while unlocked. */
 export function mayReceiveEvent(event: EventName, caller: Caller): boolean {
-  if (caller.transport === 'cli' || caller.transport === 'test') return true;
+  if (isTrustedCaller(caller)) return true;
   return caller.operator !== null && !caller.locked && EVENT_ACCESS[event].includes(caller.operator.role);
 }
 

@@ -28,6 +28,14 @@ export interface Caller {
   lastActivityAt: number;
 }
 
+/**
+ * The CLI and tests run in-process: they already hold the data directory and its key, so the access policy
+ * would protect nothing from them. Every other transport (IPC window, WebSocket) is checked.
+ */
+export function isTrustedCaller(caller: Caller): boolean {
+  return caller.transport === 'cli' || caller.transport === 'test';
+}
+
 export function createCaller(transport: CallerTransport, operator: SignedInOperator | null = null, now = Date.now()): Caller {
   return { id: crypto.randomBytes(8).toString('hex'), transport, operator, locked: false, lastActivityAt: now };
 }

@@ -10,7 +10,7 @@
 import type { MethodName } from '../contract/api';
 import { AUTH_ERROR, ROLE_LABEL } from '../contract/features/auth';
 import { ACCESS_POLICY } from './access-policy';
-import type { Caller } from './caller';
+import { isTrustedCaller, type Caller } from './caller';
 
 export interface SessionRules {
   clock: () => Date;
@@ -40,13 +40,6 @@ export function sessionRulesOf(handlers: object): SessionRules {
   return rulesByHandlers.get(handlers) ?? DEFAULT_RULES;
 }
 
-/**
- * The CLI and tests run in-process: they already hold the data directory and its key, so the policy
- * would protect nothing from them. Every other transport (IPC window, WebSocket) is checked.
- */
-export function isTrustedCaller(caller: Caller): boolean {
-  return caller.transport === 'cli' || caller.transport === 'test';
-}
 
 /** Locks a signed-in session that has been idle for too long. Returns true when it locked it just now. */
 export function applyIdleLock(caller: Caller, rules: SessionRules): boolean {

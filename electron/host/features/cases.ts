@@ -21,9 +21,8 @@ import { ReceiptFolder } from '../../services/printing/receipt-folder';
 import { isDiskFull } from '../../services/store/atomic-write';
 import { kioskMayAccept } from '../access-policy';
 import { actingOperator, envelopeOperatorOf } from '../acting-operator';
-import type { Caller } from '../caller';
+import { isTrustedCaller, type Caller } from '../caller';
 import type { Feature } from '../context';
-import { isTrustedCaller } from '../session-guard';
 
 export const casesFeature: Feature = (ctx) => {
   const runtime = ctx.platform;
