@@ -68,8 +68,6 @@ export interface App {
   close(): Promise<void>;
 }
 
-export { appDatabasePath as appDatabaseFile } from '../services/store/app-database';
-
 /** How long a kiosk's card read stays good for lookups when sessions never idle-lock (idleLockMinutes 0). */
 const KIOSK_SCOPE_DEFAULT_MS = 10 * 60_000;
 
