@@ -126,18 +126,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
       operatorType: config.operator.type,
     }),
   };
+  // Anything that fails from here on closes what was already started (devices, simulator, timers, database).
   try {
     for (const feature of FEATURES) Object.assign(handlers, await feature(ctx));
-  } catch (err) {
-    await close();
-    throw err;
-  }
-  const missing = methodNames.filter((m) => !handlers[m]);
-  if (missing.length) {
-    await close();
-    throw new Error(`contract methods without a handler: ${missing.join(', ')}`);
-  }
-  try {
+    const missing = methodNames.filter((m) => !handlers[m]);
+    if (missing.length) throw new Error(`contract methods without a handler: ${missing.join(', ')}`);
     const retention = startRetention({ db, dataDir: opts.dataDir, clock, retentionDays: config.privacy.retentionDays, audit });
     closers.push(() => retention.stop());
   } catch (err) {
