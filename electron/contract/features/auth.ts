@@ -27,10 +27,12 @@ export const AUTH_ERROR = {
   forbidden: 'forbidden',
 } as const;
 
+/** 工号: what an operator code may look like, wherever one is accepted (contract, CLI flags). */
+export const OPERATOR_CODE_PATTERN = /^[A-Za-z0-9_-]{2,20}$/;
 export const OperatorCode = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9_-]{2,20}$/, '工号应为 2–20 位字母、数字、下划线或连字符');
+  .regex(OPERATOR_CODE_PATTERN, '工号应为 2–20 位字母、数字、下划线或连字符');
 export const OperatorName = z.string().trim().min(1, '请填写姓名').max(30, '姓名过长');
 /** At least 8 characters with a letter and a digit; at most 128 (scrypt input stays bounded). */
 export const NewPassword = z

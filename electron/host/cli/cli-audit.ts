@@ -7,6 +7,7 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import type { Command } from 'commander';
+import { OPERATOR_CODE_PATTERN } from '../../contract/features/auth';
 import { AuditLog } from '../../services/audit/audit-log';
 import { auditKeyOf } from '../../services/audit/audit-key';
 import type { Db } from '../../services/store/database';
@@ -34,7 +35,7 @@ export function withOperatorOption(cmd: Command): Command {
 
 export function cliActor(operator: string | undefined): string {
   if (operator === undefined) return `os:${osUser()}`;
-  if (!/^[A-Za-z0-9_-]{2,20}$/.test(operator)) throw new CliError('--operator 应为 2–20 位字母、数字、下划线或连字符');
+  if (!OPERATOR_CODE_PATTERN.test(operator)) throw new CliError('--operator 应为 2–20 位字母、数字、下划线或连字符');
   return operator;
 }
 
