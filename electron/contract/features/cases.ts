@@ -7,6 +7,9 @@ import { z } from 'zod';
 import { admdvsField, CAPS, cleanText, invoiceCodeField, isRealDate, phoneField, psnNoField, requiredText } from '../field-rules';
 import { method } from '../spec';
 import { SupervisorApproval } from './auth';
+import { REMOTE_REG_TYPES } from '../vocabulary/remote-registration';
+
+export { REMOTE_REG_TYPES };
 
 // ---------- field helpers (Chinese messages: shown next to form fields; rules shared with import, ../field-rules) ----------
 
@@ -52,7 +55,6 @@ export const SpecialDiseaseForm = z
   .refine((f) => f.assessedOn <= f.begndate, { path: ['assessedOn'], message: '鉴定日期不能晚于开始日期' });
 export type SpecialDiseaseForm = z.infer<typeof SpecialDiseaseForm>;
 
-export const REMOTE_REG_TYPES = ['retiredResettled', 'longTermResidence', 'residentWorker', 'referral', 'emergency', 'otherTemporary'] as const;
 export const RemoteRegType = z.enum(REMOTE_REG_TYPES, { error: '请选择备案类型' });
 
 export const RemoteRegistrationForm = z
