@@ -8,7 +8,7 @@
  * new value (an inspector must see exactly what was set).
  */
 import type { z } from 'zod';
-import { maskIdNumber } from '../../native/protocols/id-number';
+import { maskIdNumber } from '../../shared/id-number';
 import type { MethodName, MethodOutput, Methods } from '../contract/api';
 
 export type MethodInputValue<M extends MethodName> = z.output<Methods[M]['input']>;

@@ -8,7 +8,7 @@
  * - receipts, notices, history, queue lists: carry no ID number (only idNumberMasked / 人员编号).
  * The audit row of a call is written from the full output (./audited-handlers masks what it keeps).
  */
-import { maskIdNumber } from '../../native/protocols/id-number';
+import { maskIdNumber } from '../../shared/id-number';
 import type { MethodName, MethodOutput } from '../contract/api';
 import type { Caller } from './caller';
 import type { Handlers } from './dispatch';

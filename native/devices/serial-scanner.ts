@@ -3,7 +3,7 @@
  * An overlong line is reported as an 'unrecognised' scan, never truncated and classified.
  */
 import { ScanLineFramer } from '../protocols/scanner/line-framer';
-import { classifyScan, type ClassifyOptions, type ScanResult } from '../protocols/scanner/classify';
+import { classifyScan, type ClassifyOptions, type ScanResult } from '../../shared/scanner/classify';
 import type { ByteTransport } from '../transports/transport';
 
 export interface SerialScannerOptions {

@@ -5,7 +5,7 @@
  * safety net for text that comes from outside (platform err_msg, a driver's stderr, an exception message);
  * the code's own messages should not carry personal data in the first place.
  */
-import { maskIdNumber } from './id-number';
+import { maskIdNumber } from '../../shared/id-number';
 
 const HAN = '\\u3400-\\u9fff';
 const ID = '\\d{17}[\\dXx]';

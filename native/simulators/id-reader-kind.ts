@@ -1,5 +1,5 @@
 /** `counter simulate id-reader`: a GA 467 reader on a fresh socat pair, or on an existing port (--port). */
-import { maskIdNumber } from '../protocols/id-number';
+import { maskIdNumber } from '../../shared/id-number';
 import { SerialTransport } from '../transports/serial-port';
 import { Ga467Simulator } from './ga467-simulator';
 import { SAMPLE_ID_CARDS } from './sample-id-cards';

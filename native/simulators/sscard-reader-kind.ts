@@ -1,5 +1,5 @@
 /** `counter simulate sscard`: a 社保卡 reader (serial framing) on a fresh socat pair, or on an existing port (--port). */
-import { maskIdNumber } from '../protocols/id-number';
+import { maskIdNumber } from '../../shared/id-number';
 import { SerialTransport } from '../transports/serial-port';
 import { SAMPLE_SS_CARDS } from './simulated-sscard';
 import { SsCardReaderSimulator } from './sscard-simulator';

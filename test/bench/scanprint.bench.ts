@@ -1,9 +1,9 @@
 /** Scanners and printers: parser throughput, scan and print latency over a socat pair, A4 PDF time. */
 import type { BenchRow } from './run';
 import { sampleA4Receipt } from '../helpers/a4-fixtures';
-import { classifyScan } from '../../native/protocols/scanner/classify';
+import { classifyScan } from '../../shared/scanner/classify';
 import { ScanLineFramer } from '../../native/protocols/scanner/line-framer';
-import { WedgeDetector } from '../../native/protocols/scanner/wedge-detector';
+import { WedgeDetector } from '../../shared/scanner/wedge-detector';
 import { EscPosDecoder } from '../../native/protocols/escpos/decode';
 import { renderAcceptanceReceipt } from '../../native/protocols/escpos/receipt';
 import { SerialScanner } from '../../native/devices/serial-scanner';

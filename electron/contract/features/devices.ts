@@ -155,7 +155,7 @@ const einvoice = z.object({
   amountFen: z.number().int(),
 });
 
-/** A classified scan (native/protocols/scanner/classify ScanResult). */
+/** A classified scan (shared/scanner/classify ScanResult). */
 export const ScanResultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('id-number'), raw: z.string(), idNumber: z.string(), birthDate: z.string(), sex: z.enum(['1', '2']) }),
   z.object({ kind: z.literal('sscard-number'), raw: z.string(), cardNumber: z.string() }),

@@ -11,7 +11,7 @@ import type { Discovery } from '../../contract/features/devices';
 import { CONFIG_KEY, DEVICE_IDS, type DeviceFactories, type DeviceId, type DevicesConfig } from '../../services/devices/ports';
 import type { IdReader } from '../../../native/devices/id-reader';
 import type { ReceiptPrinter } from '../../../native/devices/receipt-printer';
-import type { ScanResult } from '../../../native/protocols/scanner/classify';
+import type { ScanResult } from '../../../shared/scanner/classify';
 import type { Ga467Simulator } from '../../../native/simulators/ga467-simulator';
 import type { PrinterSimulator } from '../../../native/simulators/printer-simulator';
 import type { ScannerSimulator } from '../../../native/simulators/scanner-simulator';

@@ -5,7 +5,7 @@
  */
 import type { DeviceFactories } from '../../services/devices/ports';
 import { SerialScanner } from '../../../native/devices/serial-scanner';
-import { redactScan, type ScanResult } from '../../../native/protocols/scanner/classify';
+import { redactScan, type ScanResult } from '../../../shared/scanner/classify';
 import { loadSampleCodes, type ScannerSimulator } from '../../../native/simulators/scanner-simulator';
 import { startSimulatedScanner } from '../../../native/simulators/start-simulated-devices';
 import type { DeviceConfig } from '../config';

@@ -7,7 +7,7 @@
 import { AppError } from '../../contract/errors';
 import type { SsCardPerson } from '../../contract/features/devices';
 import type { DeviceFactories } from '../../services/devices/ports';
-import { maskIdNumber } from '../../../native/protocols/id-number';
+import { maskIdNumber } from '../../../shared/id-number';
 import { CardReaderClient } from '../../../native/protocols/sscard/card-reader-client';
 import { ProvincialLibraryDriver } from '../../../native/protocols/sscard/library-driver';
 import { identityFromProvincial, parseProvincialCardInfo, ProvincialLibraryError } from '../../../native/protocols/sscard/provincial-library';

@@ -7,7 +7,7 @@
  * a supervisor's approval, which the desk asks for only when materials are actually missing.
  */
 import type { AcceptInput, AcceptOutcome, CaseReceipt, OneTimeNotice } from '../../contract/features/cases';
-import { maskIdNumber } from '../../../native/protocols/id-number';
+import { maskIdNumber } from '../../../shared/id-number';
 import { businessKeyOf, PAYLOAD_SCHEMAS } from '../outbox/case-payloads';
 import { acceptanceProblem, unknownDiseaseMessage } from './acceptance-rules';
 import type { OutboxService } from '../outbox/outbox-service';

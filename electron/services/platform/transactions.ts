@@ -4,7 +4,7 @@
  * canonical names that the profile maps to the province's codes and fields. Money is integer 分 here.
  */
 import { z } from 'zod';
-import { isValidIdNumber } from '../../../native/protocols/id-number';
+import { isValidIdNumber } from '../../../shared/id-number';
 import type { CallOptions, PlatformClient } from './client';
 import { fenToWire, wireToFen } from './envelope';
 import { fromWire, toWire } from './field-map';

@@ -2,7 +2,7 @@
  * 受理回执 (acceptance receipt) on receipt paper, from a plain data object. The ID number is always
  * printed masked: the receipt leaves the office with the citizen.
  */
-import { maskIdNumber } from '../id-number';
+import { maskIdNumber } from '../../../shared/id-number';
 import { EscPosBuilder } from './builder';
 import { formatFen, rule, type PaperWidth } from './layout';
 

@@ -4,7 +4,7 @@
  *   blank → 居民身份证, 'J' → 港澳台居民居住证, 'I' → 外国人永久居留证 (2004/2017 editions).
  * Anything else (e.g. 'Y', the 2023 foreigner card) is refused, never guessed at.
  */
-import { idBirthDate, idNumberProblem, idSexCode, isRealDate, ID_PROBLEM_MESSAGES } from '../id-number';
+import { idBirthDate, idNumberProblem, idSexCode, isRealDate, ID_PROBLEM_MESSAGES } from '../../../shared/id-number';
 import { Ga467Error } from './errors';
 import { nationByCode } from './nations';
 

@@ -8,7 +8,7 @@
  *   date  BCD, 4 bytes YYYYMMDD (e.g. 20 24 03 15)
  */
 import iconv from 'iconv-lite';
-import { isRealDate } from '../id-number';
+import { isRealDate } from '../../../shared/id-number';
 
 /** `sx1.sh.社会保障` in GBK: 73 78 31 2E 73 68 2E C9 E7 BB E1 B1 A3 D5 CF. */
 export const SSCARD_DF_NAME: Uint8Array = Uint8Array.from(iconv.encode('sx1.sh.社会保障', 'gbk'));

@@ -4,7 +4,7 @@
  *   发卡地区区划|社会保障号码|卡号|卡识别码|姓名|卡复位信息|规范版本|发卡日期|卡有效期|终端机编号|终端设备号|
  * Validation is strict (field count, trailing |, every format); failures are typed with Chinese messages.
  */
-import { idBirthDate, idSexCode, isRealDate, isValidIdNumber } from '../id-number';
+import { idBirthDate, idSexCode, isRealDate, isValidIdNumber } from '../../../shared/id-number';
 import { sexName } from './application';
 import type { SsCardIdentity } from './identity';
 

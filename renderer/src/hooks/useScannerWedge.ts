@@ -5,8 +5,8 @@
  * scans, classified, to onScan. Normal typing is untouched.
  */
 import { useEffect, useRef } from 'react';
-import { classifyScan, type ClassifyOptions, type ScanResult } from '../../../native/protocols/scanner/classify';
-import { WedgeDetector, type WedgeOptions } from '../../../native/protocols/scanner/wedge-detector';
+import { classifyScan, type ClassifyOptions, type ScanResult } from '../../../shared/scanner/classify';
+import { WedgeDetector, type WedgeOptions } from '../../../shared/scanner/wedge-detector';
 
 export interface ScannerWedgeOptions extends WedgeOptions {
   enabled?: boolean;

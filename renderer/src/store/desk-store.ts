@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import type { SsCardPerson } from '../../../electron/contract/features/devices';
 import type { DeviceStatus, IdCardIdentity } from '../../../electron/contract/schemas';
-import type { ScanResult } from '../../../native/protocols/scanner/classify';
+import type { ScanResult } from '../../../shared/scanner/classify';
 import { api, errorMessage } from '../api/client';
 
 export type View = 'desk' | 'queue' | 'devices' | 'operators';

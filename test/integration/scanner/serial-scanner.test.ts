@@ -1,7 +1,7 @@
 /** A serial scanner over a real socat pty pair, fed by the scanner simulator. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { SerialScanner } from '../../../native/devices/serial-scanner';
-import type { ScanResult } from '../../../native/protocols/scanner/classify';
+import type { ScanResult } from '../../../shared/scanner/classify';
 import { loadSampleCodes, ScannerSimulator } from '../../../native/simulators/scanner-simulator';
 import { startSimulatedScanner } from '../../../native/simulators/start-simulated-devices';
 import { SerialTransport } from '../../../native/transports/serial-port';

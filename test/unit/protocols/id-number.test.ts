@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idCheckChar, idNumberProblem, isValidIdNumber, maskIdNumber, idSexCode, idBirthDate } from '../../../native/protocols/id-number';
+import { idCheckChar, idNumberProblem, isValidIdNumber, maskIdNumber, idSexCode, idBirthDate } from '../../../shared/id-number';
 
 describe('GB 11643 ID numbers', () => {
   it('computes the check character from the standard weights', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyScan, redactScan } from '../../../native/protocols/scanner/classify';
-import { yuanToFen, parseEInvoice } from '../../../native/protocols/scanner/e-invoice';
+import { classifyScan, redactScan } from '../../../shared/scanner/classify';
+import { yuanToFen, parseEInvoice } from '../../../shared/scanner/e-invoice';
 
 describe('classifyScan: good codes', () => {
   it('recognises an ID number with a valid check character (X upper or lower case)', () => {

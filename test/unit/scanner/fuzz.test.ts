@@ -1,10 +1,10 @@
 /** Fuzz: ≥ 100,000 generated cases per parser. No throws, no hangs, bounded buffers, split invariance. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isValidIdNumber } from '../../../native/protocols/id-number';
-import { classifyScan } from '../../../native/protocols/scanner/classify';
+import { isValidIdNumber } from '../../../shared/id-number';
+import { classifyScan } from '../../../shared/scanner/classify';
 import { ScanLineFramer, type FramerEvent } from '../../../native/protocols/scanner/line-framer';
-import { WedgeDetector } from '../../../native/protocols/scanner/wedge-detector';
+import { WedgeDetector } from '../../../shared/scanner/wedge-detector';
 
 const RUNS = 100_000;
 // Bytes biased toward terminators and control characters, where framing bugs live.

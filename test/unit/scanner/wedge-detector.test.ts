@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WedgeDetector, type WedgeDecision, type WedgeOptions } from '../../../native/protocols/scanner/wedge-detector';
+import { WedgeDetector, type WedgeDecision, type WedgeOptions } from '../../../shared/scanner/wedge-detector';
 
 /** Feeds characters (and 'Enter' as ⏎) with a fixed gap; returns every decision. */
 function feed(d: WedgeDetector, text: string, gapMs: number, start = 1000): WedgeDecision[] {

@@ -3,7 +3,7 @@
  * signs in, calls 1101 and prints the person as JSON. Falls back to the local cache when the platform is
  * unreachable (marked "source": "cache" with its age). A platform refusal prints its err_msg and exits 1.
  */
-import { maskIdNumber } from '../../../../native/protocols/id-number';
+import { maskIdNumber } from '../../../../shared/id-number';
 import { loadConfig } from '../../config';
 import { PlatformError } from '../../../services/platform/client';
 import { createPlatformServices } from '../../../services/platform/factory';

@@ -3,7 +3,7 @@
  * JSON, the ID number masked unless --full-id (a terminal's scrollback is a log too).
  */
 import { IdReader, IdReaderError } from '../../../../native/devices/id-reader';
-import { maskIdNumber } from '../../../../native/protocols/id-number';
+import { maskIdNumber } from '../../../../shared/id-number';
 import { SerialTransport } from '../../../../native/transports/serial-port';
 import { CliError } from '../cli-error';
 import type { CommandModule } from './index';

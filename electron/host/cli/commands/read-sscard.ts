@@ -8,7 +8,7 @@
  * commands as this user, nothing is saved, and no other process can reach it (unlike the renderer's contract).
  */
 import { ApduStatusError } from '../../../../native/protocols/apdu/status-words';
-import { maskIdNumber } from '../../../../native/protocols/id-number';
+import { maskIdNumber } from '../../../../shared/id-number';
 import { SsCardError } from '../../../../native/protocols/sscard/errors';
 import { ProvincialLibraryDriver, splitCommandLine } from '../../../../native/protocols/sscard/library-driver';
 import { ProvincialLibraryError } from '../../../../native/protocols/sscard/provincial-library';

@@ -3,7 +3,7 @@
  * classified, as one JSON line. ID numbers are masked unless --full is given.
  */
 import { SerialScanner } from '../../../../native/devices/serial-scanner';
-import { redactScan } from '../../../../native/protocols/scanner/classify';
+import { redactScan } from '../../../../shared/scanner/classify';
 import { SerialTransport } from '../../../../native/transports/serial-port';
 import { TransportError } from '../../../../native/transports/transport';
 import { CliError } from '../cli-error';

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { isValidIdNumber, idBirthDate, idSexCode } from '../../../../native/protocols/id-number';
+import { isValidIdNumber, idBirthDate, idSexCode } from '../../../../shared/id-number';
 import { cachedStatement } from '../../store/statement-cache';
 import type { Db } from '../../store/database';
 

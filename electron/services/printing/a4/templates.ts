@@ -3,7 +3,7 @@
  * (one-time notice listing every missing item at once). Printed by Electron (webContents.print) or, in
  * browser mode, saved as PDF through Chromium (render-pdf.ts). ID numbers are printed masked.
  */
-import { maskIdNumber } from '../../../../native/protocols/id-number';
+import { maskIdNumber } from '../../../../shared/id-number';
 import { formatFen } from '../../../../native/protocols/escpos/layout';
 import type { AcceptanceReceiptData } from '../../../../native/protocols/escpos/receipt';
 import { esc, page } from './html';

@@ -4,8 +4,8 @@
  * Also binds F3 (读社保卡).
  */
 import { useEffect } from 'react';
-import { maskIdNumber } from '../../../../native/protocols/id-number';
-import type { ScanResult } from '../../../../native/protocols/scanner/classify';
+import { maskIdNumber } from '../../../../shared/id-number';
+import type { ScanResult } from '../../../../shared/scanner/classify';
 import { api } from '../../api/client';
 import { useScannerWedge } from '../../hooks/useScannerWedge';
 import { useDesk } from '../../store/desk-store';

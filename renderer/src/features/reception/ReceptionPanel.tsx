@@ -1,4 +1,4 @@
-import { maskIdNumber } from '../../../../native/protocols/id-number';
+import { maskIdNumber } from '../../../../shared/id-number';
 import { useDesk } from '../../store/desk-store';
 
 /** 接待: read an identity document and show who is at the counter (ID number masked). */

@@ -1,5 +1,5 @@
 /** The person a case is for: the ID card read at reception AND the platform's answer for that card. */
-import { maskIdNumber } from '../../../../native/protocols/id-number';
+import { maskIdNumber } from '../../../../shared/id-number';
 import { useDesk } from '../../store/desk-store';
 import { usePlatform } from '../../store/platform-store';
 
