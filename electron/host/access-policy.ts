@@ -16,7 +16,6 @@
 import type { EventName, MethodName } from '../contract/api';
 import type { AcceptInput } from '../contract/features/cases';
 import type { OperatorRole } from '../contract/features/auth';
-import { isTrustedCaller, type Caller } from './caller';
 
 export type Access =
   /** Reachable without signing in (and so while locked). Never counts as activity. */
@@ -115,12 +114,6 @@ export const EVENT_ACCESS: Record<EventName, readonly OperatorRole[]> = {
   'queue.changed': STAFF,
   'scanner.scan': COUNTER_AND_KIOSK,
 };
-
-/** In-process callers see everything; any other caller only what EVENT_ACCESS gives its role while unlocked. */
-export function mayReceiveEvent(event: EventName, caller: Caller): boolean {
-  if (isTrustedCaller(caller)) return true;
-  return caller.operator !== null && !caller.locked && EVENT_ACCESS[event].includes(caller.operator.role);
-}
 
 /**
  * Decisions already taken for methods that do not exist yet; when one is added to the contract, the

@@ -6,22 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic, type AtomicFs } from '../services/store/atomic-write';
+import { DeviceConfig } from '../services/devices/device-config';
 
-const SerialDevice = z.object({ mode: z.literal('serial'), path: z.string().min(1), baudRate: z.number().int().positive().default(115200) });
-const HidDevice = z.object({ mode: z.literal('hid'), vendorId: z.number().int(), productId: z.number().int(), path: z.string().optional() });
-const Simulated = z.object({ mode: z.literal('simulator') });
-const Off = z.object({ mode: z.literal('off') });
-/**
- * The provincial 社保卡 reader library, run out of process (社保卡读卡器 only): the id of a driver an administrator
- * installed (./devices/sscard-drivers.ts). config.json never holds a command line: the renderer can write it.
- */
-const LibraryDevice = z.strictObject({
-  mode: z.literal('library'),
-  driver: z.string().min(1).max(40),
-  timeoutMs: z.number().int().min(1000).max(120_000).optional(),
-});
-export const DeviceConfig = z.discriminatedUnion('mode', [SerialDevice, HidDevice, Simulated, Off, LibraryDevice]);
-export type DeviceConfig = z.infer<typeof DeviceConfig>;
+/** One device's entry in config.json; its schema lives with the device ports so the services may name it. */
+export { DeviceConfig };
 
 /** config.json of an older version kept the driver's command line; it is refused, never run (see loadConfig). */
 export const LEGACY_COMMAND_REFUSED =

@@ -20,7 +20,7 @@ import { z } from 'zod';
 import { BRIDGE_CLOSE_REFUSED, LAUNCH_FRAGMENT_KEY, type BridgeRefusalCode } from '../contract/bridge';
 import { writeFileAtomic } from '../services/store/atomic-write';
 import { BridgeSessions, type BridgeSession } from './bridge-sessions';
-import { mayReceiveEvent } from './access-policy';
+import { mayReceiveEvent } from './event-access';
 import { log } from './log';
 import { dispatch, type Handlers } from './dispatch';
 import type { EventHub } from './event-hub';

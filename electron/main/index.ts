@@ -8,7 +8,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, sh
 import path from 'node:path';
 import { IPC_EVENT, IPC_INVOKE } from '../contract/bridge';
 import { createApp, type App, type KeyProvider } from '../host/app';
-import { mayReceiveEvent } from '../host/access-policy';
+import { mayReceiveEvent } from '../host/event-access';
 import { createCaller } from '../host/caller';
 import { defaultDeviceFactories } from '../host/default-devices';
 import { dispatch } from '../host/dispatch';

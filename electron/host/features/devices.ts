@@ -3,7 +3,7 @@ import { AppError } from '../../contract/errors';
 import type { PrinterStatus } from '../../../native/protocols/escpos/status';
 import { renderAcceptanceReceipt } from '../../../native/protocols/escpos/receipt';
 import { getCaseByNo } from '../../services/cases/case-store';
-import { receiptOf, receiptPrintData } from '../../services/cases/case-views';
+import { receiptOf, receiptPrintData } from '../../services/desk/case-views';
 import { cstDateTime } from '../../services/cases/working-days';
 import { CONFIG_KEY, DEVICE_IDS, type DeviceId } from '../../services/devices/ports';
 import type { DeviceConfig } from '../config';

@@ -3,7 +3,7 @@
  * The composition root receives DeviceFactories, so tests and browser mode can pass their own.
  */
 import type { DeviceStatus, IdCardIdentity } from '../../contract/schemas';
-import type { DeviceConfig } from '../../host/config';
+import type { DeviceConfig } from './device-config';
 import type { HidOpener } from '../../../native/transports/hid-transport';
 
 export interface IdCardSimulatorControl {

@@ -7,6 +7,7 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import type { Db } from '../store/database';
+import { processAlive } from '../store/process-alive';
 import { cachedStatement } from '../store/statement-cache';
 
 const KEY = 'outbox.uploadLease';
@@ -35,17 +36,6 @@ export interface UploadLeaseOptions {
 }
 
 export type AcquireResult = { ok: true } | { ok: false; holder: LeaseHolder };
-
-/** Is a process on this machine alive? EPERM counts: it exists but belongs to someone else. */
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: it exists but belongs to someone else.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 export class UploadLease {
   readonly id: string;

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write';
-import { processAlive } from '../outbox/upload-lease';
+import { processAlive } from './process-alive';
 
 export const APP_LOCK_FILE = 'app.lock';
 

@@ -22,7 +22,7 @@ import {
   type KeySource,
 } from './key-source';
 import { reencryptDatabase, reencryptTempFile } from './reencrypt';
-import { processAlive } from '../outbox/upload-lease';
+import { processAlive } from './process-alive';
 
 export class MaintenanceRefused extends Error {}
 

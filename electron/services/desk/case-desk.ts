@@ -9,21 +9,21 @@
 import type { AcceptInput, AcceptOutcome, CaseReceipt, OneTimeNotice } from '../../contract/features/cases';
 import { maskIdNumber } from '../../../shared/id-number';
 import { businessKeyOf, PAYLOAD_SCHEMAS } from '../outbox/case-payloads';
-import { acceptanceProblem, unknownDiseaseMessage } from './acceptance-rules';
+import { acceptanceProblem, unknownDiseaseMessage } from '../cases/acceptance-rules';
 import type { OutboxService } from '../outbox/outbox-service';
 import { REMOTE_REG_TYPE_NAMES, type Person } from '../platform/transactions';
 import type { ReimbursementService, ClaimCalculation } from '../reimbursement/reimbursement-service';
 import { VISIT_TYPE_NAMES } from '../policy/types';
 import type { Db } from '../store/database';
-import { claimedInvoices, insertCaseDetails, insertCaseInvoices, insertNotice, nextNoticeNo } from './case-details';
-import { getCaseByNo, KIND_LABELS, type CaseKind } from './case-store';
+import { claimedInvoices, insertCaseDetails, insertCaseInvoices, insertNotice, nextNoticeNo } from '../cases/case-details';
+import { getCaseByNo, KIND_LABELS, type CaseKind } from '../cases/case-store';
 import { cancelBlocker, receiptOf, type CaseViewContext } from './case-views';
-import type { Disease } from './disease-catalogue';
-import { findInsuredPerson } from './insured-person';
-import { checkMaterials, materialsChecklist, UnknownMaterialError } from './materials';
-import { COMMITTED_WORKING_DAYS, PROMISE_WORKING_DAYS } from './service-rules';
-import { ServiceError } from './service-error';
-import { addWorkingDays, cstDate, cstDateTime } from './working-days';
+import type { Disease } from '../cases/disease-catalogue';
+import { findInsuredPerson } from '../cases/insured-person';
+import { checkMaterials, materialsChecklist, UnknownMaterialError } from '../cases/materials';
+import { COMMITTED_WORKING_DAYS, PROMISE_WORKING_DAYS } from '../cases/service-rules';
+import { ServiceError } from '../cases/service-error';
+import { addWorkingDays, cstDate, cstDateTime } from '../cases/working-days';
 
 export interface CaseDeskOptions {
   db: Db;

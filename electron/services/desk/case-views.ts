@@ -7,10 +7,10 @@ import { getOutboxItemByCase } from '../outbox/outbox-store';
 import { STATE_LABELS } from '../outbox/queue-view';
 import type { A4AcceptanceReceipt } from '../printing/a4';
 import type { Db } from '../store/database';
-import { getCaseDetails } from './case-details';
-import { findCaseByBusinessKey, getCase, isCancelKind, KIND_LABELS, listCaseEvents, type CaseKind, type CaseRecord } from './case-store';
-import { isLongTermRegType } from './materials';
-import { addMonths, cstDate, cstDateTime } from './working-days';
+import { getCaseDetails } from '../cases/case-details';
+import { findCaseByBusinessKey, getCase, isCancelKind, KIND_LABELS, listCaseEvents, type CaseKind, type CaseRecord } from '../cases/case-store';
+import { isLongTermRegType } from '../cases/materials';
+import { addMonths, cstDate, cstDateTime } from '../cases/working-days';
 
 export interface CaseViewContext {
   db: Db;
