@@ -1,0 +1,5 @@
+// Types of what eslint.config.mjs exports, for test/unit/lint/layer-rules.test.ts.
+/** The layers inside electron/services, lowest first; a folder imports only folders of lower tiers. */
+export declare const SERVICE_TIERS: string[][];
+declare const config: unknown;
+export default config;
