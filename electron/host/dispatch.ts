@@ -1,6 +1,6 @@
 /**
  * The single entry through which every transport (IPC, WebSocket, tests) calls a service: checks the
- * caller's session and role against the access policy (./session-guard, ./access-policy), validates the
+ * caller's session and role against the access policy (./session-guard, contract/access-policy.ts), validates the
  * input against the contract, runs the handler, validates the output.
  */
 import { z } from 'zod';

@@ -1,9 +1,9 @@
 /**
- * Whether one connection receives one contract event, by the EVENT_ACCESS table. Kept apart from
- * access-policy.ts, which imports only the contract, so the renderer can read that table without the host.
+ * Whether one connection receives one contract event, by the EVENT_ACCESS table. The table is pure data in
+ * the contract (contract/access-policy.ts); this check needs the host's Caller, so it stays here.
  */
+import { EVENT_ACCESS } from '../contract/access-policy';
 import type { EventName } from '../contract/api';
-import { EVENT_ACCESS } from './access-policy';
 import { isTrustedCaller, type Caller } from './caller';
 
 /** In-process callers see everything; any other caller only what EVENT_ACCESS gives its role while unlocked. */

@@ -9,7 +9,7 @@
  */
 import type { MethodName } from '../contract/api';
 import { AUTH_ERROR, ROLE_LABEL } from '../contract/features/auth';
-import { ACCESS_POLICY } from './access-policy';
+import { ACCESS_POLICY } from '../contract/access-policy';
 import { isTrustedCaller, type Caller } from './caller';
 
 export interface SessionRules {

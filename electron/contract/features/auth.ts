@@ -2,7 +2,7 @@
  * Operators, sign-in and roles. A transport connection starts signed out; only the methods marked
  * public below pass until an operator signs in. The first start has no operator: auth.setupAdmin creates
  * the administrator (once). Roles: clerk (柜员), supervisor (复核/主管), kiosk (自助终端), admin (系统管理员);
- * which role reaches which method is decided in electron/host/access-policy.ts. There is no push event for
+ * which role reaches which method is decided in electron/contract/access-policy.ts. There is no push event for
  * sign-in changes: auth.status is cheap and does not count as activity, so the renderer polls it to show the
  * lock screen, and every refused call carries AUTH_ERROR.locked / .required.
  */

@@ -3,6 +3,7 @@
  * 一次性告知单), 撤销, 办件记录, A4 receipts as PDF (browser mode), and the 零星报销 试算 with this
  * workstation's settled claims of the year. Runs after the platform feature (uses its outbox and client).
  */
+import { kioskMayAccept } from '../../contract/access-policy';
 import { AppError } from '../../contract/errors';
 import { AUTH_ERROR } from '../../contract/features/auth';
 import type { AcceptInput, OneTimeNotice } from '../../contract/features/cases';
@@ -19,7 +20,6 @@ import { renderAcceptanceReceiptHtml, renderOneTimeNoticeHtml } from '../../serv
 import { loadPolicyFile, samplePolicyPath } from '../../services/policy';
 import { ReceiptFolder } from '../../services/printing/receipt-folder';
 import { isDiskFull } from '../../services/store/atomic-write';
-import { kioskMayAccept } from '../access-policy';
 import { actingOperator, envelopeOperatorOf } from '../acting-operator';
 import { isTrustedCaller, type Caller } from '../caller';
 import type { Feature } from '../context';

@@ -1,11 +1,11 @@
 /**
- * What the signed-in role may see. The host enforces every call in dispatch (electron/host/access-policy.ts);
+ * What the signed-in role may see. The host enforces every call in dispatch (electron/contract/access-policy.ts);
  * the renderer reads that same table, bundled at build time, only to hide what would be refused anyway —
  * so the nav cannot drift from the server. A view is shown when the role reaches every method it needs.
  */
+import { rolesAllowed } from '../../../electron/contract/access-policy';
 import type { MethodName } from '../../../electron/contract/api';
 import type { OperatorRole } from '../../../electron/contract/features/auth';
-import { rolesAllowed } from '../../../electron/host/access-policy';
 import type { View } from '../store/desk-store';
 
 /** The ONE map of view → the methods it cannot work without, in nav order. */

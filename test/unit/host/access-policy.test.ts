@@ -6,7 +6,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { methodNames, type MethodName } from '../../../electron/contract/api';
 import { OPERATOR_ROLES, type OperatorRole } from '../../../electron/contract/features/auth';
-import { ACCESS_POLICY, kioskMayAccept, RESERVED_ACCESS } from '../../../electron/host/access-policy';
+import { ACCESS_POLICY, KIOSK_REMOTE_REG_TYPES, kioskMayAccept, RESERVED_ACCESS } from '../../../electron/contract/access-policy';
+import { isLongTermRegType, REMOTE_REG_TYPES } from '../../../electron/contract/vocabulary/remote-registration';
 import { createCaller, type Caller } from '../../../electron/host/caller';
 import { dispatch, inProcessCaller, type Handlers } from '../../../electron/host/dispatch';
 import { bindSessionRules } from '../../../electron/host/session-guard';
@@ -101,6 +102,20 @@ describe('access policy in dispatch', () => {
     expect(kioskMayAccept({ kind: 'remote-registration', form: { regType: 'retiredResettled' } })).toBe(false);
     expect(kioskMayAccept({ kind: 'special-disease', form: {} })).toBe(false);
     expect(kioskMayAccept({ kind: 'reimbursement', form: {} })).toBe(false);
+  });
+
+  it('takes the kiosk\'s 备案类型 from the vocabulary: exactly the three 临时备案, no long-term one', () => {
+    expect([...KIOSK_REMOTE_REG_TYPES].sort()).toEqual(['emergency', 'otherTemporary', 'referral']);
+    for (const t of KIOSK_REMOTE_REG_TYPES) expect(isLongTermRegType(t), t).toBe(false);
+    for (const t of REMOTE_REG_TYPES) {
+      expect(kioskMayAccept({ kind: 'remote-registration', form: { regType: t } }), t).toBe(!isLongTermRegType(t));
+    }
+  });
+
+  it('refuses the kiosk a 备案 whose type is missing, unknown or not a string', () => {
+    for (const form of [{}, { regType: 'Emergency' }, { regType: 'temporary' }, { regType: '' }, { regType: 3 }, { regType: null }, { regType: ['emergency'] }]) {
+      expect(kioskMayAccept({ kind: 'remote-registration', form }), JSON.stringify(form)).toBe(false);
+    }
   });
 
   it('locks an idle session on the app clock; status reads do not keep it awake, business calls do', async () => {

@@ -1,10 +1,11 @@
 /**
- * The renderer's nav per role comes from one view → methods map checked against the host's access table:
- * each role gets exactly the pages whose every method the host lets it call.
+ * The renderer's nav per role comes from one view → methods map checked against the access table the host
+ * enforces (electron/contract/access-policy.ts): each role gets exactly the pages whose every method the host
+ * lets it call.
  */
 import { describe, expect, it } from 'vitest';
 import { methodNames } from '../../../electron/contract/api';
-import { ACCESS_POLICY } from '../../../electron/host/access-policy';
+import { ACCESS_POLICY } from '../../../electron/contract/access-policy';
 import { keepAliveMethod, landingView, may, VIEW_NEEDS, viewsFor } from '../../../renderer/src/auth/access';
 
 describe('renderer access map', () => {

@@ -1,21 +1,23 @@
 /**
- * Who may call what: ONE table, one entry per contract method, checked by `dispatch` before any handler
- * runs. It is typed `Record<MethodName, Access>`, so a new method does not compile until someone decides
- * who reaches it. Roles (labels in contract/features/auth.ts):
+ * Who may call what: ONE table, one entry per contract method, checked by the host's `dispatch` before any
+ * handler runs, and read by the renderer only to hide what would be refused. Pure data over the contract, so
+ * it lives here and both sides import it. It is typed `Record<MethodName, Access>`, so a new method does not
+ * compile until someone decides who reaches it. Roles (labels in contract/features/auth.ts):
  *  - clerk (柜员): the counter's business — reading cards, lookup, accepting and cancelling cases, receipts.
  *  - supervisor (主管): everything a clerk does, plus approving a 容缺 exception (see cases.accept) and, in
  *    the coming issue, voiding a 需人工处理 case (RESERVED_ACCESS below).
  *  - kiosk (自助终端): a self-service terminal — reading cards, its own lookup, materials, the catalogue and
- *    its own temporary 异地备案 (cases.accept narrows the kind, see kioskMayAccept; ./kiosk-scope holds the
- *    lookup and the case to the person whose card was just read). Nothing that lists, prints or cancels other
+ *    its own temporary 异地备案 (cases.accept narrows the kind, see kioskMayAccept; host/kiosk-scope.ts holds
+ *    the lookup and the case to the person whose card was just read). Nothing that lists, prints or cancels other
  *    people's cases, no devices, no queue.
  *  - admin (系统管理员): configures devices and manages operators; sees queue and device state but no
  *    person's data (separation of duties: an administrator does no counter business under that role).
  * Handlers may narrow further by input (the kiosk's case kinds, the 容缺 approval); they never widen.
  */
-import type { EventName, MethodName } from '../contract/api';
-import type { AcceptInput } from '../contract/features/cases';
-import type { OperatorRole } from '../contract/features/auth';
+import type { EventName, MethodName } from './api';
+import type { AcceptInput } from './features/cases';
+import type { OperatorRole } from './features/auth';
+import { isLongTermRegType, isRemoteRegType, REMOTE_REG_TYPES, type RemoteRegType } from './vocabulary/remote-registration';
 
 export type Access =
   /** Reachable without signing in (and so while locked). Never counts as activity. */
@@ -124,13 +126,13 @@ export const RESERVED_ACCESS: Record<string, Access> = {
   'cases.void': roles('supervisor'),
 };
 
-/** Temporary 异地就医备案 (转诊, 急诊, 临时外出): the only business a self-service kiosk files by itself. */
-export const KIOSK_REMOTE_REG_TYPES: readonly string[] = ['referral', 'emergency', 'otherTemporary'];
+/** The 临时备案 (转诊, 急诊, 临时外出): the only business a self-service kiosk files by itself. */
+export const KIOSK_REMOTE_REG_TYPES: readonly RemoteRegType[] = REMOTE_REG_TYPES.filter((t) => !isLongTermRegType(t));
 
 export function kioskMayAccept(input: Pick<AcceptInput, 'kind'> & { form: unknown }): boolean {
   if (input.kind !== 'remote-registration') return false;
   const regType = (input.form as { regType?: unknown }).regType;
-  return typeof regType === 'string' && KIOSK_REMOTE_REG_TYPES.includes(regType);
+  return isRemoteRegType(regType) && KIOSK_REMOTE_REG_TYPES.includes(regType);
 }
 
 export function rolesAllowed(method: MethodName): readonly OperatorRole[] {
