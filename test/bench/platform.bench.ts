@@ -5,7 +5,7 @@ import path from 'node:path';
 import { PlatformClient } from '../../electron/services/platform/client';
 import { loadProfile } from '../../electron/services/platform/profile';
 import { startPlatformSimulator } from '../../electron/services/platform/simulator';
-import { lookupPerson } from '../../electron/services/platform/transactions';
+import { lookupPerson } from '../../electron/services/platform/transactions/person';
 import type { BenchRow } from './run';
 
 async function lookups(profileId: string, n: number): Promise<number> {

@@ -3,7 +3,7 @@
  * the lookup at reception). Cases take psn_no from the desk; name, ID number, insurance and special identities
  * come from here, never from the renderer.
  */
-import type { Person } from '../platform/transactions';
+import type { Person } from '../platform/transactions/person';
 import type { Db } from '../store/database';
 
 export function findInsuredPerson(db: Db, psnNo: string): Person | undefined {

@@ -1,6 +1,6 @@
 /**
  * The payload each kind of case carries in the outbox: exactly the input of its platform transaction
- * wrapper (electron/services/platform/transactions.ts), validated with zod on import and before sending.
+ * wrapper (electron/services/platform/transactions/), validated with zod on import and before sending.
  * Money in integer 分; dates yyyy-MM-dd. psn_no / insuplc_admdvs live on the case itself.
  */
 import { z } from 'zod';

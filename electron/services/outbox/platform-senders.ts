@@ -4,17 +4,9 @@
  */
 import type { CaseRecord } from '../cases/case-store';
 import type { PlatformClient } from '../platform/client';
-import {
-  cancelSpecialDisease,
-  queryReimbursements,
-  queryRemoteRegistrations,
-  querySpecialDisease,
-  registerSpecialDisease,
-  reimbursement,
-  reimbursementCancel,
-  remoteRegistration,
-  remoteRegistrationCancel,
-} from '../platform/transactions';
+import { queryReimbursements, reimbursement, reimbursementCancel } from '../platform/transactions/reimbursement';
+import { queryRemoteRegistrations, remoteRegistration, remoteRegistrationCancel } from '../platform/transactions/remote-registration';
+import { cancelSpecialDisease, querySpecialDisease, registerSpecialDisease } from '../platform/transactions/special-disease';
 import {
   CancelPayload,
   ReimbursementPayload,

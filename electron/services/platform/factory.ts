@@ -7,7 +7,7 @@ import { PlatformClient, type CallOptions, type PlatformClientOptions } from './
 import { lookupPersonCached, PersonCache, type PersonLookupResult } from './person-cache';
 import { loadProfile, type ProvinceProfile } from './profile';
 import { settingsMsgidStore, settingsSignInStore } from './sign-in-store';
-import type { PersonQuery } from './transactions';
+import type { PersonQuery } from './transactions/person';
 
 export interface PlatformServicesOptions {
   db: Db;

@@ -5,7 +5,7 @@
  */
 import type { Db, Migration } from '../store/database';
 import { PlatformError, type CallOptions, type PlatformClient } from './client';
-import { lookupPerson, validatePersonQuery, type Person, type PersonQuery } from './transactions';
+import { lookupPerson, validatePersonQuery, type Person, type PersonQuery } from './transactions/person';
 
 export const personCacheMigration: Migration = {
   name: 'platform person cache',

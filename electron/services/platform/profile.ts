@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { REMOTE_REG_TYPES, type RemoteRegType } from '../../contract/vocabulary/remote-registration';
 
 export const DEFAULT_PROFILE_ID = 'demo';
 
@@ -37,7 +38,6 @@ const SmSigning = z.object({
 export const SigningConfig = z.discriminatedUnion('type', [NoSigning, XTifSigning, SmSigning]);
 export type SigningConfig = z.infer<typeof SigningConfig>;
 export type SmSigningConfig = z.infer<typeof SmSigning>;
-export type XTifSigningConfig = z.infer<typeof XTifSigning>;
 
 const wire = z.string().min(1);
 
@@ -88,18 +88,14 @@ export type ReimbursementFields = z.infer<typeof ReimbursementFields>;
 
 const infno = z.string().regex(/^[0-9A-Za-z]{4,8}$/, '交易编号格式不对');
 
+/** One required province code per 异地备案 type of the vocabulary. */
+const typeCodeShape = Object.fromEntries(REMOTE_REG_TYPES.map((t) => [t, z.string().min(1)])) as Record<RemoteRegType, z.ZodString>;
+
 export const RemoteRegistrationProfile = z.object({
   codes: z.object({ register: infno, cancel: infno, query: infno }),
   fields: RemoteRegistrationFields,
   /** Canonical registration type → the province's code. */
-  typeCodes: z.object({
-    retiredResettled: z.string().min(1),
-    longTermResidence: z.string().min(1),
-    residentWorker: z.string().min(1),
-    referral: z.string().min(1),
-    emergency: z.string().min(1),
-    otherTemporary: z.string().min(1),
-  }),
+  typeCodes: z.object(typeCodeShape),
   /** Output node holding the new registration's serial number, and the query's list node. */
   resultNode: z.string().min(1).default('result'),
   listNode: z.string().min(1).default('reglist'),

@@ -4,7 +4,7 @@
  * the caller (this workstation's settled claims of the year). The engine then validates the claim itself.
  */
 import type { ReimbursementForm } from '../../contract/features/cases';
-import type { Person } from '../platform/transactions';
+import type { Person } from '../platform/transactions/person';
 import type { ClaimInput } from '../policy';
 import type { Ytd } from '../policy/types';
 import { ServiceError } from '../cases/service-error';

@@ -3,7 +3,7 @@
  * filed or pending registration first (not cancelled, not refused), otherwise the platform's 5301 query.
  */
 import type { PlatformClient } from '../platform/client';
-import { querySpecialDisease } from '../platform/transactions';
+import { querySpecialDisease } from '../platform/transactions/special-disease';
 import type { Db } from '../store/database';
 import type { DiseaseWindow } from './claim-builder';
 

@@ -3,7 +3,7 @@
  * the assistance identity (idetinfo: 特困 / 低保 / 监测, valid on the visit date) and whether a 职工 is retired
  * (人员类别 psn_type 12 退休 / 13 离休, national dictionary).
  */
-import type { Person } from '../platform/transactions';
+import type { Person } from '../platform/transactions/person';
 import type { AssistanceIdentity } from '../policy/types';
 
 const BY_CODE: Record<string, AssistanceIdentity> = { '2301': '特困', '2302': '低保', '2303': '监测' };

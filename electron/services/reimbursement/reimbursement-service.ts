@@ -5,7 +5,7 @@
 import type { Calculation, ReimbursementForm } from '../../contract/features/cases';
 import { ServiceError } from '../cases/service-error';
 import { calculate, ClaimRejectedError, parseClaim, type Claim, type ClaimResult, type Policy } from '../policy';
-import type { Person } from '../platform/transactions';
+import type { Person } from '../platform/transactions/person';
 import type { Db } from '../store/database';
 import { buildClaim, type BuiltClaim, type DiseaseWindow } from './claim-builder';
 import { insertSettledClaim, yearToDate } from './settled-claims';

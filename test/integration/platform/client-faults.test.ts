@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PlatformError, type PlatformErrorKind } from '../../../electron/services/platform/client';
 import { parseMsgid } from '../../../electron/services/platform/envelope';
-import * as tx from '../../../electron/services/platform/transactions';
+import { lookupPerson } from '../../../electron/services/platform/transactions/person';
+import { querySpecialDisease, registerSpecialDisease, type SpecialDiseaseRegistration } from '../../../electron/services/platform/transactions/special-disease';
 import { LI_SI, ZHANG_SAN, memorySignInStore, startSim, type SimFixture } from './sim-fixture';
 
 let f: SimFixture;
@@ -28,7 +29,7 @@ async function failure(p: Promise<unknown>, kind: PlatformErrorKind, outcomeUnkn
   return err as PlatformError;
 }
 
-const disease = (code: string, name: string): tx.SpecialDiseaseRegistration => ({
+const disease = (code: string, name: string): SpecialDiseaseRegistration => ({
   psn_no: ZHANG_SAN.psnNo,
   insutype: '310',
   opsp_dise_code: code,
@@ -53,7 +54,7 @@ describe('envelope on the wire', () => {
       return fetch(input, init);
     };
     const c = f.client({ fetch: spy, operator: { code: 'kiosk01', name: '自助终端一', type: 2 }, deviceNo: 'DEV001', mac: 'AA-BB', ip: '10.0.0.8' });
-    await tx.querySpecialDisease(c, { psn_no: ZHANG_SAN.psnNo });
+    await querySpecialDisease(c, { psn_no: ZHANG_SAN.psnNo });
     expect(seen.map((s) => s.body.infno)).toEqual(['9001', '5301']);
     const [signIn, query] = seen;
     expect(signIn.body.input).toEqual({ signIn: { opter_no: 'kiosk01', mac: 'AA-BB', ip: '10.0.0.8' } });
@@ -102,15 +103,15 @@ describe('sign-in', () => {
     const store = memorySignInStore();
     const a = f.client({ signInStore: store });
     const first = await a.signIn();
-    await tx.lookupPerson(a, { certType: '02', certNo: LI_SI.certno });
+    await lookupPerson(a, { certType: '02', certNo: LI_SI.certno });
     const b = f.client({ signInStore: store });
     const before = f.sim.state().calls['9001'] ?? 0;
-    await tx.lookupPerson(b, { certType: '02', certNo: LI_SI.certno });
+    await lookupPerson(b, { certType: '02', certNo: LI_SI.certno });
     expect(f.sim.state().calls['9001'] ?? 0).toBe(before); // reused
     expect(b.currentSignIn?.signNo).toBe(first.signNo);
 
     f.sim.expireSignIns();
-    const p = await tx.lookupPerson(b, { certType: '02', certNo: LI_SI.certno });
+    const p = await lookupPerson(b, { certType: '02', certNo: LI_SI.certno });
     expect(p.psn_no).toBe(LI_SI.psnNo);
     expect(f.sim.state().calls['9001']).toBe(before + 1); // re-signed once
     expect(store.load()?.signNo).not.toBe(first.signNo);
@@ -119,7 +120,7 @@ describe('sign-in', () => {
     expect(store.load()).toBeNull();
     // The old sign_no is refused now; a fresh client signs in again by itself.
     const c = f.client({ signInStore: memorySignInStore() });
-    await expect(tx.lookupPerson(c, { certType: '02', certNo: LI_SI.certno })).resolves.toMatchObject({ psn_no: LI_SI.psnNo });
+    await expect(lookupPerson(c, { certType: '02', certNo: LI_SI.certno })).resolves.toMatchObject({ psn_no: LI_SI.psnNo });
   });
 
   it('renews a sign-in older than the profile allows without asking the platform', async () => {
@@ -149,7 +150,7 @@ describe('faults are classified', () => {
     await c.signIn();
     f.sim.faults.set({ businessError: 1, businessErrorMessage: '系统繁忙: 核心库锁表，请稍后再试', infnos: ['2503'] });
     const work = f.sim.state().work['2503'] ?? 0;
-    const err = await failure(tx.registerSpecialDisease(c, disease('M02500', '癫痫')), 'business', false);
+    const err = await failure(registerSpecialDisease(c, disease('M02500', '癫痫')), 'business', false);
     expect(err.message).toBe('系统繁忙: 核心库锁表，请稍后再试');
     expect(err.errMsg).toBe('系统繁忙: 核心库锁表，请稍后再试');
     expect(f.sim.state().work['2503'] ?? 0).toBe(work);
@@ -160,7 +161,7 @@ describe('faults are classified', () => {
     const c = f.client();
     await c.signIn();
     f.sim.faults.set({ http500: 1 });
-    const err = await failure(tx.lookupPerson(c, { certType: '02', certNo: LI_SI.certno }), 'http', true);
+    const err = await failure(lookupPerson(c, { certType: '02', certNo: LI_SI.certno }), 'http', true);
     expect(err.status).toBe(500);
   });
 
@@ -168,7 +169,7 @@ describe('faults are classified', () => {
     const c = f.client();
     await c.signIn();
     f.sim.faults.set({ latencyMs: 400 });
-    await failure(tx.lookupPerson(c, { certType: '02', certNo: LI_SI.certno }, { timeoutMs: 100 }), 'timeout', true);
+    await failure(lookupPerson(c, { certType: '02', certNo: LI_SI.certno }, { timeoutMs: 100 }), 'timeout', true);
     expect(c.online).toBe(false);
   });
 
@@ -176,7 +177,7 @@ describe('faults are classified', () => {
     const c = f.client();
     await c.signIn();
     f.sim.faults.set({ dropBefore: 1 });
-    await failure(tx.lookupPerson(c, { certType: '02', certNo: LI_SI.certno }), 'network', true);
+    await failure(lookupPerson(c, { certType: '02', certNo: LI_SI.certno }), 'network', true);
   });
 
   it('reply lost after the work was done: a retry under the same msgid returns the stored reply, the work is done once', async () => {
@@ -185,12 +186,12 @@ describe('faults are classified', () => {
     f.sim.faults.set({ dropAfter: 1, infnos: ['2503'] });
     const msgid = c.newMsgid();
     const work = f.sim.state().work['2503'] ?? 0;
-    await failure(tx.registerSpecialDisease(c, disease('M04600', '冠心病'), { msgid }), 'network', true);
+    await failure(registerSpecialDisease(c, disease('M04600', '冠心病'), { msgid }), 'network', true);
     expect(f.sim.state().work['2503']).toBe(work + 1);
-    const retry = await tx.registerSpecialDisease(c, disease('M04600', '冠心病'), { msgid });
+    const retry = await registerSpecialDisease(c, disease('M04600', '冠心病'), { msgid });
     expect(retry.msgid).toBe(msgid);
     expect(f.sim.state().work['2503']).toBe(work + 1);
-    const found = await tx.querySpecialDisease(c, { psn_no: ZHANG_SAN.psnNo, opsp_dise_code: 'M04600', begndate: '2026-01-10' });
+    const found = await querySpecialDisease(c, { psn_no: ZHANG_SAN.psnNo, opsp_dise_code: 'M04600', begndate: '2026-01-10' });
     expect(found.map((r) => r.trt_dcla_detl_sn)).toEqual([retry.result.trt_dcla_detl_sn]);
   });
 
@@ -198,7 +199,7 @@ describe('faults are classified', () => {
     const c = f.client();
     await c.signIn();
     f.sim.faults.set({ malformed: 1 });
-    await failure(tx.lookupPerson(c, { certType: '02', certNo: LI_SI.certno }), 'malformed', true);
+    await failure(lookupPerson(c, { certType: '02', certNo: LI_SI.certno }), 'malformed', true);
   });
 
   it('connection refused → network, the request never left (outcome known)', async () => {

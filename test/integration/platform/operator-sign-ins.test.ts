@@ -8,7 +8,7 @@ import type { EnvelopeOperator } from '../../../electron/services/platform/clien
 import { settingsSignInStore } from '../../../electron/services/platform/sign-in-store';
 import { openDatabase } from '../../../electron/services/store/database';
 import { appMigrations } from '../../../electron/services/store/migrations';
-import * as tx from '../../../electron/services/platform/transactions';
+import { lookupPerson } from '../../../electron/services/platform/transactions/person';
 import { LI_SI, startSim, type SimFixture } from './sim-fixture';
 
 interface Sent {
@@ -36,7 +36,7 @@ afterAll(async () => {
 const A: EnvelopeOperator = { code: 'op002', name: '柜员二', type: 1 };
 const K: EnvelopeOperator = { code: 'kiosk1', name: '自助一', type: 2 };
 const lookup = (c: ReturnType<SimFixture['client']>, operator: EnvelopeOperator) =>
-  tx.lookupPerson(c, { certType: '02', certNo: LI_SI.certno }, { operator });
+  lookupPerson(c, { certType: '02', certNo: LI_SI.certno }, { operator });
 
 describe('platform sign-ins per operator', () => {
   it('signs each operator in under their own 工号 and sends their calls under their own sign_no', async () => {

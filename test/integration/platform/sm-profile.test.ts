@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PlatformError } from '../../../electron/services/platform/client';
-import * as tx from '../../../electron/services/platform/transactions';
+import { lookupPerson } from '../../../electron/services/platform/transactions/person';
+import { queryReimbursements, reimbursement } from '../../../electron/services/platform/transactions/reimbursement';
+import { queryRemoteRegistrations, remoteRegistration } from '../../../electron/services/platform/transactions/remote-registration';
 import { ZHAO_LIU, startSim, type SimFixture } from './sim-fixture';
 
 // The SM (国密) profile: SM4-encrypted bodies, SM2 signatures, its own codes, node names and field names, money in 分.
@@ -20,13 +22,13 @@ describe('sm-test profile end to end', () => {
       return fetch(input, init);
     };
     const c = f.client({ fetch: spy });
-    const p = await tx.lookupPerson(c, { certType: '02', certNo: '990202199002140044' });
+    const p = await lookupPerson(c, { certType: '02', certNo: '990202199002140044' });
     expect(p.psn_name).toBe('赵六');
     // Nothing readable on the wire.
     expect(seen.join('')).not.toContain('990202199002140044');
     expect(seen.join('')).not.toContain('1101');
 
-    const reg = await tx.remoteRegistration(c, {
+    const reg = await remoteRegistration(c, {
       psnNo: ZHAO_LIU.psnNo,
       insutype: '390',
       regType: 'emergency',
@@ -37,10 +39,10 @@ describe('sm-test profile end to end', () => {
       promise: false,
     });
     expect(reg.result.regSn).toMatch(/^YD/);
-    const regs = await tx.queryRemoteRegistrations(c, { psnNo: ZHAO_LIU.psnNo, regType: 'emergency' });
+    const regs = await queryRemoteRegistrations(c, { psnNo: ZHAO_LIU.psnNo, regType: 'emergency' });
     expect(regs[0]).toMatchObject({ regSn: reg.result.regSn, valid: true, regType: 'emergency' });
 
-    const claim = await tx.reimbursement(c, {
+    const claim = await reimbursement(c, {
       psnNo: ZHAO_LIU.psnNo,
       insutype: '390',
       reason: '04',
@@ -52,7 +54,7 @@ describe('sm-test profile end to end', () => {
       fundPayFen: 300000,
       invoices: [{ code: '44030126', no: '00099999', amountFen: 500001 }],
     });
-    const claims = await tx.queryReimbursements(c, { psnNo: ZHAO_LIU.psnNo });
+    const claims = await queryReimbursements(c, { psnNo: ZHAO_LIU.psnNo });
     expect(claims[0]).toMatchObject({ claimSn: claim.result.claimSn, totalFen: 500001, fundPayFen: 300000 });
   });
 

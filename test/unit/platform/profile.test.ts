@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REMOTE_REG_TYPES } from '../../../electron/contract/vocabulary/remote-registration';
 import { listProfiles, loadProfile, parseProfile, ProfileError, timeoutFor } from '../../../electron/services/platform/profile';
 
 describe('province profiles', () => {
@@ -29,6 +30,14 @@ describe('province profiles', () => {
     const { regType: _r, ...fields } = rr.fields;
     expect(() => parseProfile({ ...demo, remoteRegistration: { ...rr, fields } })).toThrow(/remoteRegistration\.fields\.regType/);
     expect(() => parseProfile({ ...demo, extra: 1 })).toThrow(ProfileError);
+  });
+
+  it('needs a province code for each 异地备案 type of the vocabulary, naming the one that is missing', () => {
+    for (const id of ['demo', 'sm-test']) expect(Object.keys(loadProfile(id).remoteRegistration.typeCodes).sort()).toEqual([...REMOTE_REG_TYPES].sort());
+    const demo = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../resources/profiles/demo.json'), 'utf8')) as Record<string, unknown>;
+    const rr = demo.remoteRegistration as { typeCodes: Record<string, string> };
+    const { emergency: _e, ...typeCodes } = rr.typeCodes;
+    expect(() => parseProfile({ ...demo, remoteRegistration: { ...rr, typeCodes } })).toThrow(/remoteRegistration\.typeCodes\.emergency/);
   });
 
   it('reports a missing profile, bad JSON and an unsafe name in Chinese', () => {

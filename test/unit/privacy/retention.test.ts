@@ -7,7 +7,7 @@ import { AuditLog } from '../../../electron/services/audit/audit-log';
 import { PersonCache } from '../../../electron/services/platform/person-cache';
 import { startRetention } from '../../../electron/services/privacy/retention';
 import { openAppDatabase } from '../../../electron/services/store/app-database';
-import type { Person } from '../../../electron/services/platform/transactions';
+import type { Person } from '../../../electron/services/platform/transactions/person';
 
 const NOW = new Date('2026-06-30T02:00:00.000Z');
 const DAY = 86_400_000;
