@@ -8,9 +8,8 @@ import type { GroupCommit } from './group-commit';
 import { classifySendFailure } from './outcome-classification';
 import type { Outcome } from './outcome-recorder';
 import { beginAttempt, finishAttempt, type Claim, type OutboxItem, type OutboxState } from './outbox-store';
-import { asPlatformFailure, caseOperator, type CaseSender, type SendContext } from './platform-port';
+import { asPlatformFailure, caseOperator, type CaseSender, type SendContext, type SenderRegistry } from './platform-port';
 import { UnknownOutcomeResolver, type UnknownOutcomeOptions } from './unknown-outcome';
-import type { SenderRegistry } from './uploader';
 
 export interface ItemDeliveryOptions extends UnknownOutcomeOptions {
   senders: SenderRegistry;

@@ -1,6 +1,7 @@
 /**
- * Outbox rows and their attempt history. The uploader changes an item only through these functions,
- * so every state change is one short transaction and the attempt history is always written with it.
+ * Outbox rows and their attempt history: the one home of the outbox tables' SQL. The uploader changes an
+ * item (claims and undoes claims included) only through these functions, so every state change is one short
+ * transaction and the attempt history is always written with it.
  */
 import type { Db } from '../store/database';
 import { cachedStatement } from '../store/statement-cache';

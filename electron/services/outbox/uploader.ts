@@ -13,12 +13,12 @@
  * - Only the holder of the upload lease sends (one uploader per database: the app or `counter sync`);
  *   crash recovery runs each time the lease is taken, never under another live uploader's feet.
  *
- * This file is the loop (scheduling, claim → send → record); its parts live beside it: the failure rules in
- * outcome-classification.ts, writing outcomes in outcome-recorder.ts, lookups and 2601 in unknown-outcome.ts,
- * batched 'done' writes in group-commit.ts, online/offline in reachability.ts, the lease in upload-lease.ts.
+ * This file is the loop (scheduling, claim → send → record); its parts live beside it: sending one item in
+ * item-delivery.ts, the failure rules in outcome-classification.ts, writing outcomes in outcome-recorder.ts,
+ * lookups and 2601 in unknown-outcome.ts, batched 'done' writes in group-commit.ts, online/offline in
+ * reachability.ts, holding the lease in lease-keeper.ts, the outbox rows' SQL in outbox-store.ts.
  */
 import { EventEmitter } from 'node:events';
-import type { CaseKind } from '../cases/case-store';
 import type { Db } from '../store/database';
 import type { BackoffPolicy } from './backoff';
 import { GroupCommit } from './group-commit';
@@ -38,14 +38,14 @@ import {
   type OutboxState,
   type TakenItem,
 } from './outbox-store';
-import type { CaseSender, PlatformCaller } from './platform-port';
+import type { PlatformCaller, SenderRegistry } from './platform-port';
 import { Reachability, type ReachabilityChange } from './reachability';
 import type { TransactionCodes } from './transaction-codes';
 import { LeaseKeeper } from './lease-keeper';
 import { addPass, countOutcome, emptySummary, type SyncSummary } from './sync-summary';
 import { UploadLease, type LeaseHolder } from './upload-lease';
 
-export type SenderRegistry = Record<CaseKind, CaseSender>;
+export type { SenderRegistry };
 
 export interface UploaderOptions {
   db: Db;
@@ -304,7 +304,7 @@ export class Uploader extends EventEmitter<UploaderEvents> {
   /**
    * Takes up to `limit` due items. Fresh sends are marked in-flight with their msgid in ONE transaction
    * (one fsync for the batch), which also writes the completions buffered so far (their dependants may
-   * become due); items of unknown outcome are resolved one by one in work().
+   * become due); items of unknown outcome are resolved one by one (ItemDelivery.work).
    */
   private claim(limit: number): TakenItem[] {
     const now = this.now();
