@@ -1,6 +1,7 @@
 /**
- * Outbox rows and their attempt history. The uploader changes an item only through these functions,
- * so every state change is one short transaction and the attempt history is always written with it.
+ * Outbox rows and their attempt history: the one home of the outbox tables' SQL. The uploader changes an
+ * item (claims and undoes claims included) only through these functions, so every state change is one short
+ * transaction and the attempt history is always written with it.
  */
 import type { Db } from '../store/database';
 import { cachedStatement } from '../store/statement-cache';
@@ -122,6 +123,59 @@ export function dueItems(db: Db, now: Date, limit: number, exclude: ReadonlySet<
      LIMIT ?`,
   ).all(now.toISOString(), limit + exclude.size) as ItemRow[];
   return rows.filter((r) => !exclude.has(r.id)).slice(0, limit).map(toItem);
+}
+
+/** A send claimed ahead: in-flight with its msgid persisted, not yet sent. */
+export interface Claim {
+  item: OutboxItem;
+  msgid: string;
+  attemptId: number;
+}
+
+/** A due item taken for work: a fresh send comes claimed; an item of unknown outcome is looked up first. */
+export interface TakenItem {
+  item: OutboxItem;
+  claim?: Claim;
+}
+
+/**
+ * Takes up to `limit` due items, claiming each fresh send with one of `msgids` (drawn by the caller BEFORE
+ * its transaction: a reservation made inside would vanish on rollback). Run inside the caller's transaction.
+ */
+export function claimDueItems(db: Db, now: Date, limit: number, exclude: ReadonlySet<number>, msgids: string[]): TakenItem[] {
+  return dueItems(db, now, limit, exclude).map((item) => {
+    if (item.state === 'unknown' && item.msgid) return { item };
+    const msgid = msgids.shift()!;
+    const attemptId = beginAttempt(db, item.id, { action: 'send', infno: item.infno, msgid, now });
+    return { item, claim: { item, msgid, attemptId } };
+  });
+}
+
+/** Undoes claimed sends that never left: their attempts go, the items are as they were before the claim. */
+export function undoClaims(db: Db, claims: readonly Claim[], now: Date): void {
+  if (claims.length === 0) return;
+  db.transaction(() => {
+    for (const c of claims) {
+      cachedStatement(db, 'DELETE FROM outbox_attempts WHERE id = ?').run(c.attemptId);
+      cachedStatement(db, `UPDATE outbox SET state = ?, msgid = ?, attempts = ?, updated_at = ? WHERE id = ?`).run(
+        c.item.state,
+        c.item.msgid,
+        c.item.attempts,
+        now.toISOString(),
+        c.item.id,
+      );
+    }
+  }).immediate();
+}
+
+/** A msgid no attempt has recorded: after a restart the client's per-second sequence starts again. */
+export function unusedMsgid(db: Db, draw: () => string): string {
+  const used = cachedStatement(db, 'SELECT 1 FROM outbox_attempts WHERE msgid = ? LIMIT 1');
+  for (let i = 0; i < 10_000; i++) {
+    const id = draw();
+    if (!used.get(id)) return id;
+  }
+  throw new Error('无法生成未使用过的报文编号');
 }
 
 /** Earliest next_attempt_at among waiting items whose dependency is done (for the scheduler). */

@@ -2,7 +2,7 @@
  * What the outbox needs from the platform client, and how it reads the client's errors.
  * Kept structural so the outbox can be driven by the real PlatformClient or a test double.
  */
-import type { CaseRecord } from '../cases/case-store';
+import type { CaseKind, CaseRecord } from '../cases/case-store';
 import type { CallOptions, EnvelopeOperator, PlatformErrorKind, PlatformReply } from '../platform/client';
 
 export interface PlatformCaller {
@@ -68,3 +68,6 @@ export interface CaseSender {
    */
   query?(ctx: SendContext, c: CaseRecord): Promise<Record<string, unknown> | NotOurs | null>;
 }
+
+/** The sender of each kind of case. */
+export type SenderRegistry = Record<CaseKind, CaseSender>;

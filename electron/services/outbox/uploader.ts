@@ -12,38 +12,40 @@
  * - Network failures switch to offline: one gentle probe at a time until the platform answers.
  * - Only the holder of the upload lease sends (one uploader per database: the app or `counter sync`);
  *   crash recovery runs each time the lease is taken, never under another live uploader's feet.
+ *
+ * This file is the loop (scheduling, claim → send → record); its parts live beside it: sending one item in
+ * item-delivery.ts, the failure rules in outcome-classification.ts, writing outcomes in outcome-recorder.ts,
+ * lookups and 2601 in unknown-outcome.ts, batched 'done' writes in group-commit.ts, online/offline in
+ * reachability.ts, holding the lease in lease-keeper.ts, the outbox rows' SQL in outbox-store.ts.
  */
 import { EventEmitter } from 'node:events';
-import {
-  changeCaseState,
-  getCase,
-  isCancelKind,
-  KIND_LABELS,
-  type CaseKind,
-  type CaseRecord,
-} from '../cases/case-store';
 import type { Db } from '../store/database';
-import { cachedStatement } from '../store/statement-cache';
-import { backoffDelay, type BackoffPolicy } from './backoff';
+import type { BackoffPolicy } from './backoff';
+import { GroupCommit } from './group-commit';
+import { ItemDelivery } from './item-delivery';
+import { DEFAULT_DUPLICATE_PATTERNS, DEFAULT_REVERSAL_NOT_FOUND } from './outcome-classification';
+import { OutcomeRecorder } from './outcome-recorder';
 import {
-  beginAttempt,
+  claimDueItems,
   dueItems,
-  finishAttempt,
-  getOutboxItem,
   makeDueNow,
   nextDueAt,
   openItemCount,
   recoverInFlight,
-  setItemState,
-  type AttemptOutcome,
+  undoClaims,
+  unusedMsgid,
   type OutboxItem,
   type OutboxState,
+  type TakenItem,
 } from './outbox-store';
-import { asPlatformFailure, caseOperator, NotOurs, type CaseSender, type PlatformCaller, type PlatformFailure, type SendContext } from './platform-port';
-import { REVERSAL_INFNO, type TransactionCodes } from './transaction-codes';
+import type { PlatformCaller, SenderRegistry } from './platform-port';
+import { Reachability, type ReachabilityChange } from './reachability';
+import type { TransactionCodes } from './transaction-codes';
+import { LeaseKeeper } from './lease-keeper';
+import { addPass, countOutcome, emptySummary, type SyncSummary } from './sync-summary';
 import { UploadLease, type LeaseHolder } from './upload-lease';
 
-export type SenderRegistry = Record<CaseKind, CaseSender>;
+export type { SenderRegistry };
 
 export interface UploaderOptions {
   db: Db;
@@ -69,18 +71,7 @@ export interface UploaderOptions {
   lease?: UploadLease;
 }
 
-export interface SyncSummary {
-  attempted: number;
-  done: number;
-  retry: number;
-  unknown: number;
-  needsClerk: number;
-  online: boolean;
-  /** Items still waiting (pending, retry, unknown) after this pass. */
-  open: number;
-  /** Set when nothing was sent because another uploader holds the lease. */
-  leaseHolder?: LeaseHolder;
-}
+export type { SyncSummary };
 
 export interface ChangedEvent {
   itemId: number;
@@ -88,60 +79,83 @@ export interface ChangedEvent {
   state: OutboxState;
 }
 
-type Outcome = 'done' | 'retry' | 'unknown' | 'needs-clerk';
-type AttemptEnd = { id: number; outcome: AttemptOutcome; message: string | null };
-type Claim = { item: OutboxItem; msgid: string; attemptId: number };
+/** The uploader's events and their payloads: a wrong name or payload does not compile. */
+export type UploaderEvents = {
+  /** An item changed state (itemId 0: several did, or something was queued). */
+  changed: [ChangedEvent];
+  online: [];
+  offline: [];
+  error: [Error];
+  /** Another uploader took the lease over; this one waits. */
+  'lease-lost': [LeaseHolder];
+};
 
-const DEFAULT_DUPLICATE_PATTERNS = ['重复', '已存在', '已备案', '已申报', '已提交'];
-const DEFAULT_REVERSAL_NOT_FOUND = ['不存在', '未找到', '无此交易', '无需冲正'];
-
-export class Uploader extends EventEmitter {
+export class Uploader extends EventEmitter<UploaderEvents> {
   private readonly db: Db;
-  private readonly client: PlatformCaller;
   private readonly concurrency: number;
-  private readonly backoff: BackoffPolicy;
-  private readonly probe: BackoffPolicy;
   private readonly pollMs: number;
   private readonly now: () => Date;
-  private readonly random: () => number;
-  private readonly actor: string;
-  private readonly duplicatePatterns: string[];
-  private readonly reversalNotFound: string[];
   readonly lease: UploadLease;
-  private holdingLease = false;
+  private readonly keeper: LeaseKeeper;
 
-  private isOnline = true;
-  private probeFailures = 0;
-  private probeAt = 0;
+  private readonly reach: Reachability;
+  private readonly dones: GroupCommit;
+  private readonly delivery: ItemDelivery;
   private running = false;
   private timer: NodeJS.Timeout | null = null;
   private currentPass: Promise<SyncSummary> | null = null;
   private readonly busy = new Set<number>();
-  private doneBuffer: Array<() => void> = [];
-  private flushTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly opts: UploaderOptions) {
     super();
     this.db = opts.db;
-    this.client = opts.client;
     this.concurrency = Math.max(1, opts.concurrency ?? 4);
-    this.backoff = opts.backoff ?? { baseMs: 2000, capMs: 300_000 };
-    this.probe = opts.probe ?? { baseMs: 2000, capMs: 60_000 };
     this.pollMs = opts.pollMs ?? 1000;
     this.now = opts.now ?? (() => new Date());
-    this.random = opts.random ?? Math.random;
-    this.actor = opts.actor ?? 'system:uploader';
-    this.duplicatePatterns = opts.duplicatePatterns ?? DEFAULT_DUPLICATE_PATTERNS;
-    this.reversalNotFound = opts.reversalNotFoundPatterns ?? DEFAULT_REVERSAL_NOT_FOUND;
+    const random = opts.random ?? Math.random;
     this.lease = opts.lease ?? new UploadLease(this.db, { role: 'app', now: this.now });
+    this.keeper = new LeaseKeeper(this.lease, {
+      taken: () => {
+        const n = recoverInFlight(this.db, this.now());
+        if (n > 0) this.emit('changed', { itemId: 0, caseId: 0, state: 'unknown' });
+      },
+      lost: (holder) => this.emit('lease-lost', holder),
+      error: (err) => this.emit('error', err as Error),
+    });
+    this.reach = new Reachability(opts.probe ?? { baseMs: 2000, capMs: 60_000 }, this.now, random);
+    const record = new OutcomeRecorder({
+      db: this.db,
+      actor: opts.actor ?? 'system:uploader',
+      backoff: opts.backoff ?? { baseMs: 2000, capMs: 300_000 },
+      now: this.now,
+      random,
+      changed: (item, state) => this.changed(item, state),
+    });
+    // Usually the next claim's transaction writes buffered 'done's; the timer and the cap bound how long they wait.
+    this.dones = new GroupCommit(this.db, { cap: 2 * this.concurrency });
+    this.delivery = new ItemDelivery({
+      db: this.db,
+      client: opts.client,
+      senders: opts.senders,
+      codes: opts.codes,
+      record,
+      dones: this.dones,
+      now: this.now,
+      freshMsgid: () => this.freshMsgid(),
+      duplicatePatterns: opts.duplicatePatterns ?? DEFAULT_DUPLICATE_PATTERNS,
+      reversalNotFoundPatterns: opts.reversalNotFoundPatterns ?? DEFAULT_REVERSAL_NOT_FOUND,
+      changed: (item, state) => this.changed(item, state),
+      answered: () => this.reached(this.reach.noteAnswer()),
+      failed: (f) => this.reached(this.reach.noteFailure(f)),
+    });
   }
 
   get online(): boolean {
-    return this.isOnline;
+    return this.reach.online;
   }
 
   status(): { online: boolean; running: boolean; active: number } {
-    return { online: this.isOnline, running: this.running, active: this.busy.size };
+    return { online: this.reach.online, running: this.running, active: this.busy.size };
   }
 
   /** Crash recovery, then keep sending until stop(). */
@@ -157,9 +171,8 @@ export class Uploader extends EventEmitter {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (this.currentPass) await this.currentPass.catch(() => undefined);
-    this.flushDone();
-    if (this.holdingLease) this.lease.release();
-    this.holdingLease = false;
+    this.dones.flush();
+    this.keeper.release();
   }
 
   /** One pass: works every item that is due now (respecting dependencies and offline), then returns. */
@@ -177,17 +190,10 @@ export class Uploader extends EventEmitter {
    * behind one that is), sleeping between passes until the next item is due. Stops early on abort.
    */
   async drain(signal?: AbortSignal): Promise<SyncSummary> {
-    const total: SyncSummary = { attempted: 0, done: 0, retry: 0, unknown: 0, needsClerk: 0, online: this.isOnline, open: 0 };
+    const total = emptySummary(this.reach.online);
     for (;;) {
       const s = await this.syncOnce();
-      total.attempted += s.attempted;
-      total.done += s.done;
-      total.retry += s.retry;
-      total.unknown += s.unknown;
-      total.needsClerk += s.needsClerk;
-      total.online = s.online;
-      total.open = s.open;
-      total.leaseHolder = s.leaseHolder;
+      addPass(total, s);
       if (s.leaseHolder || signal?.aborted || nextDueAt(this.db) === null) return total;
       const delay = this.idleDelay();
       if (delay > 0) {
@@ -208,35 +214,12 @@ export class Uploader extends EventEmitter {
   /** Makes waiting items due now (all, or one — which also re-queues an item the clerk has dealt with). */
   retryNow(itemId?: number): number {
     const n = makeDueNow(this.db, this.now(), itemId);
-    if (itemId === undefined || n > 0) this.probeAt = 0; // the clerk asked: probe at once
+    if (itemId === undefined || n > 0) this.reach.probeNow(); // the clerk asked: probe at once
     if (n > 0) {
-      this.emit('changed', { itemId: itemId ?? 0, caseId: 0, state: 'retry' } satisfies ChangedEvent);
+      this.emit('changed', { itemId: itemId ?? 0, caseId: 0, state: 'retry' });
       if (this.running) this.schedule(0);
     }
     return n;
-  }
-
-  /**
-   * Holds the lease or says who does. Taking it (again) runs crash recovery: whatever a previous holder
-   * left in-flight may or may not have been sent.
-   */
-  private ensureLease(): LeaseHolder | null {
-    if (this.lease.ensure()) {
-      if (!this.holdingLease) {
-        this.holdingLease = true;
-        const n = recoverInFlight(this.db, this.now());
-        if (n > 0) this.emit('changed', { itemId: 0, caseId: 0, state: 'unknown' } satisfies ChangedEvent);
-      }
-      return null;
-    }
-    if (this.holdingLease) this.loseLease();
-    return this.lease.holder() ?? { id: '?', pid: 0, host: '?', role: '?', acquiredAt: '', heartbeatAt: '', expiresAt: '' };
-  }
-
-  private loseLease(): void {
-    this.holdingLease = false;
-    const holder = this.lease.holder();
-    if (holder) this.emit('lease-lost', holder);
   }
 
   private schedule(delayMs: number): void {
@@ -256,47 +239,37 @@ export class Uploader extends EventEmitter {
     let wake = now + this.pollMs;
     const next = nextDueAt(this.db);
     if (next) wake = Math.min(wake, Date.parse(next));
-    if (!this.isOnline) wake = Math.max(wake, this.probeAt);
-    return Math.max(0, wake - now);
+    return Math.max(0, this.reach.wakeAt(wake) - now);
   }
 
   private async pass(): Promise<SyncSummary> {
-    const summary: SyncSummary = { attempted: 0, done: 0, retry: 0, unknown: 0, needsClerk: 0, online: this.isOnline, open: 0 };
-    const blockedBy = this.ensureLease();
+    // Taking the lease (again) runs crash recovery; another live uploader's in-flight items are left alone.
+    const summary = emptySummary(this.reach.online);
+    const blockedBy = this.keeper.take();
     if (blockedBy) {
       summary.open = openItemCount(this.db);
       summary.leaseHolder = blockedBy;
       return summary;
     }
-    // Heartbeat while requests are out: a long wait on the platform must not let the lease lapse. It only
-    // renews; recovery belongs to the start of a pass, never under our own requests.
-    const heartbeat = setInterval(() => {
-      try {
-        if (this.holdingLease && !this.lease.ensure()) this.loseLease();
-      } catch (err) {
-        this.emit('error', err);
-      }
-    }, Math.max(50, this.lease.ttlMs / 3));
-    heartbeat.unref();
+    const stopHeartbeat = this.keeper.heartbeat();
     try {
       return await this.passUnderLease(summary);
     } finally {
-      clearInterval(heartbeat);
+      stopHeartbeat();
     }
   }
 
   private async passUnderLease(summary: SyncSummary): Promise<SyncSummary> {
     const active = new Set<Promise<void>>();
     // Claimed ahead (in-flight, msgid persisted) in one transaction per batch, sent as slots free up.
-    const ready: Array<{ item: OutboxItem; claim?: Claim }> = [];
+    const ready: TakenItem[] = [];
     for (;;) {
-      // Offline: a single probe, and only once its time has come.
-      const limit = this.isOnline ? this.concurrency : this.now().getTime() >= this.probeAt && active.size === 0 ? 1 : 0;
+      const limit = this.reach.sendLimit(this.concurrency, active.size);
       if (limit <= 1 && ready.length > 0) this.giveBack(ready.splice(0));
       while (active.size < limit) {
         // Lost the lease (we stalled past its expiry and someone took over): send nothing more, and leave the
         // rows alone — the new holder has already taken them as "unknown" and will look them up.
-        if (!this.holdingLease || !this.lease.held) {
+        if (!this.keeper.holding || !this.lease.held) {
           this.forget(ready.splice(0));
           break;
         }
@@ -305,13 +278,8 @@ export class Uploader extends EventEmitter {
         if (!next) break;
         const { item, claim } = next;
         summary.attempted++;
-        const p = this.work(item, claim)
-          .then((outcome) => {
-            if (outcome === 'done') summary.done++;
-            else if (outcome === 'retry') summary.retry++;
-            else if (outcome === 'unknown') summary.unknown++;
-            else summary.needsClerk++;
-          })
+        const p = this.delivery.work(item, claim)
+          .then((outcome) => countOutcome(summary, outcome))
           .finally(() => {
             this.busy.delete(item.id);
             active.delete(p);
@@ -320,15 +288,15 @@ export class Uploader extends EventEmitter {
       }
       if (active.size === 0) {
         // Buffered 'done's may free dependants (a cancellation behind its registration): write, look again.
-        if (this.doneBuffer.length === 0) break;
-        this.flushDone();
+        if (this.dones.size === 0) break;
+        this.dones.flush();
         continue;
       }
       await Promise.race(active);
     }
     this.giveBack(ready.splice(0));
-    this.flushDone();
-    summary.online = this.isOnline;
+    this.dones.flush();
+    summary.online = this.reach.online;
     summary.open = openItemCount(this.db);
     return summary;
   }
@@ -336,11 +304,11 @@ export class Uploader extends EventEmitter {
   /**
    * Takes up to `limit` due items. Fresh sends are marked in-flight with their msgid in ONE transaction
    * (one fsync for the batch), which also writes the completions buffered so far (their dependants may
-   * become due); items of unknown outcome are resolved one by one in work().
+   * become due); items of unknown outcome are resolved one by one (ItemDelivery.work).
    */
-  private claim(limit: number): Array<{ item: OutboxItem; claim?: Claim }> {
+  private claim(limit: number): TakenItem[] {
     const now = this.now();
-    const dones = this.takeDoneBuffer();
+    const dones = this.dones.take();
     // msgids are drawn BEFORE the claim transaction: a reservation made inside it would vanish if it rolled
     // back while this process kept the ids. Enough for what is due, plus what the buffered dones may free.
     const wanted = Math.min(limit, dueItems(this.db, now, limit, this.busy).length + dones.length);
@@ -348,26 +316,21 @@ export class Uploader extends EventEmitter {
     try {
       msgids = Array.from({ length: wanted }, () => this.freshMsgid());
     } catch (err) {
-      this.doneBuffer.unshift(...dones);
+      this.dones.putBack(dones);
       throw err;
     }
     // IMMEDIATE: reads then writes, possibly beside another process's writes (the app and the CLI).
-    let claimed: Array<{ item: OutboxItem; claim?: Claim }>;
+    let claimed: TakenItem[];
     try {
       claimed = this.db
         .transaction(() => {
           for (const w of dones) w();
           if (!this.lease.held || wanted === 0) return [];
-          return dueItems(this.db, now, wanted, this.busy).map((item) => {
-            if (item.state === 'unknown' && item.msgid) return { item };
-            const msgid = msgids.shift()!;
-            const attemptId = beginAttempt(this.db, item.id, { action: 'send', infno: item.infno, msgid, now });
-            return { item, claim: { item, msgid, attemptId } };
-          });
+          return claimDueItems(this.db, now, wanted, this.busy, msgids);
         })
         .immediate();
     } catch (err) {
-      this.doneBuffer.unshift(...dones); // not written: keep them for the next try
+      this.dones.putBack(dones); // not written: keep them for the next try
       throw err;
     }
     for (const c of claimed) this.busy.add(c.item.id);
@@ -375,305 +338,32 @@ export class Uploader extends EventEmitter {
   }
 
   /** Gives back items taken but never worked: claimed sends are undone (they never left), all leave `busy`. */
-  private giveBack(entries: Array<{ item: OutboxItem; claim?: Claim }>): void {
-    if (!this.holdingLease) return this.forget(entries);
-    this.release(entries.flatMap((r) => (r.claim ? [r.claim] : [])));
+  private giveBack(entries: TakenItem[]): void {
+    if (!this.keeper.holding) return this.forget(entries);
+    const claims = entries.flatMap((r) => (r.claim ? [r.claim] : []));
+    undoClaims(this.db, claims, this.now());
     for (const e of entries) this.busy.delete(e.item.id);
   }
 
-  private forget(entries: Array<{ item: OutboxItem; claim?: Claim }>): void {
+  private forget(entries: TakenItem[]): void {
     for (const e of entries) this.busy.delete(e.item.id);
   }
 
-  /** Undoes claimed sends that were never sent (e.g. the platform went offline meanwhile). */
-  private release(claims: Claim[]): void {
-    if (claims.length === 0) return;
-    this.db.transaction(() => {
-      for (const c of claims) {
-        cachedStatement(this.db, 'DELETE FROM outbox_attempts WHERE id = ?').run(c.attemptId);
-        cachedStatement(this.db, `UPDATE outbox SET state = ?, msgid = ?, attempts = ?, updated_at = ? WHERE id = ?`).run(
-          c.item.state,
-          c.item.msgid,
-          c.item.attempts,
-          this.now().toISOString(),
-          c.item.id,
-        );
-      }
-    }).immediate();
-    for (const c of claims) this.busy.delete(c.item.id);
-  }
-
-  private async work(item: OutboxItem, claim?: Claim): Promise<Outcome> {
-    const c = getCase(this.db, item.caseId);
-    if (!c) return this.settleNeedsClerk(item, null, null, `办件 ${item.caseId} 不存在`);
-    const sender = this.opts.senders[c.kind];
-    const registration = c.relatedCaseId !== null ? getCase(this.db, c.relatedCaseId) : undefined;
-    try {
-      if (!sender) throw new Error(`没有${KIND_LABELS[c.kind]}的上报方式`);
-      if (item.state === 'unknown' && item.msgid) {
-        const resolved = await this.resolveUnknown(item, c, sender, registration);
-        if (resolved !== 'resend') return resolved;
-      }
-      return await this.send(item, c, sender, registration, claim);
-    } catch (err) {
-      // A fault of ours (cannot build the input, no sender): the clerk must look; nothing was sent twice.
-      return this.settleNeedsClerk(item, c, null, `无法上报: ${(err as Error).message}`);
-    }
-  }
-
-  private freshMsgid(): string {
-    // After a restart the client's per-second sequence starts again: never reuse a msgid we recorded.
-    const used = cachedStatement(this.db, 'SELECT 1 FROM outbox_attempts WHERE msgid = ? LIMIT 1');
-    for (let i = 0; i < 10_000; i++) {
-      const id = this.client.newMsgid();
-      if (!used.get(id)) return id;
-    }
-    throw new Error('无法生成未使用过的报文编号');
-  }
-
-  private async send(item: OutboxItem, c: CaseRecord, sender: CaseSender, registration?: CaseRecord, claim?: Claim): Promise<Outcome> {
-    const msgid = claim?.msgid ?? this.freshMsgid();
-    const attempt = claim?.attemptId ?? beginAttempt(this.db, item.id, { action: 'send', infno: item.infno, msgid, now: this.now() });
-    this.changed(item, 'in-flight');
-    const ctx: SendContext = { client: this.client, msgid, registration, operator: caseOperator(c) };
-    let output: Record<string, unknown>;
-    try {
-      output = await sender.send(ctx, c);
-    } catch (err) {
-      const f = asPlatformFailure(err);
-      if (!f) {
-        finishAttempt(this.db, attempt, 'error', (err as Error).message, this.now());
-        throw err;
-      }
-      this.noteReachability(f);
-      if (f.kind === 'business' && f.infno && f.infno !== item.infno) {
-        // The client's sign-in was refused, not our case: nothing was sent, try again later.
-        const msg = `签到失败 (${f.infno}): ${f.errMsg ?? f.message}`;
-        return this.settleWaiting(item, 'retry', msg, { id: attempt, outcome: 'error', message: msg });
-      }
-      if (f.kind === 'business') {
-        const msg = f.errMsg ?? f.message;
-        const refused = { id: attempt, outcome: 'refused' as const, message: msg };
-        if (sender.query && this.isDuplicateRefusal(msg)) {
-          finishAttempt(this.db, attempt, 'refused', msg, this.now());
-          const found = await this.lookUp(item, c, sender, registration);
-          if (found.kind === 'found') return this.settleDone(item, c, found.record, registration, '平台已有该记录 (查询确认是本办件)');
-          if (found.kind === 'failed') return found.outcome;
-          if (found.kind === 'not-ours') return this.settleNeedsClerk(item, c, `${found.message}；平台答复: ${msg}`, `平台退回: ${found.message}`);
-          return this.settleNeedsClerk(item, c, msg, `平台退回: ${msg}`);
-        }
-        return this.settleNeedsClerk(item, c, msg, `平台退回: ${msg}`, refused);
-      }
-      return this.settleWaiting(item, f.outcomeUnknown ? 'unknown' : 'retry', f.message, {
-        id: attempt,
-        outcome: f.outcomeUnknown ? 'unknown' : 'error',
-        message: f.message,
-      });
-    }
-    this.markOnline();
-    // Group commit: a crash before the flush leaves the item in-flight → unknown → found by the query.
-    this.doneBuffer.push(() => this.writeDone(item, c, output, registration, '平台已受理', { id: attempt, outcome: 'ok', message: null }));
-    // Usually the next claim's transaction writes these; the timer and the cap bound how long they wait.
-    if (this.doneBuffer.length >= 2 * this.concurrency) this.flushDone();
-    else this.flushTimer ??= setTimeout(() => this.flushDone(), 5);
-    return 'done';
-  }
-
-  /** An earlier send may have reached the platform: find out before sending again. */
-  private async resolveUnknown(
-    item: OutboxItem,
-    c: CaseRecord,
-    sender: CaseSender,
-    registration?: CaseRecord,
-  ): Promise<Outcome | 'resend'> {
-    if (sender.query) {
-      const found = await this.lookUp(item, c, sender, registration);
-      if (found.kind === 'found') return this.settleDone(item, c, found.record, registration, '查询确认平台已办理 (本办件)');
-      if (found.kind === 'failed') return found.outcome;
-      // Someone else's record for the same business: resending would be refused (or worse, filed twice).
-      if (found.kind === 'not-ours') return this.settleNeedsClerk(item, c, found.message, `平台已有他人办理的记录: ${found.message}`);
-      return 'resend';
-    }
-    return this.reverse(item, c);
-  }
-
-  private async lookUp(
-    item: OutboxItem,
-    c: CaseRecord,
-    sender: CaseSender,
-    registration?: CaseRecord,
-  ): Promise<
-    | { kind: 'found'; record: Record<string, unknown> }
-    | { kind: 'not-ours'; message: string }
-    | { kind: 'not-found' }
-    | { kind: 'failed'; outcome: Outcome }
-  > {
-    const queryInfno = this.opts.codes[c.kind]?.queryInfno ?? 'query';
-    const msgid = this.freshMsgid();
-    const attempt = beginAttempt(this.db, item.id, { action: 'query', infno: queryInfno, msgid, now: this.now() });
-    try {
-      const record = await sender.query!({ client: this.client, msgid, registration, operator: caseOperator(c) }, c);
-      this.markOnline();
-      if (record instanceof NotOurs) {
-        finishAttempt(this.db, attempt, 'not-ours', record.message, this.now());
-        return { kind: 'not-ours', message: record.message };
-      }
-      finishAttempt(this.db, attempt, record ? 'found' : 'not-found', null, this.now());
-      return record ? { kind: 'found', record } : { kind: 'not-found' };
-    } catch (err) {
-      const f = asPlatformFailure(err);
-      const msg = f ? (f.errMsg ?? f.message) : (err as Error).message;
-      finishAttempt(this.db, attempt, 'error', `查询失败: ${msg}`, this.now());
-      if (f) this.noteReachability(f);
-      // Still unknown: we must not resend until a query answers.
-      return { kind: 'failed', outcome: this.settleWaiting(item, 'unknown', `查询失败: ${msg}`) };
-    }
-  }
-
-  /** 2601 冲正 of the last send, for kinds the platform cannot look up. */
-  private async reverse(item: OutboxItem, c: CaseRecord): Promise<Outcome | 'resend'> {
-    const msgid = this.freshMsgid();
-    const attempt = beginAttempt(this.db, item.id, { action: 'reverse', infno: REVERSAL_INFNO, msgid, now: this.now() });
-    try {
-      await this.client.call(
-        REVERSAL_INFNO,
-        { psn_no: c.psnNo, omsgid: item.msgid, oinfno: item.infno },
-        { msgid, insuplcAdmdvs: c.insuplcAdmdvs ?? undefined, operator: caseOperator(c) },
-      );
-      finishAttempt(this.db, attempt, 'ok', '已冲正原交易', this.now());
-      this.markOnline();
-      return 'resend';
-    } catch (err) {
-      const f = asPlatformFailure(err);
-      if (!f) throw err;
-      this.noteReachability(f);
-      const msg = f.errMsg ?? f.message;
-      if (f.kind === 'business' && f.infno && f.infno !== REVERSAL_INFNO) {
-        finishAttempt(this.db, attempt, 'error', `签到失败 (${f.infno}): ${msg}`, this.now());
-        return this.settleWaiting(item, 'unknown', `签到失败 (${f.infno}): ${msg}`);
-      }
-      if (f.kind === 'business') {
-        if (this.reversalNotFound.some((p) => msg.includes(p))) {
-          finishAttempt(this.db, attempt, 'not-found', msg, this.now());
-          return 'resend';
-        }
-        finishAttempt(this.db, attempt, 'refused', msg, this.now());
-        return this.settleNeedsClerk(item, c, msg, `冲正被拒绝，请人工核实: ${msg}`);
-      }
-      finishAttempt(this.db, attempt, 'error', `冲正失败: ${msg}`, this.now());
-      return this.settleWaiting(item, 'unknown', `冲正失败: ${msg}`);
-    }
-  }
-
-  private isDuplicateRefusal(msg: string): boolean {
-    return this.duplicatePatterns.some((p) => msg.includes(p));
-  }
-
-  private settleDone(
-    item: OutboxItem,
-    c: CaseRecord,
-    output: Record<string, unknown>,
-    registration: CaseRecord | undefined,
-    why: string,
-    attempt?: AttemptEnd,
-  ): Outcome {
-    this.db.transaction(() => this.writeDone(item, c, output, registration, why, attempt)).immediate();
-    return 'done';
-  }
-
-  private writeDone(
-    item: OutboxItem,
-    c: CaseRecord,
-    output: Record<string, unknown>,
-    registration: CaseRecord | undefined,
-    why: string,
-    attempt?: AttemptEnd,
-  ): void {
-    const now = this.now();
-    if (attempt) finishAttempt(this.db, attempt.id, attempt.outcome, attempt.message, now);
-    setItemState(this.db, item.id, { state: 'done', now, lastError: null, platformMessage: null });
-    changeCaseState(this.db, c.id, 'filed', { actor: this.actor, reason: why, now, result: output });
-    if (isCancelKind(c.kind) && registration) {
-      changeCaseState(this.db, registration.id, 'cancelled', { actor: this.actor, reason: `已撤销 (办件 ${c.caseNo})`, now });
-    }
-    this.changed(item, 'done');
-  }
-
-  /** Writes every buffered 'done' in one transaction. */
-  private flushDone(): void {
-    const writes = this.takeDoneBuffer();
-    if (writes.length === 0) return;
-    try {
-      this.db.transaction(() => {
-        for (const w of writes) w();
-      }).immediate();
-    } catch (err) {
-      this.doneBuffer.unshift(...writes);
-      throw err;
-    }
-  }
-
-  private takeDoneBuffer(): Array<() => void> {
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.flushTimer = null;
-    return this.doneBuffer.splice(0);
-  }
-
-  private settleNeedsClerk(
-    item: OutboxItem,
-    c: CaseRecord | null,
-    platformMessage: string | null,
-    why: string,
-    attempt?: AttemptEnd,
-  ): Outcome {
-    const now = this.now();
-    this.db.transaction(() => {
-      if (attempt) finishAttempt(this.db, attempt.id, attempt.outcome, attempt.message, now);
-      setItemState(this.db, item.id, { state: 'needs-clerk', now, lastError: why, platformMessage });
-      if (c) changeCaseState(this.db, c.id, 'needs-clerk', { actor: this.actor, reason: why, now });
-    }).immediate();
-    this.changed(item, 'needs-clerk');
-    return 'needs-clerk';
-  }
-
-  private settleWaiting(item: OutboxItem, state: 'retry' | 'unknown', why: string, attempt?: AttemptEnd): Outcome {
-    const now = this.now();
-    this.db.transaction(() => {
-      if (attempt) finishAttempt(this.db, attempt.id, attempt.outcome, attempt.message, now);
-      const attempts = getOutboxItem(this.db, item.id)?.attempts ?? 1;
-      const next = new Date(now.getTime() + backoffDelay(attempts, this.backoff, this.random));
-      setItemState(this.db, item.id, { state, now, nextAttemptAt: next, lastError: why });
-    }).immediate();
-    this.changed(item, state);
-    return state;
-  }
-
-  /** Network-level failures mean offline; any answer from the platform means online. */
-  private noteReachability(f: PlatformFailure): void {
-    if (f.kind === 'network' || f.kind === 'timeout') {
-      this.probeFailures++;
-      this.probeAt = this.now().getTime() + backoffDelay(this.probeFailures, this.probe, this.random);
-      if (this.isOnline) {
-        this.isOnline = false;
-        this.emit('offline');
-      }
-    } else {
-      this.markOnline();
-    }
-  }
-
-  private markOnline(): void {
-    this.probeFailures = 0;
-    this.probeAt = 0;
-    if (!this.isOnline) {
-      this.isOnline = true;
+  private reached(change: ReachabilityChange): void {
+    if (change === 'went-offline') this.emit('offline');
+    else if (change === 'came-online') {
       // Back online: what waited out the outage goes now rather than at its backed-off time.
       makeDueNow(this.db, this.now());
       this.emit('online');
     }
   }
 
+  /** After a restart the client's per-second sequence starts again: never reuse a msgid we recorded. */
+  private freshMsgid(): string {
+    return unusedMsgid(this.db, () => this.opts.client.newMsgid());
+  }
+
   private changed(item: OutboxItem, state: OutboxState): void {
-    this.emit('changed', { itemId: item.id, caseId: item.caseId, state } satisfies ChangedEvent);
+    this.emit('changed', { itemId: item.id, caseId: item.caseId, state });
   }
 }
