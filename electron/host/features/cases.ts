@@ -50,6 +50,7 @@ export const casesFeature: Feature = (ctx) => {
     longTermMinMonths,
     calendar: loadHolidayCalendar({ dataDir: ctx.dataDir }),
     regionName: (code) => shippedRegionCatalogue().lookup(code)?.fullName,
+    medicalPlaceProblem: (code) => shippedRegionCatalogue().medicalPlaceProblem(code),
   });
   const views = () => ({ db: ctx.db, now: ctx.clock(), longTermMinMonths });
   const receipts = new ReceiptFolder(ctx.dataDir, ctx.clock);

@@ -38,6 +38,8 @@ export interface CaseDeskOptions {
   calendar?: WorkingDayCalendar;
   /** The region's name beside the 就医地 code on receipts (../catalogues/regions.ts). */
   regionName?: (code: string) => string | undefined;
+  /** Why a code cannot be a 就医地 (000000, unknown, a province), checked before anything is filed. */
+  medicalPlaceProblem?: (code: string) => string | null;
 }
 
 /** Who does the business: the signed-in operator, with their envelope opter_type (1 counter, 2 kiosk). */
@@ -208,6 +210,8 @@ export class CaseDesk {
       }
       case 'remote-registration': {
         const f = input.form;
+        const placeProblem = this.o.medicalPlaceProblem?.(f.targetAdmdvs);
+        if (placeProblem) throw new ServiceError('invalid-input', placeProblem);
         const promise = input.materials.includes('rr-promise-letter') && !input.materials.includes('rr-residence-proof');
         payload = {
           insutype: f.insutype,

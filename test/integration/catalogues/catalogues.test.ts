@@ -116,6 +116,36 @@ describe('the 异地备案 receipt and the calendar', () => {
   });
 });
 
+describe('a 就医地 the catalogue refuses', () => {
+  it('is refused before anything is filed: 000000, an unknown code, a province', async () => {
+    const looked = await call(app.handlers, 'person.lookup', { certType: '02', certNo: '990102198507220023' });
+    const accept = (targetAdmdvs: string) =>
+      call(app.handlers, 'cases.accept', {
+        kind: 'remote-registration',
+        psnNo: looked.person.psn_no,
+        insuplcAdmdvs: looked.person.insuinfo[0].insuplc_admdvs,
+        materials: ['id-document', 'rr-form', 'rr-referral-proof', 'id-copy'],
+        form: {
+          insutype: looked.person.insuinfo[0].insutype,
+          regType: 'emergency',
+          targetAdmdvs,
+          targetHospitalCode: '',
+          targetHospitalName: '',
+          begndate: today,
+          enddate: '',
+          tel: '13800000002',
+          addr: '某地',
+          memo: '',
+        },
+      });
+    const before = (await call(app.handlers, 'cases.history', { psnNo: looked.person.psn_no })).length;
+    await expect(accept('000000')).rejects.toThrow('就医地区划 000000 不是有效的行政区划代码，请从列表中选择就医地');
+    await expect(accept('110199')).rejects.toThrow('就医地区划 110199 不在行政区划目录中（GB/T 2260），请从列表中选择就医地');
+    await expect(accept('440000')).rejects.toThrow('440000 广东省是省级区划，就医地请选到地市或区县');
+    expect(await call(app.handlers, 'cases.history', { psnNo: looked.person.psn_no })).toHaveLength(before);
+  });
+});
+
 describe('a bad holidays.local.json', () => {
   it('stops the start with the file, line and field in Chinese', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'counter-holidays-bad-'));
