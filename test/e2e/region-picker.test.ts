@@ -78,7 +78,7 @@ describe('就医地 region picker', () => {
     await page.getByTestId('rr-addr').fill('深圳市南山区某小区 1 号楼');
     await page.getByTestId('materials-all').click();
     await page.getByTestId('submit-case').click();
-    await page.getByText('就医地区划应为 6 位行政区划代码').waitFor();
+    await page.getByText('请从列表中选择就医地（可输入名称、区划代码或拼音首字母）').waitFor();
     expect(await page.getByTestId('receipt').count()).toBe(0);
   });
 
