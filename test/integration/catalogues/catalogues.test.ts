@@ -87,27 +87,35 @@ describe('catalogues.* methods', () => {
   });
 });
 
-describe('the 异地备案 receipt and the calendar', () => {
-  it('names the 就医地 beside its code and commits to a date after the local days off', async () => {
-    const looked = await call(app.handlers, 'person.lookup', { certType: '02', certNo: '990102198507220023' });
-    const out = await call(app.handlers, 'cases.accept', {
+/** A temporary 异地备案 for 李 (职工, 在职) to `targetAdmdvs`, with every material. */
+async function fileRemote(regType: 'referral' | 'emergency', targetAdmdvs: string) {
+  const looked = await call(app.handlers, 'person.lookup', { certType: '02', certNo: '990102198507220023' });
+  const psnNo = looked.person.psn_no;
+  const accept = () =>
+    call(app.handlers, 'cases.accept', {
       kind: 'remote-registration',
-      psnNo: looked.person.psn_no,
+      psnNo,
       insuplcAdmdvs: looked.person.insuinfo[0].insuplc_admdvs,
       materials: ['id-document', 'rr-form', 'rr-referral-proof', 'id-copy'],
       form: {
         insutype: looked.person.insuinfo[0].insutype,
-        regType: 'referral',
-        targetAdmdvs: '440305',
+        regType,
+        targetAdmdvs,
         targetHospitalCode: '',
         targetHospitalName: '',
         begndate: today,
         enddate: '',
         tel: '13800000002',
-        addr: '深圳市南山区某小区 1 号楼',
+        addr: '某市某区某小区 1 号楼',
         memo: '',
       },
     });
+  return { psnNo, accept };
+}
+
+describe('the 异地备案 receipt and the calendar', () => {
+  it('names the 就医地 beside its code and commits to a date after the local days off', async () => {
+    const out = await (await fileRemote('referral', '440305')).accept();
     if (out.outcome !== 'accepted') throw new Error('expected acceptance');
     expect(out.receipt.items[0].name).toBe('异地就医备案：异地转诊（就医地 广东省深圳市南山区 440305）');
     // 1 working day: Monday–Friday alone would say a day inside the local week off.
@@ -118,31 +126,12 @@ describe('the 异地备案 receipt and the calendar', () => {
 
 describe('a 就医地 the catalogue refuses', () => {
   it('is refused before anything is filed: 000000, an unknown code, a province', async () => {
-    const looked = await call(app.handlers, 'person.lookup', { certType: '02', certNo: '990102198507220023' });
-    const accept = (targetAdmdvs: string) =>
-      call(app.handlers, 'cases.accept', {
-        kind: 'remote-registration',
-        psnNo: looked.person.psn_no,
-        insuplcAdmdvs: looked.person.insuinfo[0].insuplc_admdvs,
-        materials: ['id-document', 'rr-form', 'rr-referral-proof', 'id-copy'],
-        form: {
-          insutype: looked.person.insuinfo[0].insutype,
-          regType: 'emergency',
-          targetAdmdvs,
-          targetHospitalCode: '',
-          targetHospitalName: '',
-          begndate: today,
-          enddate: '',
-          tel: '13800000002',
-          addr: '某地',
-          memo: '',
-        },
-      });
-    const before = (await call(app.handlers, 'cases.history', { psnNo: looked.person.psn_no })).length;
-    await expect(accept('000000')).rejects.toThrow('就医地区划 000000 不是有效的行政区划代码，请从列表中选择就医地');
-    await expect(accept('110199')).rejects.toThrow('就医地区划 110199 不在行政区划目录中（GB/T 2260），请从列表中选择就医地');
-    await expect(accept('440000')).rejects.toThrow('440000 广东省是省级区划，就医地请选到地市或区县');
-    expect(await call(app.handlers, 'cases.history', { psnNo: looked.person.psn_no })).toHaveLength(before);
+    const history = async () => (await call(app.handlers, 'cases.history', { psnNo: (await fileRemote('emergency', '')).psnNo })).length;
+    const before = await history();
+    await expect((await fileRemote('emergency', '000000')).accept()).rejects.toThrow('就医地区划 000000 不是有效的行政区划代码，请从列表中选择就医地');
+    await expect((await fileRemote('emergency', '110199')).accept()).rejects.toThrow('就医地区划 110199 不在行政区划目录中（GB/T 2260），请从列表中选择就医地');
+    await expect((await fileRemote('emergency', '440000')).accept()).rejects.toThrow('440000 广东省是省级区划，就医地请选到地市或区县');
+    expect(await history()).toBe(before);
   });
 });
 
