@@ -41,13 +41,21 @@ export function RegionPicker(props: RegionPickerProps) {
     }
     api
       .call('catalogues.region', { code: value })
-      .then(({ region }) => {
-        if (!region) return;
-        setChosen(region);
-        setText(choiceLabel(region));
+      .then(({ region, medicalPlaceProblem }) => {
+        const problem = !region ? `区划代码 ${value} 不在行政区划目录中` : props.medicalPlaceOnly ? medicalPlaceProblem : null;
+        if (region && !problem) {
+          setChosen(region);
+          setText(choiceLabel(region));
+          return;
+        }
+        // Not a code this field can hold: show it as the search text, with the reason, and hold no value.
+        setChosen(null);
+        setText(value);
+        setProblem(problem ?? '');
+        onChange('');
       })
       .catch(() => undefined);
-  }, [value, chosen]);
+  }, [value, chosen, onChange, props.medicalPlaceOnly]);
 
   const search = (query: string) => {
     const n = ++asked.current;
