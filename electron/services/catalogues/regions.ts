@@ -72,6 +72,8 @@ export function shippedRegionCatalogue(file = regionCataloguePath()): RegionCata
 export class RegionCatalogue {
   private readonly byCode = new Map<string, Region>();
   private readonly all: Region[] = [];
+  /** The full name without 省/市/区/县 suffixes (广东深圳南山), so "深圳南山" finds 南山区. */
+  private readonly shortFull = new Map<string, string>();
 
   static load(file = regionCataloguePath()): RegionCatalogue {
     const parsed = RegionFile.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
@@ -89,6 +91,8 @@ export class RegionCatalogue {
       this.byCode.set(code, region);
       this.all.push(region);
     }
+    const shortNames = new Map(rows.map(([code, name]) => [code, shortName(name)]));
+    for (const r of this.all) this.shortFull.set(r.code, fullNameOf(r.code, shortNames.get(r.code)!, shortNames));
   }
 
   get size(): number {
@@ -130,7 +134,7 @@ export class RegionCatalogue {
       hits = pool.filter((r) => r.initials.startsWith(q)).map((r) => ({ r, rank: (r.initials === q ? 0 : 2) + levelRank(r.level) }));
     } else {
       hits = pool
-        .filter((r) => r.fullName.includes(q))
+        .filter((r) => r.fullName.includes(q) || this.shortFull.get(r.code)!.includes(q))
         .map((r) => ({ r, rank: (r.name === q ? 0 : r.name.startsWith(q) ? 2 : r.name.includes(q) ? 4 : 6) + levelRank(r.level) }));
     }
     hits.sort((a, b) => a.rank - b.rank || a.r.code.localeCompare(b.r.code));
@@ -141,6 +145,14 @@ export class RegionCatalogue {
 /** Among equally good matches a prefecture comes before its counties (BJ: 北京市 before 北京的区县). */
 function levelRank(level: RegionLevel): number {
   return level === 'county' ? 1 : 0;
+}
+
+const SUFFIX = /(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|地区|省|市|区|县|盟|旗)$/;
+
+/** 南山区 → 南山, 广东省 → 广东; a name that would be left with one character stays whole (通州区 → 通州, 沙县 → 沙县). */
+function shortName(name: string): string {
+  const short = name.replace(SUFFIX, '');
+  return short.length >= 2 ? short : name;
 }
 
 function fullNameOf(code: string, name: string, names: Map<string, string>): string {

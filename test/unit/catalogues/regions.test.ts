@@ -110,8 +110,10 @@ describe('region catalogue: search', () => {
 
   it('finds by name or full name, exact names first, prefectures before counties', () => {
     expect(regions.search({ query: '南山区' })[0].name).toBe('南山区');
-    expect(regions.search({ query: '深圳南山' })).toEqual([]); // full names are contiguous: 深圳市南山区
     expect(regions.search({ query: '深圳市南山' }).map((h) => h.code)).toEqual(['440305']);
+    expect(regions.search({ query: '深圳南山' }).map((h) => h.code)).toEqual(['440305']); // without 市/区
+    expect(regions.search({ query: '重庆云阳' }).map((h) => h.code)).toEqual(['500235']);
+    expect(regions.search({ query: '新疆喀什' })[0]).toMatchObject({ code: '653100', name: '喀什地区' });
     const chaoyang = regions.search({ query: '朝阳' });
     expect(chaoyang[0]).toMatchObject({ name: '朝阳市', level: 'prefecture' });
     expect(chaoyang.map((h) => h.code)).toContain('110105');
