@@ -61,6 +61,11 @@ export const ACCESS_POLICY: Record<MethodName, Access> = {
   'person.lookup': roles(...COUNTER_AND_KIOSK),
   'catalog.diseases': roles(...COUNTER_AND_KIOSK),
   'cases.materials': roles(...COUNTER_AND_KIOSK),
+  // Read-only catalogues without personal data: every signed-in role (an administrator checks the hospital set-up).
+  'catalogues.regions': roles(...ALL),
+  'catalogues.region': roles(...ALL),
+  'catalogues.hospitals': roles(...ALL),
+  'catalogues.deskHospital': roles(...ALL),
   // The kiosk only for its own temporary 异地备案 (kioskMayAccept); 容缺 needs a supervisor (see cases feature).
   'cases.accept': roles(...COUNTER_AND_KIOSK),
   // The kiosk prints the 受理回执 of the case it just accepted on its receipt printer.

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { appEvents, appMethods } from './features/app';
 import { authMethods } from './features/auth';
 import { casesMethods } from './features/cases';
+import { cataloguesMethods } from './features/catalogues';
 import { devicesEvents, devicesMethods } from './features/devices';
 import { platformEvents, platformMethods } from './features/platform';
 import { receptionMethods } from './features/reception';
@@ -22,6 +23,7 @@ export const methods = {
   ...devicesMethods,
   ...platformMethods,
   ...casesMethods,
+  ...cataloguesMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {

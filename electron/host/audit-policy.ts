@@ -89,6 +89,10 @@ export const auditPolicy: AuditPolicy = {
 
   // Cases.
   'catalog.diseases': null,
+  'catalogues.regions': null,
+  'catalogues.region': null,
+  'catalogues.hospitals': null,
+  'catalogues.deskHospital': null,
   'cases.materials': null,
   'cases.accept': {
     action: (_i, o) => (o.outcome === 'accepted' ? 'cases.accept' : 'cases.refuse'),

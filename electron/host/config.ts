@@ -29,7 +29,15 @@ export const AppConfig = z
       })
       .prefault({}),
     site: z
-      .object({ regionCode: z.string().regex(/^\d{6}$/).default('990100'), windowCode: z.string().regex(/^\d{3}$/).default('001') })
+      .object({
+        regionCode: z.string().regex(/^\d{6}$/).default('990100'),
+        windowCode: z.string().regex(/^\d{3}$/).default('001'),
+        /** A desk inside a hospital: its 定点医疗机构编码, the default hospital of its forms (resources/catalogues/hospitals.json). */
+        hospitalCode: z
+          .string()
+          .regex(/^[A-Z0-9]{1,30}$/, 'site.hospitalCode 应为定点医疗机构编码（大写字母和数字，例如 H99010100001）')
+          .optional(),
+      })
       .prefault({}),
     devices: z
       .object({

@@ -112,7 +112,9 @@ describe('counter services in browser mode', () => {
   it('异地就医备案 without the main materials gives a 一次性告知单', async () => {
     await page.getByRole('tab', { name: '异地就医备案' }).click();
     await page.getByRole('form', { name: '异地就医备案' }).waitFor();
-    await page.getByTestId('rr-admdvs').fill('110100');
+    await page.getByTestId('rr-admdvs').fill('110100'); // the picker searches; Enter chooses the exact code
+    await page.getByTestId('rr-admdvs-options').getByRole('option', { name: /北京市\s*110100/ }).waitFor();
+    await page.getByTestId('rr-admdvs').press('Enter');
     await page.getByTestId('rr-tel').fill('13800000002');
     await page.getByTestId('rr-addr').fill('北京市朝阳区某小区 1 号楼');
     await page.getByTestId('material-id-document').check();

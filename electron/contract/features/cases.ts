@@ -61,7 +61,8 @@ export const RemoteRegistrationForm = z
   .object({
     insutype: text('险种', CAPS.insutype),
     regType: RemoteRegType,
-    targetAdmdvs: admdvs('就医地区划'),
+    // Chosen in the region picker (renderer/src/ui/RegionPicker.tsx): an empty value means nothing was chosen.
+    targetAdmdvs: z.string({ error: '请选择就医地' }).trim().regex(/^\d{6}$/, '请从列表中选择就医地（可输入名称、区划代码或拼音首字母）'),
     targetHospitalCode: optText('就医机构编码', CAPS.hospitalCode),
     targetHospitalName: optText('就医机构名称', CAPS.hospitalName),
     begndate: dateField('开始日期'),

@@ -12,6 +12,8 @@ import { CaseDesk, type ExceptionApprover } from '../../services/desk/case-desk'
 import { getCaseByNo } from '../../services/cases/case-store';
 import { historyOf, receiptOf, receiptPrintData, recentCases } from '../../services/desk/case-views';
 import { loadDiseaseCatalogue } from '../../services/cases/disease-catalogue';
+import { loadHolidayCalendar } from '../../services/catalogues/holiday-calendar';
+import { shippedRegionCatalogue } from '../../services/catalogues/regions';
 import { findInsuredPerson } from '../../services/cases/insured-person';
 import { materialsChecklist } from '../../services/cases/materials';
 import { findDiseaseWindow } from '../../services/reimbursement/disease-window';
@@ -46,6 +48,9 @@ export const casesFeature: Feature = (ctx) => {
     clock: ctx.clock,
     office: { name: profile.agency.name, region: ctx.config.site.regionCode, site: ctx.config.site.windowCode },
     longTermMinMonths,
+    calendar: loadHolidayCalendar({ dataDir: ctx.dataDir }),
+    regionName: (code) => shippedRegionCatalogue().lookup(code)?.fullName,
+    medicalPlaceProblem: (code) => shippedRegionCatalogue().medicalPlaceProblem(code),
   });
   const views = () => ({ db: ctx.db, now: ctx.clock(), longTermMinMonths });
   const receipts = new ReceiptFolder(ctx.dataDir, ctx.clock);

@@ -1,4 +1,17 @@
-/** Dates the office commits to, counted in working days (Monday–Friday) in China Standard Time. */
+/**
+ * Dates the office commits to, counted in working days in China Standard Time: by the holiday calendar
+ * (法定节假日 skipped, 调休 weekend days worked; ../catalogues/holiday-calendar.ts) where one is given,
+ * else Monday–Friday.
+ */
+import type { WorkingDayCalendar } from '../catalogues/holiday-calendar';
+
+/** Monday–Friday, no holidays: where no calendar is given. */
+export const WEEKDAYS_ONLY: WorkingDayCalendar = {
+  isWorkingDay: (date) => {
+    const wd = new Date(`${date}T00:00:00Z`).getUTCDay();
+    return wd !== 0 && wd !== 6;
+  },
+};
 
 /** yyyy-MM-dd of `now` in UTC+8, whatever the machine's zone. */
 export function cstDate(now: Date): string {
@@ -11,14 +24,13 @@ export function cstDateTime(iso: string | Date): string {
   return new Date(t.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
-/** The date `days` working days after `from` (yyyy-MM-dd); 0 = the same day. Public holidays are not modelled. */
-export function addWorkingDays(from: string, days: number): string {
+/** The date `days` working days after `from` (yyyy-MM-dd); 0 = the same day. */
+export function addWorkingDays(from: string, days: number, calendar: WorkingDayCalendar = WEEKDAYS_ONLY): string {
   const d = new Date(`${from}T00:00:00Z`);
   let left = days;
   while (left > 0) {
     d.setUTCDate(d.getUTCDate() + 1);
-    const wd = d.getUTCDay();
-    if (wd !== 0 && wd !== 6) left--;
+    if (calendar.isWorkingDay(d.toISOString().slice(0, 10))) left--;
   }
   return d.toISOString().slice(0, 10);
 }

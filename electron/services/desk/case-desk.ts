@@ -25,6 +25,7 @@ import { checkMaterials, materialsChecklist, UnknownMaterialError } from '../cas
 import { COMMITTED_WORKING_DAYS, PROMISE_WORKING_DAYS } from '../cases/service-rules';
 import { ServiceError } from '../cases/service-error';
 import { addWorkingDays, cstDate, cstDateTime } from '../cases/working-days';
+import type { WorkingDayCalendar } from '../catalogues/holiday-calendar';
 
 export interface CaseDeskOptions {
   db: Db;
@@ -34,6 +35,12 @@ export interface CaseDeskOptions {
   clock: () => Date;
   office: { name: string; region: string; site: string };
   longTermMinMonths: number;
+  /** 法定节假日 and 调休 for deadlines and committed dates; default Monday–Friday. */
+  calendar?: WorkingDayCalendar;
+  /** The region's name beside the 就医地 code on receipts (../catalogues/regions.ts). */
+  regionName?: (code: string) => string | undefined;
+  /** Why a code cannot be a 就医地 (000000, unknown, a province), checked before anything is filed. */
+  medicalPlaceProblem?: (code: string) => string | null;
 }
 
 /** Who does the business: the signed-in operator, with their envelope opter_type (1 counter, 2 kiosk). */
@@ -131,7 +138,7 @@ export class CaseDesk {
     }
     const today = cstDate(now);
     const pending = check.missingMinor.length
-      ? { materials: check.missingMinor.map((x) => x.material), deadline: addWorkingDays(today, PROMISE_WORKING_DAYS) }
+      ? { materials: check.missingMinor.map((x) => x.material), deadline: addWorkingDays(today, PROMISE_WORKING_DAYS, this.o.calendar) }
       : null;
     const approver = pending ? await authority.approveException() : null;
     const approval = approver ? `（主管 ${approver.name} ${approver.code} 批准）` : '';
@@ -160,7 +167,7 @@ export class CaseDesk {
         items: prepared.items,
         materials: check.received.map((x) => x.name),
         pending,
-        committedDate: addWorkingDays(today, COMMITTED_WORKING_DAYS[input.kind]),
+        committedDate: addWorkingDays(today, COMMITTED_WORKING_DAYS[input.kind], this.o.calendar),
       });
       if (prepared.calc) {
         insertCaseInvoices(this.o.db, r.id, prepared.calc.built.invoices);
@@ -204,6 +211,8 @@ export class CaseDesk {
       }
       case 'remote-registration': {
         const f = input.form;
+        const placeProblem = this.o.medicalPlaceProblem?.(f.targetAdmdvs);
+        if (placeProblem) throw new ServiceError('invalid-input', placeProblem);
         const promise = input.materials.includes('rr-promise-letter') && !input.materials.includes('rr-residence-proof');
         payload = {
           insutype: f.insutype,
@@ -219,8 +228,10 @@ export class CaseDesk {
           memo: f.memo,
         };
         const typeName = REMOTE_REG_TYPE_NAMES[f.regType];
-        summary = `${typeName} · 就医地 ${f.targetAdmdvs}${f.targetHospitalName ? ` ${f.targetHospitalName}` : ''}`;
-        items = [{ name: `异地就医备案：${typeName}（就医地 ${f.targetAdmdvs}${promise ? '，承诺制' : ''}）` }];
+        const regionName = this.o.regionName?.(f.targetAdmdvs);
+        const place = regionName ? `${regionName} ${f.targetAdmdvs}` : f.targetAdmdvs;
+        summary = `${typeName} · 就医地 ${place}${f.targetHospitalName ? ` ${f.targetHospitalName}` : ''}`;
+        items = [{ name: `异地就医备案：${typeName}（就医地 ${place}${promise ? '，承诺制' : ''}）` }];
         break;
       }
       case 'reimbursement': {
@@ -298,7 +309,7 @@ export class CaseDesk {
         items: [{ name: `${KIND_LABELS[kind]}（原办件编号 ${reg.caseNo}）` }],
         materials: ['撤销申请（申请人签字）'],
         pending: null,
-        committedDate: addWorkingDays(cstDate(now), COMMITTED_WORKING_DAYS[kind]),
+        committedDate: addWorkingDays(cstDate(now), COMMITTED_WORKING_DAYS[kind], this.o.calendar),
       });
       return r;
     })();

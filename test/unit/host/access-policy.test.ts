@@ -82,7 +82,11 @@ describe('access policy in dispatch', () => {
       ['devices.configure', 'devices.discover', 'devices.drivers', 'devices.getConfig', 'operators.add', 'operators.list', 'operators.setDisabled', 'operators.setPassword'].sort(),
     );
     expect(onlyFor('kiosk')).toEqual(
-      ['auth.lock', 'auth.touch', 'cases.accept', 'cases.materials', 'catalog.diseases', 'idCard.cancel', 'idCard.read', 'person.lookup', 'printer.printReceipt', 'sscard.read'].sort(),
+      [
+        'auth.lock', 'auth.touch', 'cases.accept', 'cases.materials', 'catalog.diseases', 'idCard.cancel', 'idCard.read', 'person.lookup', 'printer.printReceipt', 'sscard.read',
+        // Read-only catalogues (no personal data): the kiosk picks its 就医地 too.
+        'catalogues.deskHospital', 'catalogues.hospitals', 'catalogues.region', 'catalogues.regions',
+      ].sort(),
     );
     const adminReadsPeople = ['person.lookup', 'cases.history', 'cases.recent', 'cases.receipt', 'queue.list', 'idCard.read', 'sscard.read'];
     for (const m of adminReadsPeople) expect(matrix[m], m).not.toContain('admin');

@@ -1,8 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { REMOTE_REG_TYPES, RemoteRegistrationForm as Schema } from '../../../../electron/contract/features/cases';
+import { RegionPicker } from '../../ui/RegionPicker';
 import { useCases } from './cases-store';
 import { AcceptButton, Field, InsutypeField } from './Field';
 import { INSUTYPE_NAMES, REG_TYPE_NAMES, today } from './labels';
@@ -17,7 +18,7 @@ export function RemoteRegistrationForm({ person }: { person: CasePerson }) {
   const [promiseSigned, setPromise] = useState(false);
   const { submit, submitting } = useCases();
   const insutypes = person.insuinfo.filter((i) => INSUTYPE_NAMES[i.insutype]);
-  const { register, handleSubmit, formState, watch } = useForm<Values, unknown, z.output<typeof Schema>>({
+  const { register, handleSubmit, formState, watch, control } = useForm<Values, unknown, z.output<typeof Schema>>({
     resolver: zodResolver(Schema),
     defaultValues: {
       insutype: insutypes[0]?.insutype ?? '',
@@ -55,8 +56,14 @@ export function RemoteRegistrationForm({ person }: { person: CasePerson }) {
             ))}
           </select>
         </Field>
-        <Field label="就医地区划（6 位）" error={e.targetAdmdvs}>
-          <input {...register('targetAdmdvs')} inputMode="numeric" maxLength={6} data-testid="rr-admdvs" />
+        <Field label="就医地（名称、区划代码或拼音首字母）" error={e.targetAdmdvs}>
+          <Controller
+            name="targetAdmdvs"
+            control={control}
+            render={({ field }) => (
+              <RegionPicker value={field.value} onChange={field.onChange} onBlur={field.onBlur} medicalPlaceOnly invalid={!!e.targetAdmdvs} testId="rr-admdvs" />
+            )}
+          />
         </Field>
         <Field label="就医机构编码（可空）" error={e.targetHospitalCode}>
           <input {...register('targetHospitalCode')} />
