@@ -59,7 +59,8 @@ const TOP_ZONES = [
  */
 export const SERVICE_TIERS = [
   ['store'],
-  ['audit', 'operators', 'printing', 'devices'],
+  // catalogues: reference data (regions, hospitals, holidays) every business layer reads.
+  ['audit', 'operators', 'printing', 'devices', 'catalogues'],
   ['platform', 'policy', 'reception'],
   // privacy's retention purges platform's person cache and writes audit entries.
   ['cases', 'privacy'],

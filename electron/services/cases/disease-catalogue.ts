@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { pinyinInitials } from './pinyin-initials';
+import { pinyinInitials } from '../catalogues/pinyin-initials';
 
 export interface Disease {
   code: string;

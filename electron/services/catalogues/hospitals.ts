@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { pinyinInitials } from '../cases/pinyin-initials';
+import { pinyinInitials } from './pinyin-initials';
 
 export const HOSPITAL_LEVELS = ['1', '2', '3'] as const;
 

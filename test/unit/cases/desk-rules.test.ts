@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkMaterials, materialsChecklist, UnknownMaterialError } from '../../../electron/services/cases/materials';
-import { pinyinInitials } from '../../../electron/services/cases/pinyin-initials';
+import { pinyinInitials } from '../../../electron/services/catalogues/pinyin-initials';
 import { addMonths, addWorkingDays, cstDate } from '../../../electron/services/cases/working-days';
 import { assistanceIdentityOn, isRetired } from '../../../electron/services/reimbursement/person-facts';
 import { fenToYuanText, MoneyTextError, yuanToFen } from '../../../electron/services/reimbursement/yuan';

@@ -29,7 +29,8 @@ const REAL: Record<string, string> = {
   'services/operators': 'electron/services/operators/operator-store.ts',
   'services/printing': 'electron/services/printing/print-job-store.ts',
   'services/devices': 'electron/services/devices/ports.ts',
-  'services/platform': 'electron/services/platform/transactions.ts',
+  'services/platform': 'electron/services/platform/client.ts',
+  'services/catalogues': 'electron/services/catalogues/regions.ts',
   'services/policy': 'electron/services/policy/types.ts',
   'services/reception': 'electron/services/reception/id-card-service.ts',
   'services/cases': 'electron/services/cases/case-store.ts',
@@ -48,6 +49,8 @@ beforeAll(() => {
 function specifier(fromFile: string, to: string): string {
   const real = REAL[to] ?? (to.startsWith('electron/') ? `${to}.ts` : undefined);
   if (!real) return to;
+  // A target that no longer exists resolves to nothing, and import-x reports nothing: that would pass silently.
+  if (!fs.existsSync(path.join(ROOT, real))) throw new Error(`layer probe target ${real} does not exist (update REAL)`);
   const rel = path.relative(path.dirname(fromFile), real.replace(/\.tsx?$/, '')).split(path.sep).join('/');
   return rel.startsWith('.') ? rel : `./${rel}`;
 }
