@@ -16,7 +16,6 @@ export const OUT_OF_AREA_KINDS = ['long-term', 'referral', 'emergency', 'tempora
 export type OutOfAreaKind = (typeof OUT_OF_AREA_KINDS)[number];
 
 export const FEE_CATEGORIES = ['甲', '乙', '丙'] as const;
-export type FeeCategory = (typeof FEE_CATEGORIES)[number];
 
 /** What the person already used this calendar year (all 分 except admissions). Key order is the output order. */
 export interface Ytd {
