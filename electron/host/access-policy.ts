@@ -16,6 +16,7 @@
 import type { EventName, MethodName } from '../contract/api';
 import type { AcceptInput } from '../contract/features/cases';
 import type { OperatorRole } from '../contract/features/auth';
+import { isTemporaryRegType } from '../contract/vocabulary/remote-registration';
 import { isTrustedCaller, type Caller } from './caller';
 
 export type Access =
@@ -132,12 +133,10 @@ export const RESERVED_ACCESS: Record<string, Access> = {
 };
 
 /** Temporary 异地就医备案 (转诊, 急诊, 临时外出): the only business a self-service kiosk files by itself. */
-export const KIOSK_REMOTE_REG_TYPES: readonly string[] = ['referral', 'emergency', 'otherTemporary'];
-
 export function kioskMayAccept(input: Pick<AcceptInput, 'kind'> & { form: unknown }): boolean {
   if (input.kind !== 'remote-registration') return false;
   const regType = (input.form as { regType?: unknown }).regType;
-  return typeof regType === 'string' && KIOSK_REMOTE_REG_TYPES.includes(regType);
+  return isTemporaryRegType(regType);
 }
 
 export function rolesAllowed(method: MethodName): readonly OperatorRole[] {

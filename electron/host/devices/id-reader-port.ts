@@ -15,7 +15,6 @@ import type { DeviceConfig } from '../config';
 import { hidLink, serialLink, SimulatorLink, type DeviceLink } from './device-links';
 import type { DeviceDriver, ManagedDevice } from './managed-device';
 
-export const ID_READER_LABEL = '身份证阅读器';
 const CARD_TYPE_LABEL = { resident: '居民身份证', 'hk-mo-tw-residence': '港澳台居民居住证', 'foreign-permanent': '外国人永久居留身份证' } as const;
 
 export const idReaderDriver: DeviceDriver<IdReader> = {

@@ -18,7 +18,6 @@ import type { StatusCell } from './device-status';
 import { serialLink, SimulatorLink, type DeviceLink } from './device-links';
 import type { DeviceDriver, ManagedDevice } from './managed-device';
 
-export const PRINTER_LABEL = '打印机';
 
 export interface PrintJob {
   what: string;

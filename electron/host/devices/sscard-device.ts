@@ -27,7 +27,6 @@ import { DriverNotInstalledError, findInstalledDriver } from './sscard-drivers';
 import { hidLink, PresenceTransport, serialLink, SimulatorLink, type DeviceLink } from './device-links';
 import type { DeviceDriver, ManagedDevice } from './managed-device';
 
-export const SSCARD_READER_LABEL = '社保卡读卡器';
 
 /** APDUs over a byte link, or the provincial library's driver process (its link carries no bytes). */
 export type SsCardSession =

@@ -12,6 +12,7 @@ import { createPlatformServices, type PlatformServices } from '../../services/pl
 import { PersonUnavailableError } from '../../services/platform/person-cache';
 import { PlatformError } from '../../services/platform/client';
 import { startPlatformSimulator, type PlatformSimulator } from '../../services/platform/simulator';
+import { PLATFORM_SIMULATOR_DB } from '../../services/platform/simulator/simulator-kind';
 import { actingOperator, envelopeOperatorOf } from '../acting-operator';
 import type { Feature } from '../context';
 import { log } from '../log';
@@ -26,7 +27,7 @@ export const platformFeature: Feature = async (ctx) => {
   const { config } = ctx;
   let simulator: PlatformSimulator | null = null;
   if (config.platform.simulator && !config.platform.url) {
-    simulator = await startPlatformSimulator({ port: 0, dbFile: path.join(ctx.dataDir, 'platform-simulator.db') });
+    simulator = await startPlatformSimulator({ port: 0, dbFile: path.join(ctx.dataDir, PLATFORM_SIMULATOR_DB) });
     ctx.onClose(() => simulator?.close());
   }
   const platform = createPlatformServices({

@@ -3,6 +3,7 @@
  * The composition root receives DeviceFactories, so tests and browser mode can pass their own.
  */
 import type { DeviceStatus, IdCardIdentity } from '../../contract/schemas';
+import type { DeviceId } from '../../contract/vocabulary/devices';
 import type { DeviceConfig } from '../../host/config';
 import type { HidOpener } from '../../../native/transports/hid-transport';
 
@@ -22,10 +23,6 @@ export interface IdReaderPort {
   simulator?: IdCardSimulatorControl;
   close(): Promise<void>;
 }
-
-/** The four configured devices; the id is also the DeviceStatus id. */
-export const DEVICE_IDS = ['id-reader', 'sscard-reader', 'scanner', 'printer'] as const;
-export type DeviceId = (typeof DEVICE_IDS)[number];
 
 /** config.json key of each device. */
 export const CONFIG_KEY = {

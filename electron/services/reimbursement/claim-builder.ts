@@ -8,6 +8,7 @@ import type { Person } from '../platform/transactions';
 import type { ClaimInput } from '../policy';
 import type { Ytd } from '../policy/types';
 import { AppError } from '../../contract/errors';
+import { isCaseInsutype } from '../../contract/vocabulary/insurance-types';
 import { assistanceIdentityOn, isRetired } from './person-facts';
 import { MoneyTextError, optionalYuanToFen, yuanToFen } from './yuan';
 
@@ -23,13 +24,11 @@ export interface BuiltClaim {
   totalFen: number;
 }
 
-const ENGINE_INSUTYPES = new Set(['310', '390']);
-
 export function buildClaim(person: Person, form: ReimbursementForm, ytd: Ytd, disease: DiseaseWindow | null): BuiltClaim {
   if (!person.insuinfo.some((i) => i.insutype === form.insutype)) {
     throw new AppError('invalid-input', `该人员没有险种 ${form.insutype} 的参保记录，请按平台查询结果选择险种`);
   }
-  if (!ENGINE_INSUTYPES.has(form.insutype)) {
+  if (!isCaseInsutype(form.insutype)) {
     throw new AppError('invalid-input', `险种 ${form.insutype} 不能办理零星报销，请选择职工基本医疗保险 (310) 或城乡居民基本医疗保险 (390)`);
   }
   try {

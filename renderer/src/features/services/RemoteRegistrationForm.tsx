@@ -2,12 +2,13 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { REMOTE_REG_TYPES, RemoteRegistrationForm as Schema } from '../../../../electron/contract/features/cases';
+import { RemoteRegistrationForm as Schema } from '../../../../electron/contract/features/cases';
+import { isLongTermRegType, REMOTE_REG_TYPE_NAMES, REMOTE_REG_TYPES } from '../../../../electron/contract/vocabulary/remote-registration';
 import { useCases } from './cases-store';
 import { AcceptButton, Field, InsutypeField } from './Field';
-import { INSUTYPE_NAMES, REG_TYPE_NAMES, today } from './labels';
+import { today } from './labels';
 import { MaterialsChecklist } from './MaterialsChecklist';
-import { admdvsFor, type CasePerson } from './usePersonForCase';
+import { admdvsFor, caseInsutypesOf, type CasePerson } from './usePersonForCase';
 
 type Values = z.input<typeof Schema>;
 
@@ -16,7 +17,7 @@ export function RemoteRegistrationForm({ person }: { person: CasePerson }) {
   const [materials, setMaterials] = useState<string[]>([]);
   const [promiseSigned, setPromise] = useState(false);
   const { submit, submitting } = useCases();
-  const insutypes = person.insuinfo.filter((i) => INSUTYPE_NAMES[i.insutype]);
+  const insutypes = caseInsutypesOf(person);
   const { register, handleSubmit, formState, watch } = useForm<Values, unknown, z.output<typeof Schema>>({
     resolver: zodResolver(Schema),
     defaultValues: {
@@ -34,7 +35,7 @@ export function RemoteRegistrationForm({ person }: { person: CasePerson }) {
   });
   const regType = watch('regType');
   const e = formState.errors;
-  const longTerm = ['retiredResettled', 'longTermResidence', 'residentWorker'].includes(regType);
+  const longTerm = isLongTermRegType(regType);
 
   return (
     <form
@@ -50,7 +51,7 @@ export function RemoteRegistrationForm({ person }: { person: CasePerson }) {
           <select {...register('regType')} data-testid="reg-type">
             {REMOTE_REG_TYPES.map((t) => (
               <option key={t} value={t}>
-                {REG_TYPE_NAMES[t]}
+                {REMOTE_REG_TYPE_NAMES[t]}
               </option>
             ))}
           </select>
