@@ -8,11 +8,10 @@ import type { Discovery } from '../../../contract/features/devices';
 import { DEVICE_IDS, DEVICE_NAMES, type DeviceId } from '../../../contract/vocabulary/devices';
 import { CONFIG_KEY } from '../../../services/devices/ports';
 import { defaultDataDir } from '../../../services/store/data-dir';
-import { AppConfig, configPath, ConfigError, loadConfig, type DeviceConfig } from '../../config';
+import { AppConfig, configPath, loadConfig, type DeviceConfig } from '../../config';
 import { defaultDeviceFactories } from '../../default-devices';
 import { discoverDevices } from '../../devices/discovery';
 import { hex4 } from '../../devices/device-links';
-import { CliError } from '../cli-error';
 import type { CommandModule } from './index';
 
 function describeConfig(c: DeviceConfig): string {
@@ -62,13 +61,7 @@ export const devicesCommand: CommandModule = {
         const dataDir = path.resolve(opts.data ?? defaultDataDir());
         // Read the configuration without creating one: this command only looks.
         const file = fs.existsSync(configPath(dataDir)) ? configPath(dataDir) : null;
-        let config: AppConfig;
-        try {
-          config = file ? loadConfig(dataDir) : AppConfig.parse({});
-        } catch (err) {
-          if (err instanceof ConfigError) throw new CliError(err.message);
-          throw err;
-        }
+        const config: AppConfig = file ? loadConfig(dataDir) : AppConfig.parse({});
         const found = await discoverDevices(defaultDeviceFactories(), config.devices);
         if (opts.json) {
           const configured = Object.fromEntries(DEVICE_IDS.map((id) => [id, config.devices[CONFIG_KEY[id]]]));
