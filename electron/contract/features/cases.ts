@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { admdvsField, CAPS, cleanText, invoiceCodeField, isRealDate, phoneField, psnNoField, requiredText } from '../field-rules';
 import { method } from '../spec';
 import { SupervisorApproval } from './auth';
+import { SERVICE_KINDS } from '../vocabulary/case-kinds';
 import { FEE_CATEGORIES, OUT_OF_AREA, REIMBURSEMENT_REASONS, VISIT_TYPES } from '../vocabulary/reimbursement';
 import { REMOTE_REG_TYPES } from '../vocabulary/remote-registration';
 
@@ -126,7 +127,7 @@ export type ReimbursementForm = z.infer<typeof ReimbursementForm>;
 
 // ---------- shared views ----------
 
-export const ServiceKind = z.enum(['special-disease', 'remote-registration', 'reimbursement']);
+export const ServiceKind = z.enum(SERVICE_KINDS);
 export type ServiceKind = z.infer<typeof ServiceKind>;
 
 export const MaterialItem = z.object({

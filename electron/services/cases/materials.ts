@@ -4,10 +4,9 @@
  * 一次性告知单 (main items missing: every missing item is listed at once).
  * Which items are main or minor is an office rule; this is the sample office's list.
  */
+import type { ServiceKind } from '../../contract/vocabulary/case-kinds';
+import type { VisitType } from '../../contract/vocabulary/reimbursement';
 import { isLongTermRegType, type RemoteRegType } from '../../contract/vocabulary/remote-registration';
-
-export type ServiceKind = 'special-disease' | 'remote-registration' | 'reimbursement';
-export type VisitType = 'inpatient' | 'outpatient' | 'special';
 
 export interface Material {
   id: string;
