@@ -17,7 +17,7 @@
 import type { EventName, MethodName } from './api';
 import type { AcceptInput } from './features/cases';
 import type { OperatorRole } from './features/auth';
-import { isLongTermRegType, isRemoteRegType, REMOTE_REG_TYPES, type RemoteRegType } from './vocabulary/remote-registration';
+import { isTemporaryRegType } from './vocabulary/remote-registration';
 
 export type Access =
   /** Reachable without signing in (and so while locked). Never counts as activity. */
@@ -131,13 +131,11 @@ export const RESERVED_ACCESS: Record<string, Access> = {
   'cases.void': roles('supervisor'),
 };
 
-/** The 临时备案 (转诊, 急诊, 临时外出): the only business a self-service kiosk files by itself. */
-export const KIOSK_REMOTE_REG_TYPES: readonly RemoteRegType[] = REMOTE_REG_TYPES.filter((t) => !isLongTermRegType(t));
-
+/** Temporary 异地就医备案 (转诊, 急诊, 临时外出): the only business a self-service kiosk files by itself. */
 export function kioskMayAccept(input: Pick<AcceptInput, 'kind'> & { form: unknown }): boolean {
   if (input.kind !== 'remote-registration') return false;
   const regType = (input.form as { regType?: unknown }).regType;
-  return isRemoteRegType(regType) && KIOSK_REMOTE_REG_TYPES.includes(regType);
+  return isTemporaryRegType(regType);
 }
 
 export function rolesAllowed(method: MethodName): readonly OperatorRole[] {

@@ -1,5 +1,6 @@
 /** Shared zod schemas for values that cross the renderer boundary. */
 import { z } from 'zod';
+import { DEVICE_IDS } from './vocabulary/devices';
 
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
@@ -25,7 +26,7 @@ export type DeviceState = z.infer<typeof DeviceState>;
 
 export const DeviceStatus = z.object({
   id: z.string(),
-  kind: z.enum(['id-reader', 'sscard-reader', 'scanner', 'printer']),
+  kind: z.enum(DEVICE_IDS),
   label: z.string(),
   state: DeviceState,
   /** Where it is attached: a serial path, a HID path or "内置模拟器". */

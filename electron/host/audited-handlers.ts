@@ -5,7 +5,7 @@
  * the call fails: personal data is never handed out unrecorded.
  */
 import type { MethodName } from '../contract/api';
-import { toErrorShape } from '../contract/errors';
+import { boundaryError } from './error-mapping';
 import type { AuditLog } from '../services/audit/audit-log';
 import type { AuditPolicy, AuditRule } from './audit-policy';
 import type { Caller } from './caller';
@@ -39,7 +39,7 @@ export function withAudit(handlers: Handlers, policy: AuditPolicy, audit: AuditL
       try {
         output = await handler(input, caller);
       } catch (err) {
-        if (rule.failure) audit.record(auditActor(caller), method, { ...rule.failure(input), failed: toErrorShape(err).code }, origin);
+        if (rule.failure) audit.record(auditActor(caller), method, { ...rule.failure(input), failed: boundaryError(err).code }, origin);
         throw err;
       }
       audit.record(auditActor(caller), rule.action?.(input, output) ?? method, rule.detail(input, output), origin);

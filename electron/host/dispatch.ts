@@ -1,13 +1,14 @@
 /**
  * The single entry through which every transport (IPC, WebSocket, tests) calls a service: checks the
  * caller's session and role against the access policy (./session-guard, contract/access-policy.ts), validates the
- * input against the contract, runs the handler, validates the output.
+ * input against the contract, runs the handler, validates the output, and answers a thrown error with the
+ * one error table (./error-mapping).
  */
 import { z } from 'zod';
 import { isMethodName, methods, type MethodInput, type MethodName, type MethodOutput } from '../contract/api';
 import type { InvokeResult } from '../contract/bridge';
-import { toErrorShape } from '../contract/errors';
 import { createCaller, type Caller } from './caller';
+import { knownError, INTERNAL_ERROR } from './error-mapping';
 import { log } from './log';
 import { admit, sessionRulesOf } from './session-guard';
 
@@ -46,7 +47,10 @@ export async function dispatch(handlers: Handlers, method: unknown, input: unkno
     }
     return { ok: true, value: parsedOutput.data };
   } catch (err) {
-    return { ok: false, error: toErrorShape(err) };
+    const known = knownError(err);
+    if (known) return { ok: false, error: { code: known.code, message: known.message } };
+    log.error(`handler ${method} failed`, err);
+    return { ok: false, error: { ...INTERNAL_ERROR } };
   }
 }
 

@@ -17,7 +17,7 @@ import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
-import { BRIDGE_CLOSE_REFUSED, LAUNCH_FRAGMENT_KEY, type BridgeRefusalCode } from '../contract/bridge';
+import { BRIDGE_CLOSE_REFUSED, LAUNCH_FRAGMENT_KEY, type BridgeRefusalCode, type BridgeRefused, type BridgeWelcome } from '../contract/bridge';
 import { writeFileAtomic } from '../services/store/atomic-write';
 import { BridgeSessions, type BridgeSession } from './bridge-sessions';
 import { mayReceiveEvent } from './event-access';
@@ -186,7 +186,7 @@ function attachBridge(ws: WebSocket, ctx: BridgeContext): void {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
   };
   const refuse = (code: BridgeRefusalCode, message: string) => {
-    send({ refused: { code, message } });
+    send({ refused: { code, message } } satisfies BridgeRefused);
     ws.close(BRIDGE_CLOSE_REFUSED, code);
   };
   const helloTimer = setTimeout(() => refuse('hello-required', '连接未在规定时间内完成登记'), ctx.limits.helloTimeoutMs);
@@ -203,7 +203,7 @@ function attachBridge(ws: WebSocket, ctx: BridgeContext): void {
     unsubscribe = ctx.events.subscribe((event, payload) => {
       if (mayReceiveEvent(event, s.caller)) send({ event, payload });
     });
-    send({ welcome: { session: token } });
+    send({ welcome: { session: token } } satisfies BridgeWelcome);
   };
 
   ws.on('message', async (data, isBinary) => {

@@ -21,7 +21,7 @@ import {
 import { TransportError, type ByteTransport } from '../transports/transport';
 import { ID_READER_MESSAGES, IdReaderError } from './id-reader-error';
 
-export { IdReaderError, type IdReaderErrorCode } from './id-reader-error';
+export { IdReaderError } from './id-reader-error';
 
 export interface IdCardIdentity extends IdCardText {
   photo: {

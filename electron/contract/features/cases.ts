@@ -7,9 +7,9 @@ import { z } from 'zod';
 import { admdvsField, CAPS, cleanText, invoiceCodeField, isRealDate, phoneField, psnNoField, requiredText } from '../field-rules';
 import { method } from '../spec';
 import { SupervisorApproval } from './auth';
+import { SERVICE_KINDS } from '../vocabulary/case-kinds';
+import { FEE_CATEGORIES, OUT_OF_AREA, REIMBURSEMENT_REASONS, VISIT_TYPES } from '../vocabulary/reimbursement';
 import { REMOTE_REG_TYPES } from '../vocabulary/remote-registration';
-
-export { REMOTE_REG_TYPES };
 
 // ---------- field helpers (Chinese messages: shown next to form fields; rules shared with import, ../field-rules) ----------
 
@@ -75,14 +75,11 @@ export const RemoteRegistrationForm = z
   .refine((f) => !f.enddate || f.enddate >= f.begndate, { path: ['enddate'], message: '结束日期不能早于开始日期' });
 export type RemoteRegistrationForm = z.infer<typeof RemoteRegistrationForm>;
 
-export const REIMBURSEMENT_REASONS = ['01', '02', '03', '04', '05', '9923', '9924'] as const;
-export const VISIT_TYPES = ['inpatient', 'outpatient', 'special'] as const;
-export const OUT_OF_AREA = ['none', 'long-term', 'referral', 'emergency', 'temporary', 'unregistered'] as const;
 
 export const BillItemForm = z
   .object({
     name: text('项目名称', CAPS.itemName),
-    category: z.enum(['甲', '乙', '丙'], { error: '请选择甲/乙/丙类' }),
+    category: z.enum(FEE_CATEGORIES, { error: '请选择甲/乙/丙类' }),
     amount: yuanText('金额'),
     overLimit: optYuanText('超限价金额'),
     selfPayRatio: z
@@ -131,7 +128,7 @@ export type ReimbursementForm = z.infer<typeof ReimbursementForm>;
 
 // ---------- shared views ----------
 
-export const ServiceKind = z.enum(['special-disease', 'remote-registration', 'reimbursement']);
+export const ServiceKind = z.enum(SERVICE_KINDS);
 export type ServiceKind = z.infer<typeof ServiceKind>;
 
 export const MaterialItem = z.object({

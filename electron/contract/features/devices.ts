@@ -2,11 +2,12 @@
 import { z } from 'zod';
 import { DeviceStatus, IsoDate } from '../schemas';
 import { method } from '../spec';
+import { DEVICE_IDS } from '../vocabulary/devices';
 
 const None = z.object({}).strict();
 const Ok = z.object({ ok: z.literal(true) });
 
-export const DeviceId = z.enum(['id-reader', 'sscard-reader', 'scanner', 'printer'], { message: '未知的设备' });
+export const DeviceId = z.enum(DEVICE_IDS, { message: '未知的设备' });
 export type DeviceId = z.infer<typeof DeviceId>;
 
 const usbId = (what: string) =>

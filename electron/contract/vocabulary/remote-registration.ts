@@ -22,6 +22,13 @@ export function isLongTermRegType(regType: string): boolean {
   return (LONG_TERM_REG_TYPES as readonly string[]).includes(regType);
 }
 
+/** 临时备案: every type that is not long-term (the only ones a self-service kiosk may file). */
+export const TEMPORARY_REG_TYPES: readonly RemoteRegType[] = REMOTE_REG_TYPES.filter((t) => !isLongTermRegType(t));
+
+export function isTemporaryRegType(value: unknown): value is RemoteRegType {
+  return isRemoteRegType(value) && !isLongTermRegType(value);
+}
+
 export function isRemoteRegType(value: unknown): value is RemoteRegType {
   return typeof value === 'string' && (REMOTE_REG_TYPES as readonly string[]).includes(value);
 }

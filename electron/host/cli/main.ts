@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 /**
  * The `counter` command line: `npm run -s counter -- <command>`.
- * Each command lives in ./commands/<name>.ts and registers itself on the program.
+ * Each command lives in ./commands/<name>.ts and registers itself on the program; a command only throws,
+ * and this runner turns what it threw into one `错误: …` line and an exit code through the one error table
+ * (../error-mapping), the same table `dispatch` answers with.
  */
 import { Command } from 'commander';
+import { boundaryError, knownError } from '../error-mapping';
 import { logText } from '../log';
-import { DISK_FULL, isDiskFull } from '../../services/store/atomic-write';
 import { CliError } from './cli-error';
 import { commandModules } from './commands';
 
@@ -31,22 +33,17 @@ export async function runCli(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (err) {
-    if (err instanceof CliError) {
-      process.stderr.write(`错误: ${logText(err.message)}\n`);
-      return err.exitCode;
-    }
-    const code = (err as { code?: string; exitCode?: number }).code;
+    const code = (err as { code?: string; exitCode?: number } | null)?.code;
     if (typeof code === 'string' && code.startsWith('commander.')) {
+      // commander has already printed its own message (usage, unknown option, missing argument).
       if (code === 'commander.helpDisplayed' || code === 'commander.version') return 0;
       return (err as { exitCode?: number }).exitCode ?? 2;
     }
-    if (isDiskFull(err) && !(err as Error).message.includes(DISK_FULL)) {
-      // SQLITE_FULL / ENOSPC from deep inside a command: the transaction rolled back, nothing was written.
-      process.stderr.write(`错误: ${DISK_FULL}，操作未完成 (没有写入任何内容)。请清理磁盘后重试。\n`);
-      return 1;
-    }
-    process.stderr.write(`错误: ${logText((err as Error).message ?? String(err))}\n`);
-    return 1;
+    const failure = boundaryError(err);
+    process.stderr.write(`错误: ${logText(failure.message)}\n`);
+    // Not in the table: a bug. The terminal is this command's log, so the detail follows, redacted.
+    if (!knownError(err)) process.stderr.write(`${logText('详情:', err)}\n`);
+    return failure.exitCode;
   }
 }
 

@@ -8,7 +8,8 @@
 import { AppError } from '../../contract/errors';
 import type { DeviceStatus } from '../../contract/schemas';
 import type { Discovery } from '../../contract/features/devices';
-import { CONFIG_KEY, DEVICE_IDS, type DeviceFactories, type DeviceId, type DevicesConfig } from '../../services/devices/ports';
+import { DEVICE_IDS, DEVICE_NAMES, type DeviceId } from '../../contract/vocabulary/devices';
+import { CONFIG_KEY, type DeviceFactories, type DevicesConfig } from '../../services/devices/ports';
 import type { IdReader } from '../../../native/devices/id-reader';
 import type { ReceiptPrinter } from '../../../native/devices/receipt-printer';
 import type { ScanResult } from '../../../shared/scanner/classify';
@@ -22,11 +23,11 @@ import { DeviceConfig, LIBRARY_ONLY_SSCARD } from '../config';
 import { SimulatorLink, type DeviceLink } from './device-links';
 import { findInstalledDriver, listInstalledDrivers, type DriverListing } from './sscard-drivers';
 import { discoverDevices } from './discovery';
-import { ID_READER_LABEL, idReaderDriver, idReaderLink, testIdReader } from './id-reader-port';
+import { idReaderDriver, idReaderLink, testIdReader } from './id-reader-port';
 import { chineseMessage, ManagedDevice } from './managed-device';
-import { PRINTER_HID_UNSUPPORTED, PRINTER_LABEL, printerDriver, printerLink, PrintQueue, testPrinter } from './printer-device';
-import { SCANNER_LABEL, scannerDriver, scannerLink, testScanner, type ScannerSession } from './scanner-device';
-import { SSCARD_READER_LABEL, ssCardDriver, ssCardLink, testSsCardReader, type SsCardSession } from './sscard-device';
+import { PRINTER_HID_UNSUPPORTED, printerDriver, printerLink, PrintQueue, testPrinter } from './printer-device';
+import { scannerDriver, scannerLink, testScanner, type ScannerSession } from './scanner-device';
+import { ssCardDriver, ssCardLink, testSsCardReader, type SsCardSession } from './sscard-device';
 
 export interface DeviceManagerOptions {
   config: DevicesConfig;
@@ -64,15 +65,15 @@ export class DeviceManager {
     this.ownDb = opts.db ? null : openDatabase(':memory:', { migrations: [printJobsMigration] });
     this.printQueue = new PrintQueue(new PrintJobStore(opts.db ?? (this.ownDb as Db), this.clock));
     const policy = opts.env.reconnect;
-    this.idReader = new ManagedDevice({ id: 'id-reader', kind: 'id-reader', label: ID_READER_LABEL }, idReaderDriver, policy, this.clock);
+    this.idReader = new ManagedDevice({ id: 'id-reader', kind: 'id-reader', label: DEVICE_NAMES['id-reader'] }, idReaderDriver, policy, this.clock);
     this.ssCardReader = new ManagedDevice(
-      { id: 'sscard-reader', kind: 'sscard-reader', label: SSCARD_READER_LABEL },
+      { id: 'sscard-reader', kind: 'sscard-reader', label: DEVICE_NAMES['sscard-reader'] },
       ssCardDriver(() => this.configOf('sscard-reader'), opts.env.driversFile),
       policy,
       this.clock,
     );
-    this.scanner = new ManagedDevice({ id: 'scanner', kind: 'scanner', label: SCANNER_LABEL }, scannerDriver((scan) => this.scanned(scan)), policy, this.clock);
-    this.printer = new ManagedDevice({ id: 'printer', kind: 'printer', label: PRINTER_LABEL }, printerDriver(this.printQueue), policy, this.clock);
+    this.scanner = new ManagedDevice({ id: 'scanner', kind: 'scanner', label: DEVICE_NAMES.scanner }, scannerDriver((scan) => this.scanned(scan)), policy, this.clock);
+    this.printer = new ManagedDevice({ id: 'printer', kind: 'printer', label: DEVICE_NAMES.printer }, printerDriver(this.printQueue), policy, this.clock);
   }
 
   /** Opens every device (failures become device states, never exceptions) and starts hot-plug polling. */

@@ -4,7 +4,8 @@
  */
 import fs from 'node:fs';
 import type { Discovery } from '../../contract/features/devices';
-import { CONFIG_KEY, DEVICE_IDS, type DeviceFactories, type DeviceId, type DevicesConfig } from '../../services/devices/ports';
+import { DEVICE_IDS, type DeviceId } from '../../contract/vocabulary/devices';
+import { CONFIG_KEY, type DeviceFactories, type DevicesConfig } from '../../services/devices/ports';
 
 export async function discoverDevices(env: DeviceFactories, config: DevicesConfig): Promise<Discovery> {
   const problems: string[] = [];

@@ -15,7 +15,6 @@ import type { DeviceConfig } from '../config';
 import { hidLink, serialLink, SimulatorLink, type DeviceLink } from './device-links';
 import type { DeviceDriver, ManagedDevice } from './managed-device';
 
-export const ID_READER_LABEL = '身份证阅读器';
 const CARD_TYPE_LABEL = { resident: '居民身份证', 'hk-mo-tw-residence': '港澳台居民居住证', 'foreign-permanent': '外国人永久居留身份证' } as const;
 
 export const idReaderDriver: DeviceDriver<IdReader> = {
@@ -36,14 +35,9 @@ export async function idReaderLink(config: DeviceConfig, env: DeviceFactories): 
 /** The 测试 button: ask the reader's SAM module for its status. */
 export async function testIdReader(device: ManagedDevice<IdReader>): Promise<string> {
   return device.use(async (reader) => {
-    try {
-      const status = await reader.samStatus();
-      if (!status.ok) throw new AppError('sam-error', `安全模块（SAM）状态异常：${status.message}`);
-      return `安全模块（SAM）工作正常：${status.message}`;
-    } catch (err) {
-      if (err instanceof IdReaderError) throw new AppError(err.code, err.message);
-      throw err;
-    }
+    const status = await reader.samStatus();
+    if (!status.ok) throw new AppError('sam-error', `安全模块（SAM）状态异常：${status.message}`);
+    return `安全模块（SAM）工作正常：${status.message}`;
   });
 }
 
@@ -71,7 +65,6 @@ export async function readIdCard(device: ManagedDevice<IdReader>, timeoutMs: num
     } catch (err) {
       if (err instanceof IdReaderError) {
         if (err.code !== 'no-card' && err.code !== 'aborted') device.status.set({ lastError: err.message });
-        throw new AppError(err.code, err.message);
       }
       throw err;
     }

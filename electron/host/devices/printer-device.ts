@@ -18,7 +18,6 @@ import type { StatusCell } from './device-status';
 import { serialLink, SimulatorLink, type DeviceLink } from './device-links';
 import type { DeviceDriver, ManagedDevice } from './managed-device';
 
-export const PRINTER_LABEL = '打印机';
 
 export interface PrintJob {
   what: string;
@@ -112,25 +111,20 @@ function testSlip(at: Date): Uint8Array {
 /** The 测试 button: status query, then a short test slip. */
 export async function testPrinter(device: ManagedDevice<ReceiptPrinter>, queue: PrintQueue, now: Date): Promise<string> {
   return device.use(async (printer) => {
-    try {
-      if (printer.canQueryStatus) {
-        const s = await printer.queryStatus();
-        try {
-          assertReady(s);
-        } catch (err) {
-          showCondition(device.status, err as PrinterError, queue);
-          throw err;
-        }
-        showCondition(device.status, null, queue);
+    if (printer.canQueryStatus) {
+      const s = await printer.queryStatus();
+      try {
+        assertReady(s);
+      } catch (err) {
+        showCondition(device.status, err as PrinterError, queue);
+        throw err;
       }
-      await printer.print(testSlip(now));
-      return printer.canQueryStatus
-        ? '打印机状态正常，已打印测试条'
-        : '该连接无法查询打印机状态（USB 设备文件只写），已发送测试条，请查看是否出纸';
-    } catch (err) {
-      if (err instanceof PrinterError) throw new AppError(err.code, err.message);
-      throw err;
+      showCondition(device.status, null, queue);
     }
+    await printer.print(testSlip(now));
+    return printer.canQueryStatus
+      ? '打印机状态正常，已打印测试条'
+      : '该连接无法查询打印机状态（USB 设备文件只写），已发送测试条，请查看是否出纸';
   });
 }
 

@@ -3,6 +3,7 @@
  * lines that are classified here and published as 'scanner.scan'. A USB HID scanner types like a
  * keyboard: the renderer's wedge hook captures it, so here it is only watched for presence.
  */
+import { DEVICE_NAMES } from '../../contract/vocabulary/devices';
 import type { DeviceFactories } from '../../services/devices/ports';
 import { SerialScanner } from '../../../native/devices/serial-scanner';
 import { redactScan, type ScanResult } from '../../../shared/scanner/classify';
@@ -13,7 +14,6 @@ import { hidLink, presenceLink, PresenceTransport, serialLink, SimulatorLink, ty
 import type { DeviceDriver, ManagedDevice } from './managed-device';
 import { ChunkedReportCodec } from '../../../native/transports/hid-report-codec';
 
-export const SCANNER_LABEL = '扫码枪';
 
 export interface ScannerSession {
   scanner: SerialScanner | null;
@@ -39,7 +39,7 @@ export async function scannerLink(config: DeviceConfig, env: DeviceFactories): P
   if (config.mode === 'off') return null;
   if (config.mode === 'serial') return serialLink(config.path, config.baudRate);
   // The codec is never used: presence only.
-  if (config.mode === 'hid') return presenceLink(hidLink(config, () => new ChunkedReportCodec({ reportId: 1 }), env), SCANNER_LABEL);
+  if (config.mode === 'hid') return presenceLink(hidLink(config, () => new ChunkedReportCodec({ reportId: 1 }), env), DEVICE_NAMES.scanner);
   return SimulatorLink.create<ScannerSimulator>(async () => {
     const sim = await startSimulatedScanner();
     return { simulator: sim.simulator, host: sim.host, portPath: sim.hostPath, close: () => sim.close() };

@@ -11,23 +11,21 @@ import { maskIdNumber } from '../../../shared/id-number';
 import { CardReaderClient } from '../../../native/protocols/sscard/card-reader-client';
 import { ProvincialLibraryDriver } from '../../../native/protocols/sscard/library-driver';
 import { identityFromProvincial, parseProvincialCardInfo, ProvincialLibraryError } from '../../../native/protocols/sscard/provincial-library';
-import { SsCardError } from '../../../native/protocols/sscard/errors';
 import { hidReaderFraming } from '../../../native/protocols/sscard/hid-framing';
 import type { SsCardIdentity } from '../../../native/protocols/sscard/identity';
 import { ReaderError, type ReaderFraming } from '../../../native/protocols/sscard/reader-protocol';
 import { serialReaderFraming } from '../../../native/protocols/sscard/serial-framing';
 import { readSsCard } from '../../../native/protocols/sscard/sscard-session';
 import { sscardHidReportCodec } from '../../../native/transports/hid-report-codec';
-import { TransportError, type ByteTransport } from '../../../native/transports/transport';
+import type { ByteTransport } from '../../../native/transports/transport';
 import { SAMPLE_SS_CARDS } from '../../../native/simulators/simulated-sscard';
 import type { SsCardReaderSimulator } from '../../../native/simulators/sscard-simulator';
 import { startSimulatedSsCardReader } from '../../../native/simulators/simulated-sscard-reader';
 import type { DeviceConfig } from '../config';
-import { DriverNotInstalledError, findInstalledDriver } from './sscard-drivers';
+import { findInstalledDriver } from './sscard-drivers';
 import { hidLink, PresenceTransport, serialLink, SimulatorLink, type DeviceLink } from './device-links';
 import type { DeviceDriver, ManagedDevice } from './managed-device';
 
-export const SSCARD_READER_LABEL = '社保卡读卡器';
 
 /** APDUs over a byte link, or the provincial library's driver process (its link carries no bytes). */
 export type SsCardSession =
@@ -88,10 +86,6 @@ export async function ssCardLink(config: DeviceConfig, env: DeviceFactories): Pr
   });
 }
 
-const TYPED = [ReaderError, SsCardError, TransportError, ProvincialLibraryError, DriverNotInstalledError];
-const asAppError = (err: unknown) =>
-  TYPED.some((T) => err instanceof T) ? new AppError((err as { code: string }).code, (err as Error).message) : err;
-
 /** The driver died, hung or broke protocol: 故障 with its message (the next call starts a fresh driver). */
 const isDriverFault = (err: unknown) => err instanceof ProvincialLibraryError && ['timeout', 'driver-crashed', 'driver-failed'].includes(err.code);
 
@@ -104,7 +98,7 @@ async function libraryCall<T>(device: ManagedDevice<SsCardSession>, fn: () => Pr
   } catch (err) {
     if (isDriverFault(err)) device.status.set({ state: 'error', lastError: (err as Error).message });
     else if (err instanceof ProvincialLibraryError && device.status.get().state === 'error') device.status.set({ state: 'connected', lastError: null });
-    throw asAppError(err);
+    throw err;
   }
 }
 
@@ -112,12 +106,7 @@ async function libraryCall<T>(device: ManagedDevice<SsCardSession>, fn: () => Pr
 async function testLibrary(device: ManagedDevice<SsCardSession>, driver: ProvincialLibraryDriver): Promise<string> {
   const reply = await libraryCall(device, () => driver.call('readCardBas'));
   if (!reply.ok) return `读卡驱动应答正常；读卡库返回（代码 ${reply.code}）：${reply.message}`;
-  let info;
-  try {
-    info = parseProvincialCardInfo(reply.output);
-  } catch (err) {
-    throw asAppError(err);
-  }
+  const info = parseProvincialCardInfo(reply.output);
   return `读卡驱动应答正常；已读到社保卡（卡号 ${info.cardNumber}，规范版本 ${info.specVersion}）`;
 }
 
@@ -133,8 +122,6 @@ export async function testSsCardReader(device: ManagedDevice<SsCardSession>): Pr
       const atr = Buffer.from(await client.powerOn()).toString('hex').toUpperCase();
       await client.powerOff().catch(() => undefined);
       return `读卡器应答正常；卡片已上电，复位信息（ATR）${atr}`;
-    } catch (err) {
-      throw asAppError(err);
     } finally {
       client.dispose();
     }
@@ -156,7 +143,7 @@ export async function readSsCardPerson(device: ManagedDevice<SsCardSession>, wai
       return toPerson(identity);
     } catch (err) {
       if (err instanceof ReaderError && err.code !== 'no-card') device.status.set({ lastError: err.message });
-      throw asAppError(err);
+      throw err;
     }
   });
 }

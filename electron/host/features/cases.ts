@@ -7,6 +7,7 @@ import { kioskMayAccept } from '../../contract/access-policy';
 import { AppError } from '../../contract/errors';
 import { AUTH_ERROR } from '../../contract/features/auth';
 import type { AcceptInput, OneTimeNotice } from '../../contract/features/cases';
+import { REMOTE_REG_TYPE_NAMES, TEMPORARY_REG_TYPES } from '../../contract/vocabulary/remote-registration';
 import { getNotice } from '../../services/cases/case-details';
 import { CaseDesk, type ExceptionApprover } from '../../services/desk/case-desk';
 import { getCaseByNo } from '../../services/cases/case-store';
@@ -95,7 +96,7 @@ export const casesFeature: Feature = (ctx) => {
     'cases.accept': async (input, caller) => {
       const operator = actingOperator(caller);
       if (operator.role === 'kiosk' && !kioskMayAccept(input)) {
-        throw new AppError(AUTH_ERROR.forbidden, '自助终端只能办理临时外出就医的异地就医备案（异地转诊、异地急诊抢救、其他临时外出就医），其他业务请到柜台办理');
+        throw new AppError(AUTH_ERROR.forbidden, `自助终端只能办理临时外出就医的异地就医备案（${TEMPORARY_REG_TYPES.map((t) => REMOTE_REG_TYPE_NAMES[t]).join('、')}），其他业务请到柜台办理`);
       }
       return desk.accept(input, { operator: envelopeOperatorOf(operator), approveException: () => approveException(input, caller) }).catch((err: unknown) => {
         // SQLITE_FULL: the accept transaction rolled back — neither the case nor its outbox row exists.

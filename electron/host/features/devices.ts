@@ -5,7 +5,8 @@ import { renderAcceptanceReceipt } from '../../../native/protocols/escpos/receip
 import { getCaseByNo } from '../../services/cases/case-store';
 import { receiptOf, receiptPrintData } from '../../services/desk/case-views';
 import { cstDateTime } from '../../services/cases/working-days';
-import { CONFIG_KEY, DEVICE_IDS, type DeviceId } from '../../services/devices/ports';
+import { DEVICE_IDS, type DeviceId } from '../../contract/vocabulary/devices';
+import { CONFIG_KEY } from '../../services/devices/ports';
 import type { DeviceConfig } from '../config';
 import type { Feature } from '../context';
 import { deviceManagerFor } from '../devices/app-devices';

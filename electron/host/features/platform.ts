@@ -9,9 +9,8 @@ import type { QueueSummary } from '../../contract/features/platform';
 import { createOutboxService, type OutboxService } from '../../services/outbox/outbox-service';
 import { leaseHeldMessage } from '../../services/outbox/upload-lease';
 import { createPlatformServices, type PlatformServices } from '../../services/platform/factory';
-import { PersonUnavailableError } from '../../services/platform/person-cache';
-import { PlatformError } from '../../services/platform/client';
 import { startPlatformSimulator, type PlatformSimulator } from '../../services/platform/simulator';
+import { PLATFORM_SIMULATOR_DB } from '../../services/platform/simulator/simulator-kind';
 import { actingOperator, envelopeOperatorOf } from '../acting-operator';
 import type { Feature } from '../context';
 import { log } from '../log';
@@ -26,7 +25,7 @@ export const platformFeature: Feature = async (ctx) => {
   const { config } = ctx;
   let simulator: PlatformSimulator | null = null;
   if (config.platform.simulator && !config.platform.url) {
-    simulator = await startPlatformSimulator({ port: 0, dbFile: path.join(ctx.dataDir, 'platform-simulator.db') });
+    simulator = await startPlatformSimulator({ port: 0, dbFile: path.join(ctx.dataDir, PLATFORM_SIMULATOR_DB) });
     ctx.onClose(() => simulator?.close());
   }
   const platform = createPlatformServices({
@@ -88,9 +87,7 @@ export const platformFeature: Feature = async (ctx) => {
         return result;
       } catch (err) {
         ctx.events.emit('platform.status', status());
-        if (err instanceof PersonUnavailableError) throw new AppError('offline', err.message);
-        if (err instanceof PlatformError) throw new AppError(`platform-${err.kind}`, err.errMsg ?? err.message);
-        throw err;
+        throw err; // PlatformError / PersonUnavailableError: the error table (../error-mapping) names them
       }
     },
     'platform.status': () => status(),

@@ -17,5 +17,3 @@ export const FUSES = {
   LoadBrowserProcessSpecificV8Snapshot: false,
   WasmTrapHandlers: true,
 } as const satisfies Record<string, boolean>;
-
-export type FuseName = keyof typeof FUSES;

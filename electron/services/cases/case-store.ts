@@ -3,13 +3,14 @@
  * every state change (who, when, from, to, why). Workflows for the three services build on this.
  * Callers own the transaction: these functions are meant to run inside db.transaction().
  */
+import { CASE_KIND_NAMES, type ServiceKind } from '../../contract/vocabulary/case-kinds';
 import type { Db } from '../store/database';
 import { cachedStatement } from '../store/statement-cache';
 import { CASE_KINDS } from './case-schema';
 
 export { CASE_KINDS };
 export type CaseKind = (typeof CASE_KINDS)[number];
-export type RegistrationKind = 'special-disease' | 'remote-registration' | 'reimbursement';
+export type RegistrationKind = ServiceKind;
 
 /** accepted → filed (platform confirmed) | needs-clerk (platform refused); filed → cancelled. */
 export type CaseState = 'accepted' | 'filed' | 'needs-clerk' | 'cancelled';
@@ -79,14 +80,8 @@ export function registrationKindOf(kind: CaseKind): RegistrationKind {
   return kind.replace(/-cancel$/, '') as RegistrationKind;
 }
 
-export const KIND_LABELS: Record<CaseKind, string> = {
-  'special-disease': '门诊慢特病备案',
-  'remote-registration': '异地就医备案',
-  reimbursement: '零星报销',
-  'special-disease-cancel': '撤销门诊慢特病备案',
-  'remote-registration-cancel': '撤销异地就医备案',
-  'reimbursement-cancel': '撤销零星报销',
-};
+/** The kinds' Chinese names (../../contract/vocabulary/case-kinds), under the name the case modules use. */
+export const KIND_LABELS: Record<CaseKind, string> = CASE_KIND_NAMES;
 
 /** Calendar date of the 办件编号 in China Standard Time (UTC+8), whatever the machine's zone. */
 export function caseNoDate(now: Date): string {

@@ -4,10 +4,9 @@
  * 一次性告知单 (main items missing: every missing item is listed at once).
  * Which items are main or minor is an office rule; this is the sample office's list.
  */
-import type { RemoteRegType } from '../../contract/vocabulary/remote-registration';
-
-export type ServiceKind = 'special-disease' | 'remote-registration' | 'reimbursement';
-export type VisitType = 'inpatient' | 'outpatient' | 'special';
+import type { ServiceKind } from '../../contract/vocabulary/case-kinds';
+import type { VisitType } from '../../contract/vocabulary/reimbursement';
+import { isLongTermRegType, type RemoteRegType } from '../../contract/vocabulary/remote-registration';
 
 export interface Material {
   id: string;
@@ -36,11 +35,6 @@ const m = (id: string, name: string, requirement: string, level: Material['level
 const ID_DOCUMENT = m('id-document', '有效身份证件', '居民身份证或社会保障卡原件（现场核验）');
 const ID_COPY = m('id-copy', '身份证件复印件', '正反面复印在同一页 A4 纸上', 'minor');
 
-const LONG_TERM: ReadonlySet<string> = new Set(['retiredResettled', 'longTermResidence', 'residentWorker']);
-
-export function isLongTermRegType(regType: string): boolean {
-  return LONG_TERM.has(regType);
-}
 
 export function materialsChecklist(q: ChecklistQuery): Material[] {
   switch (q.kind) {
@@ -56,7 +50,7 @@ export function materialsChecklist(q: ChecklistQuery): Material[] {
     case 'remote-registration': {
       const list = [ID_DOCUMENT, m('rr-form', '异地就医备案表', '申请人签字')];
       const t = q.regType ?? 'otherTemporary';
-      if (LONG_TERM.has(t)) {
+      if (isLongTermRegType(t)) {
         list.push(
           m('rr-residence-proof', '异地居住或工作证明', '居住证、户口簿或单位派驻证明（与个人承诺书二选一）', 'main', 'residence'),
           m('rr-promise-letter', '个人承诺书', '承诺制：本人签字的异地长期居住承诺书（与居住证明二选一）', 'main', 'residence'),

@@ -14,7 +14,7 @@ import type { OutboxService } from '../outbox/outbox-service';
 import { REMOTE_REG_TYPE_NAMES } from '../../contract/vocabulary/remote-registration';
 import type { Person } from '../platform/transactions/person';
 import type { ReimbursementService, ClaimCalculation } from '../reimbursement/reimbursement-service';
-import { VISIT_TYPE_NAMES } from '../policy/types';
+import { VISIT_TYPE_NAMES } from '../../contract/vocabulary/reimbursement';
 import type { Db } from '../store/database';
 import { claimedInvoices, insertCaseDetails, insertCaseInvoices, insertNotice, nextNoticeNo } from '../cases/case-details';
 import { getCaseByNo, KIND_LABELS, type CaseKind } from '../cases/case-store';
@@ -23,7 +23,7 @@ import type { Disease } from '../cases/disease-catalogue';
 import { findInsuredPerson } from '../cases/insured-person';
 import { checkMaterials, materialsChecklist, UnknownMaterialError } from '../cases/materials';
 import { COMMITTED_WORKING_DAYS, PROMISE_WORKING_DAYS } from '../cases/service-rules';
-import { ServiceError } from '../cases/service-error';
+import { AppError } from '../../contract/errors';
 import { addWorkingDays, cstDate, cstDateTime } from '../cases/working-days';
 import type { WorkingDayCalendar } from '../catalogues/holiday-calendar';
 
@@ -79,7 +79,7 @@ export class CaseDesk {
 
   private person(psnNo: string): Person {
     const p = findInsuredPerson(this.o.db, psnNo);
-    if (!p) throw new ServiceError('person-unknown', `本机没有人员编号 ${psnNo} 的参保信息，请先读取证件并查询参保信息`);
+    if (!p) throw new AppError('person-unknown', `本机没有人员编号 ${psnNo} 的参保信息，请先读取证件并查询参保信息`);
     return p;
   }
 
@@ -87,10 +87,10 @@ export class CaseDesk {
     const clerk = authority.operator;
     const person = this.person(input.psnNo);
     if (!person.insuinfo.some((i) => i.insuplc_admdvs === input.insuplcAdmdvs)) {
-      throw new ServiceError('invalid-input', `参保地区划 ${input.insuplcAdmdvs} 与平台查询结果不一致`);
+      throw new AppError('invalid-input', `参保地区划 ${input.insuplcAdmdvs} 与平台查询结果不一致`);
     }
     if (!person.insuinfo.some((i) => i.insutype === input.form.insutype)) {
-      throw new ServiceError('invalid-input', `该人员没有险种 ${input.form.insutype} 的参保记录，请按平台查询结果选择险种`);
+      throw new AppError('invalid-input', `该人员没有险种 ${input.form.insutype} 的参保记录，请按平台查询结果选择险种`);
     }
     const prepared = await this.prepare(input, person);
 
@@ -104,7 +104,7 @@ export class CaseDesk {
     try {
       check = checkMaterials(checklist, input.materials);
     } catch (err) {
-      if (err instanceof UnknownMaterialError) throw new ServiceError('invalid-input', err.message);
+      if (err instanceof UnknownMaterialError) throw new AppError('invalid-input', err.message);
       throw err;
     }
     const now = this.o.clock();
@@ -131,7 +131,7 @@ export class CaseDesk {
       return { outcome: 'refused', notice };
     }
     if (check.missingMinor.length > 0 && !input.promiseSigned) {
-      throw new ServiceError(
+      throw new AppError(
         'promise-required',
         `以下材料可以容缺受理，但须申请人签署容缺承诺书：${check.missingMinor.map((x) => x.material).join('、')}`,
       );
@@ -178,7 +178,7 @@ export class CaseDesk {
     return { outcome: 'accepted', receipt: receiptOf(this.o.db, rec), calculation: prepared.calc?.view ?? null };
   }
 
-  /** Kind-specific checks and the platform payload. Throws ServiceError with a Chinese message. */
+  /** Kind-specific checks and the platform payload. Throws AppError with a Chinese message. */
   private async prepare(input: AcceptInput, person: Person): Promise<Prepared> {
     const today = cstDate(this.o.clock());
     let payload: Record<string, unknown>;
@@ -189,7 +189,7 @@ export class CaseDesk {
       case 'special-disease': {
         const f = input.form;
         const disease = this.o.diseases.find((d) => d.code === f.diseaseCode);
-        if (!disease) throw new ServiceError('invalid-input', unknownDiseaseMessage(f.diseaseCode));
+        if (!disease) throw new AppError('invalid-input', unknownDiseaseMessage(f.diseaseCode));
         payload = {
           insutype: f.insutype,
           opsp_dise_code: disease.code,
@@ -212,7 +212,7 @@ export class CaseDesk {
       case 'remote-registration': {
         const f = input.form;
         const placeProblem = this.o.medicalPlaceProblem?.(f.targetAdmdvs);
-        if (placeProblem) throw new ServiceError('invalid-input', placeProblem);
+        if (placeProblem) throw new AppError('invalid-input', placeProblem);
         const promise = input.materials.includes('rr-promise-letter') && !input.materials.includes('rr-residence-proof');
         payload = {
           insutype: f.insutype,
@@ -237,15 +237,15 @@ export class CaseDesk {
       case 'reimbursement': {
         const f = input.form;
         const early = acceptanceProblem('reimbursement', { enddate: f.enddate }, { diseases: this.o.diseases, today });
-        if (early) throw new ServiceError('invalid-input', early); // before the calculation, which needs the platform
+        if (early) throw new AppError('invalid-input', early); // before the calculation, which needs the platform
         calc = await this.o.reimbursement.calculate(person, f);
         const used = claimedInvoices(this.o.db, calc.built.invoices);
         if (used.size > 0) {
           const list = [...used].map(([k, caseNo]) => `${k.replace('|', ' / ')}（办件 ${caseNo}）`).join('、');
-          throw new ServiceError('duplicate', `以下票据已在本机报销过，一张票据只能报销一次：${list}`);
+          throw new AppError('duplicate', `以下票据已在本机报销过，一张票据只能报销一次：${list}`);
         }
         const r = calc.result;
-        if (!r.eligible) throw new ServiceError('not-eligible', `本次费用不符合报销条件：${r.reasons.join('；')}`);
+        if (!r.eligible) throw new AppError('not-eligible', `本次费用不符合报销条件：${r.reasons.join('；')}`);
         const fundFen = r.fundPay + r.seriousIllnessPay + r.assistancePay;
         payload = {
           insutype: f.insutype,
@@ -268,10 +268,10 @@ export class CaseDesk {
       }
     }
     const parsed = PAYLOAD_SCHEMAS[input.kind].safeParse(payload);
-    if (!parsed.success) throw new ServiceError('invalid-input', parsed.error.issues.map((i) => i.message).join('；'));
+    if (!parsed.success) throw new AppError('invalid-input', parsed.error.issues.map((i) => i.message).join('；'));
     payload = parsed.data;
     const problem = acceptanceProblem(input.kind, payload, { diseases: this.o.diseases, today });
-    if (problem) throw new ServiceError('invalid-input', problem);
+    if (problem) throw new AppError('invalid-input', problem);
     const key = businessKey(input.kind, person.psn_no, payload);
     return { payload, businessKey: key, summary, items, calc };
   }
@@ -279,9 +279,9 @@ export class CaseDesk {
   /** 撤销: a cancellation case queued behind its registration. */
   cancel(caseNo: string, memo: string, clerk: DeskOperator): { caseNo: string; cancels: string; receipt: CaseReceipt } {
     const reg = getCaseByNo(this.o.db, caseNo);
-    if (!reg) throw new ServiceError('not-found', `找不到办件 ${caseNo}`);
+    if (!reg) throw new AppError('not-found', `找不到办件 ${caseNo}`);
     const blocker = cancelBlocker(this.viewContext(), reg);
-    if (blocker) throw new ServiceError('not-cancellable', blocker);
+    if (blocker) throw new AppError('not-cancellable', blocker);
     const now = this.o.clock();
     const kind = `${reg.kind}-cancel` as CaseKind;
     const rec = this.o.db.transaction(() => {
@@ -319,6 +319,6 @@ export class CaseDesk {
 
 function businessKey(kind: CaseKind, psnNo: string, payload: Record<string, unknown>): string {
   const key = businessKeyOf(kind, psnNo, payload);
-  if (!key) throw new ServiceError('invalid-input', '无法确定业务键');
+  if (!key) throw new AppError('invalid-input', '无法确定业务键');
   return key;
 }

@@ -9,7 +9,7 @@ import type { A4AcceptanceReceipt } from '../printing/a4';
 import type { Db } from '../store/database';
 import { getCaseDetails } from '../cases/case-details';
 import { findCaseByBusinessKey, getCase, isCancelKind, KIND_LABELS, listCaseEvents, type CaseKind, type CaseRecord } from '../cases/case-store';
-import { isLongTermRegType } from '../cases/materials';
+import { isLongTermRegType } from '../../contract/vocabulary/remote-registration';
 import { addMonths, cstDate, cstDateTime } from '../cases/working-days';
 
 export interface CaseViewContext {

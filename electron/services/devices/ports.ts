@@ -3,8 +3,10 @@
  * The composition root receives DeviceFactories, so tests and browser mode can pass their own.
  */
 import type { DeviceStatus, IdCardIdentity } from '../../contract/schemas';
+import type { DeviceId } from '../../contract/vocabulary/devices';
 import type { DeviceConfig } from './device-config';
 import type { HidOpener } from '../../../native/transports/hid-transport';
+import type { SerialPortInfo } from '../../../native/transports/serial-port';
 
 export interface IdCardSimulatorControl {
   samples(): Array<{ id: string; label: string }>;
@@ -23,10 +25,6 @@ export interface IdReaderPort {
   close(): Promise<void>;
 }
 
-/** The four configured devices; the id is also the DeviceStatus id. */
-export const DEVICE_IDS = ['id-reader', 'sscard-reader', 'scanner', 'printer'] as const;
-export type DeviceId = (typeof DEVICE_IDS)[number];
-
 /** config.json key of each device. */
 export const CONFIG_KEY = {
   'id-reader': 'idReader',
@@ -37,15 +35,8 @@ export const CONFIG_KEY = {
 
 export type DevicesConfig = { [K in DeviceId as (typeof CONFIG_KEY)[K]]: DeviceConfig };
 
-export interface SerialPortSeen {
-  path: string;
-  /** Other names of the same port (Linux: /dev/serial/by-id links); a device configured by one matches. */
-  aliases?: string[];
-  manufacturer?: string;
-  serialNumber?: string;
-  vendorId?: string;
-  productId?: string;
-}
+/** A serial port as the OS lists it; a device configured by any of its aliases matches it. */
+export type SerialPortSeen = SerialPortInfo;
 
 export interface HidDeviceSeen {
   path: string;

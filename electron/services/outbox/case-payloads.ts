@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { CaseKind } from '../cases/case-store';
+import { REMOTE_REG_TYPES } from '../../contract/vocabulary/remote-registration';
 import { admdvsField, CAPS, cleanText, fenField, invoiceCodeField, isoDate, isoDateOrEmpty, phoneField, requiredText } from '../../contract/field-rules';
 
 // The same field rules as the desk's forms (../../contract/field-rules): every way in is checked alike.
@@ -35,8 +36,8 @@ export const SpecialDiseasePayload = z
 export const RemoteRegistrationPayload = z
   .object({
     insutype: text('险种类型', CAPS.insutype),
-    regType: z.enum(['retiredResettled', 'longTermResidence', 'residentWorker', 'referral', 'emergency', 'otherTemporary'], {
-      error: '备案类型应为 retiredResettled/longTermResidence/residentWorker/referral/emergency/otherTemporary 之一',
+    regType: z.enum(REMOTE_REG_TYPES, {
+      error: `备案类型应为 ${REMOTE_REG_TYPES.join('/')} 之一`,
     }),
     targetAdmdvs: z.string().regex(/^\d{6}$/, '就医地区划应为 6 位数字'),
     targetHospitalCode: optText('就医机构编码', CAPS.hospitalCode),

@@ -3,7 +3,8 @@ import type { Claim } from './claim-schema';
 import { applyRate, formatRate, formatYuan } from './money';
 import type { Policy } from './policy-schema';
 import type { LayerOutcome } from './serious-illness';
-import { VISIT_TYPE_NAMES, type Ytd } from './types';
+import { VISIT_TYPE_NAMES } from '../../contract/vocabulary/reimbursement';
+import type { Ytd } from './types';
 
 export function payAssistance(
   claim: Claim,

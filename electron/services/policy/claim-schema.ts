@@ -10,13 +10,11 @@ import type { Policy } from './policy-schema';
 import { chineseIssueMessage, formatIssues } from './zod-messages';
 import {
   ASSISTANCE_IDENTITIES,
-  FEE_CATEGORIES,
   INSUTYPES,
-  OUT_OF_AREA_KINDS,
-  VISIT_TYPES,
   HOSPITAL_LEVELS,
   type Ytd,
 } from './types';
+import { FEE_CATEGORIES, OUT_OF_AREA_KINDS, VISIT_TYPES } from '../../contract/vocabulary/reimbursement';
 
 const MAX_ITEMS = 10_000;
 /** Accumulators beyond this are certainly wrong data (each cap is far below it). */

@@ -10,14 +10,11 @@ import { chineseIssueMessage, formatIssues } from './zod-messages';
 import {
   ASSISTANCE_IDENTITIES,
   INSUTYPES,
-  OUT_OF_AREA_KINDS,
-  VISIT_TYPES,
   type AssistanceIdentity,
   type HospitalLevel,
   type Insutype,
-  type OutOfAreaKind,
-  type VisitType,
 } from './types';
+import { OUT_OF_AREA_KINDS, VISIT_TYPES, type OutOfAreaKind, type VisitType } from '../../contract/vocabulary/reimbursement';
 
 export const POLICY_FORMAT = 'counter-policy/1';
 

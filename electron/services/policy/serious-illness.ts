@@ -2,7 +2,8 @@
 import type { Claim } from './claim-schema';
 import { applyRate, formatRate, formatYuan } from './money';
 import type { Policy } from './policy-schema';
-import { VISIT_TYPE_NAMES, type Ytd } from './types';
+import { VISIT_TYPE_NAMES } from '../../contract/vocabulary/reimbursement';
+import type { Ytd } from './types';
 
 export interface LayerOutcome {
   pay: number;

@@ -1,22 +1,17 @@
-/** Shared vocabulary of the reimbursement engine: claim enums, accumulators, result. */
+/**
+ * Shared vocabulary of the reimbursement engine: claim enums, accumulators, result. Visit types, out-of-area
+ * kinds, fee categories and the 险种 live with their Chinese names in ../../contract/vocabulary.
+ */
+import { CASE_INSUTYPES } from '../../contract/vocabulary/insurance-types';
 
-export const INSUTYPES = ['390', '310'] as const;
+export const INSUTYPES = CASE_INSUTYPES;
 export type Insutype = (typeof INSUTYPES)[number];
 
 export const ASSISTANCE_IDENTITIES = ['特困', '低保', '监测'] as const;
 export type AssistanceIdentity = (typeof ASSISTANCE_IDENTITIES)[number];
 
-export const VISIT_TYPES = ['inpatient', 'outpatient', 'special'] as const;
-export type VisitType = (typeof VISIT_TYPES)[number];
-
 export const HOSPITAL_LEVELS = [1, 2, 3] as const;
 export type HospitalLevel = (typeof HOSPITAL_LEVELS)[number];
-
-export const OUT_OF_AREA_KINDS = ['long-term', 'referral', 'emergency', 'temporary', 'unregistered'] as const;
-export type OutOfAreaKind = (typeof OUT_OF_AREA_KINDS)[number];
-
-export const FEE_CATEGORIES = ['甲', '乙', '丙'] as const;
-export type FeeCategory = (typeof FEE_CATEGORIES)[number];
 
 /** What the person already used this calendar year (all 分 except admissions). Key order is the output order. */
 export interface Ytd {
@@ -59,10 +54,3 @@ export interface ClaimResult {
   ytdAfter: Ytd;
   explain: string[];
 }
-
-/** How a clerk names each visit type. */
-export const VISIT_TYPE_NAMES: Record<VisitType, string> = {
-  inpatient: '住院',
-  outpatient: '普通门诊',
-  special: '门诊慢特病',
-};

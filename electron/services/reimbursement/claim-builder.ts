@@ -7,7 +7,8 @@ import type { ReimbursementForm } from '../../contract/features/cases';
 import type { Person } from '../platform/transactions/person';
 import type { ClaimInput } from '../policy';
 import type { Ytd } from '../policy/types';
-import { ServiceError } from '../cases/service-error';
+import { AppError } from '../../contract/errors';
+import { isCaseInsutype } from '../../contract/vocabulary/insurance-types';
 import { assistanceIdentityOn, isRetired } from './person-facts';
 import { MoneyTextError, optionalYuanToFen, yuanToFen } from './yuan';
 
@@ -23,14 +24,12 @@ export interface BuiltClaim {
   totalFen: number;
 }
 
-const ENGINE_INSUTYPES = new Set(['310', '390']);
-
 export function buildClaim(person: Person, form: ReimbursementForm, ytd: Ytd, disease: DiseaseWindow | null): BuiltClaim {
   if (!person.insuinfo.some((i) => i.insutype === form.insutype)) {
-    throw new ServiceError('invalid-input', `该人员没有险种 ${form.insutype} 的参保记录，请按平台查询结果选择险种`);
+    throw new AppError('invalid-input', `该人员没有险种 ${form.insutype} 的参保记录，请按平台查询结果选择险种`);
   }
-  if (!ENGINE_INSUTYPES.has(form.insutype)) {
-    throw new ServiceError('invalid-input', `险种 ${form.insutype} 不能办理零星报销，请选择职工基本医疗保险 (310) 或城乡居民基本医疗保险 (390)`);
+  if (!isCaseInsutype(form.insutype)) {
+    throw new AppError('invalid-input', `险种 ${form.insutype} 不能办理零星报销，请选择职工基本医疗保险 (310) 或城乡居民基本医疗保险 (390)`);
   }
   try {
     const items = form.items.map((it, n) => {
@@ -49,7 +48,7 @@ export function buildClaim(person: Person, form: ReimbursementForm, ytd: Ytd, di
     const totalFen = items.reduce((s, i) => s + i.amount, 0);
     const invoiceFen = invoices.reduce((s, i) => s + i.amountFen, 0);
     if (invoiceFen !== totalFen) {
-      throw new ServiceError(
+      throw new AppError(
         'invalid-input',
         `票据金额合计 ${fmt(invoiceFen)} 元与费用明细合计 ${fmt(totalFen)} 元不一致，请核对票据和费用明细`,
       );
@@ -69,7 +68,7 @@ export function buildClaim(person: Person, form: ReimbursementForm, ytd: Ytd, di
     };
     return { claim, invoices, totalFen };
   } catch (err) {
-    if (err instanceof MoneyTextError) throw new ServiceError('invalid-input', err.message);
+    if (err instanceof MoneyTextError) throw new AppError('invalid-input', err.message);
     throw err;
   }
 }

@@ -3,7 +3,7 @@
  * policy engine, unchanged and pure. The same calculation feeds the 试算 screen and the accepted case.
  */
 import type { Calculation, ReimbursementForm } from '../../contract/features/cases';
-import { ServiceError } from '../cases/service-error';
+import { AppError } from '../../contract/errors';
 import { calculate, ClaimRejectedError, parseClaim, type Claim, type ClaimResult, type Policy } from '../policy';
 import type { Person } from '../platform/transactions/person';
 import type { Db } from '../store/database';
@@ -36,7 +36,7 @@ export class ReimbursementService {
     if (form.visitType === 'special') {
       disease = await this.o.findDiseaseWindow(person.psn_no, form.diseaseCode, form.begndate);
       if (!disease) {
-        throw new ServiceError('not-registered', `未找到该人员病种 ${form.diseaseCode} 的门诊慢特病备案，不能按门诊慢特病报销；请先办理门诊慢特病备案`);
+        throw new AppError('not-registered', `未找到该人员病种 ${form.diseaseCode} 的门诊慢特病备案，不能按门诊慢特病报销；请先办理门诊慢特病备案`);
       }
     }
     const ytd = yearToDate(this.o.db, person.psn_no, Number(form.begndate.slice(0, 4)));
@@ -45,7 +45,7 @@ export class ReimbursementService {
     try {
       claim = parseClaim(built.claim, this.o.policy);
     } catch (err) {
-      if (err instanceof ClaimRejectedError) throw new ServiceError('invalid-claim', err.message);
+      if (err instanceof ClaimRejectedError) throw new AppError('invalid-claim', err.message);
       throw err;
     }
     const result = calculate(this.o.policy, claim);

@@ -12,10 +12,10 @@ import { newestBackup, BACKUP_DIR } from './backup';
 import { openDatabase, opensWithKey, type Db } from './database';
 import { dataDirKeySource, isPlainSqliteFile, KEY_ENV, keyFilePath, type KeySource } from './key-source';
 import { appMigrations } from './migrations';
+import { APP_DATABASE_FILE } from './data-dir';
 import { securePrivateDataDir } from './private-dir';
 import { reencryptDatabase, removeReencryptLeftovers } from './reencrypt';
 
-export const APP_DATABASE_FILE = 'counter.db';
 /** Sub-folders of the data directory that hold personal data; kept 0700 with 0600 files. */
 export const PRIVATE_SUBDIRS = [BACKUP_DIR, 'receipts'] as const;
 

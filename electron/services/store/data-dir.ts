@@ -3,6 +3,9 @@ import path from 'node:path';
 
 const APP_DIR = 'counter-workstation';
 
+/** The workstation's encrypted database inside the data directory (backups, key checks and restore name it too). */
+export const APP_DATABASE_FILE = 'counter.db';
+
 /** OS-appropriate default data directory for browser mode and the CLI (Electron uses userData). */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
   if (env.COUNTER_DATA_DIR) return env.COUNTER_DATA_DIR;

@@ -13,6 +13,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fsyncDir, writeFileAtomic, type AtomicFs } from './atomic-write';
+import { APP_DATABASE_FILE } from './data-dir';
 import { opensWithKey, StoreError } from './database';
 
 export const KEY_ENV = 'COUNTER_DB_KEY';
@@ -54,7 +55,7 @@ export function finishInterruptedRekey(dataDir: string): void {
   } catch {
     nextKey = undefined;
   }
-  if (nextKey && opensWithKey(path.join(dataDir, 'counter.db'), nextKey)) {
+  if (nextKey && opensWithKey(path.join(dataDir, APP_DATABASE_FILE), nextKey)) {
     fs.renameSync(next, keyFilePath(dataDir));
     fsyncDir(dataDir);
   } else {
@@ -137,7 +138,7 @@ export function isPlainSqliteFile(file: string): boolean {
 }
 
 function hasEncryptedDatabase(dataDir: string): boolean {
-  const db = path.join(dataDir, 'counter.db');
+  const db = path.join(dataDir, APP_DATABASE_FILE);
   try {
     return fs.statSync(db).size > 0 && !isPlainSqliteFile(db);
   } catch {

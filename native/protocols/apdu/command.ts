@@ -96,7 +96,3 @@ export function parseResponseApdu(bytes: Uint8Array): ResponseApdu | null {
   const sw2 = bytes[bytes.length - 1];
   return { data: bytes.slice(0, bytes.length - 2), sw1, sw2, sw: (sw1 << 8) | sw2 };
 }
-
-export function toHex(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex').toUpperCase();
-}

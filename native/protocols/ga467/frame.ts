@@ -33,8 +33,3 @@ export function encodeFrame(body: Uint8Array): Buffer {
   out[out.length - 1] = xorChecksum(out, 5, out.length - 1);
   return out;
 }
-
-/** Total on-wire length of a frame with this body length. */
-export function frameLength(bodyLength: number): number {
-  return HEADER_LENGTH + bodyLength + 1;
-}

@@ -4,19 +4,13 @@
  * host's welcome. Reconnects with backoff; calls made while disconnected fail at once with a clear message
  * rather than hanging. A refused hello stops reconnecting and is reported once, for the page to explain.
  */
-import { BRIDGE_CLOSE_REFUSED, type CounterBridge, type InvokeResult } from '../../../electron/contract/bridge';
+import { BRIDGE_CLOSE_REFUSED, type BridgeRefused, type BridgeWelcome, type CounterBridge, type InvokeResult } from '../../../electron/contract/bridge';
 import { describeRefusal, forgetSession, rememberSession, takeCredential, type Refusal } from './launch-credential';
 
 type Pending = { resolve: (r: InvokeResult) => void };
 
-interface HostMessage {
-  id?: number;
-  result?: InvokeResult;
-  event?: string;
-  payload?: unknown;
-  welcome?: { session: string };
-  refused?: { code: string; message: string };
-}
+/** One message from the host: a call's result, an event, or the handshake's answer (contract/bridge). */
+type HostMessage = { id?: number; result?: InvokeResult; event?: string; payload?: unknown } & Partial<BridgeWelcome> & Partial<BridgeRefused>;
 
 export function createWsBridge(onConnection: (connected: boolean) => void, onRefused: (refusal: Refusal) => void): CounterBridge {
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/bridge`;

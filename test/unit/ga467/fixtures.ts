@@ -14,11 +14,6 @@ export function readReplyFrame(card: IdCardFields = sampleIdCard(), fingerprint?
   return encodeFrame(encodeReplyBody(SW3.ok, encodeReadData(encodeTextBlock(card), fakeWlt(card.idNumber), fingerprint)));
 }
 
-/** A read reply whose text block is given verbatim. */
-export function readReplyFrameWithText(text: Buffer): Buffer {
-  return encodeFrame(encodeReplyBody(SW3.ok, encodeReadData(text, fakeWlt('x'))));
-}
-
 export const findReplyFrame = (): Buffer => encodeFrame(encodeReplyBody(SW3.cardFound, Buffer.alloc(4)));
 
 /** Seeded PRNG (mulberry32) so failures reproduce. */

@@ -6,8 +6,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { methodNames, type MethodName } from '../../../electron/contract/api';
 import { OPERATOR_ROLES, type OperatorRole } from '../../../electron/contract/features/auth';
-import { ACCESS_POLICY, KIOSK_REMOTE_REG_TYPES, kioskMayAccept, RESERVED_ACCESS } from '../../../electron/contract/access-policy';
-import { isLongTermRegType, REMOTE_REG_TYPES } from '../../../electron/contract/vocabulary/remote-registration';
+import { ACCESS_POLICY, kioskMayAccept, RESERVED_ACCESS } from '../../../electron/contract/access-policy';
+import { isLongTermRegType, REMOTE_REG_TYPES, TEMPORARY_REG_TYPES } from '../../../electron/contract/vocabulary/remote-registration';
 import { createCaller, type Caller } from '../../../electron/host/caller';
 import { dispatch, inProcessCaller, type Handlers } from '../../../electron/host/dispatch';
 import { bindSessionRules } from '../../../electron/host/session-guard';
@@ -109,8 +109,8 @@ describe('access policy in dispatch', () => {
   });
 
   it('takes the kiosk\'s 备案类型 from the vocabulary: exactly the three 临时备案, no long-term one', () => {
-    expect([...KIOSK_REMOTE_REG_TYPES].sort()).toEqual(['emergency', 'otherTemporary', 'referral']);
-    for (const t of KIOSK_REMOTE_REG_TYPES) expect(isLongTermRegType(t), t).toBe(false);
+    expect([...TEMPORARY_REG_TYPES].sort()).toEqual(['emergency', 'otherTemporary', 'referral']);
+    for (const t of TEMPORARY_REG_TYPES) expect(isLongTermRegType(t), t).toBe(false);
     for (const t of REMOTE_REG_TYPES) {
       expect(kioskMayAccept({ kind: 'remote-registration', form: { regType: t } }), t).toBe(!isLongTermRegType(t));
     }

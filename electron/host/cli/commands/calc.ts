@@ -5,14 +5,7 @@
 import { readFileCapped, readStdinCapped } from '../bounded-input';
 import { CliError } from '../cli-error';
 import type { CommandModule } from './index';
-import {
-  ClaimRejectedError,
-  PolicyFileError,
-  calculate,
-  loadPolicyFile,
-  parseClaimJson,
-  samplePolicyPath,
-} from '../../../services/policy';
+import { calculate, loadPolicyFile, parseClaimJson, samplePolicyPath } from '../../../services/policy';
 
 /** A claim is a few KB; anything near this is not a claim. */
 export const MAX_CLAIM_BYTES = 1024 * 1024;
@@ -32,14 +25,9 @@ export const calcCommand: CommandModule = {
       .description('按政策计算一笔费用的报销结果（统筹、大病保险、医疗救助、个人负担），输出 JSON')
       .option('--policy <file>', '政策文件（默认为内置示例政策）')
       .action(async (file: string | undefined, opts: { policy?: string }) => {
-        try {
-          const policy = loadPolicyFile(opts.policy ?? samplePolicyPath());
-          const claim = parseClaimJson(await readClaimText(file), policy);
-          process.stdout.write(`${JSON.stringify(calculate(policy, claim), null, 2)}\n`);
-        } catch (err) {
-          if (err instanceof ClaimRejectedError || err instanceof PolicyFileError) throw new CliError(err.message);
-          throw err;
-        }
+        const policy = loadPolicyFile(opts.policy ?? samplePolicyPath());
+        const claim = parseClaimJson(await readClaimText(file), policy);
+        process.stdout.write(`${JSON.stringify(calculate(policy, claim), null, 2)}\n`);
       });
   },
 };

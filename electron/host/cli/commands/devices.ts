@@ -5,16 +5,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Discovery } from '../../../contract/features/devices';
-import { CONFIG_KEY, DEVICE_IDS, type DeviceId } from '../../../services/devices/ports';
+import { DEVICE_IDS, DEVICE_NAMES, type DeviceId } from '../../../contract/vocabulary/devices';
+import { CONFIG_KEY } from '../../../services/devices/ports';
 import { defaultDataDir } from '../../../services/store/data-dir';
-import { AppConfig, configPath, ConfigError, loadConfig, type DeviceConfig } from '../../config';
+import { AppConfig, configPath, loadConfig, type DeviceConfig } from '../../config';
 import { defaultDeviceFactories } from '../../default-devices';
 import { discoverDevices } from '../../devices/discovery';
 import { hex4 } from '../../devices/device-links';
-import { CliError } from '../cli-error';
 import type { CommandModule } from './index';
-
-const NAMES: Record<DeviceId, string> = { 'id-reader': '身份证阅读器', 'sscard-reader': '社保卡读卡器', scanner: '扫码枪', printer: '打印机' };
 
 function describeConfig(c: DeviceConfig): string {
   switch (c.mode) {
@@ -33,9 +31,9 @@ function describeConfig(c: DeviceConfig): string {
 
 function printTable(found: Discovery, config: AppConfig, file: string | null): void {
   const out: string[] = [];
-  const matches = (m: DeviceId[]) => (m.length ? `  ← ${m.map((id) => NAMES[id]).join('、')}` : '');
+  const matches = (m: DeviceId[]) => (m.length ? `  ← ${m.map((id) => DEVICE_NAMES[id]).join('、')}` : '');
   out.push(`配置${file ? `（${file}）` : '（默认，尚未生成 config.json）'}:`);
-  for (const id of DEVICE_IDS) out.push(`  ${NAMES[id].padEnd(6, '　')} ${describeConfig(config.devices[CONFIG_KEY[id]])}`);
+  for (const id of DEVICE_IDS) out.push(`  ${DEVICE_NAMES[id].padEnd(6, '　')} ${describeConfig(config.devices[CONFIG_KEY[id]])}`);
   out.push('', `串口（${found.serialPorts.length}）:`);
   if (!found.serialPorts.length) out.push('  （无）');
   for (const p of found.serialPorts) {
@@ -63,13 +61,7 @@ export const devicesCommand: CommandModule = {
         const dataDir = path.resolve(opts.data ?? defaultDataDir());
         // Read the configuration without creating one: this command only looks.
         const file = fs.existsSync(configPath(dataDir)) ? configPath(dataDir) : null;
-        let config: AppConfig;
-        try {
-          config = file ? loadConfig(dataDir) : AppConfig.parse({});
-        } catch (err) {
-          if (err instanceof ConfigError) throw new CliError(err.message);
-          throw err;
-        }
+        const config: AppConfig = file ? loadConfig(dataDir) : AppConfig.parse({});
         const found = await discoverDevices(defaultDeviceFactories(), config.devices);
         if (opts.json) {
           const configured = Object.fromEntries(DEVICE_IDS.map((id) => [id, config.devices[CONFIG_KEY[id]]]));

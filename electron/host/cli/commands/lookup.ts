@@ -7,10 +7,7 @@ import { maskIdNumber } from '../../../../shared/id-number';
 import { loadConfig } from '../../config';
 import { PlatformError } from '../../../services/platform/client';
 import { createPlatformServices } from '../../../services/platform/factory';
-import { PersonUnavailableError } from '../../../services/platform/person-cache';
-import { ProfileError } from '../../../services/platform/profile';
 import type { CertType } from '../../../services/platform/transactions/person';
-import { PlatformInputError } from '../../../services/platform/transactions/shared';
 import { openAppDatabase } from '../../../services/store/app-database';
 import { defaultDataDir } from '../../../services/store/data-dir';
 import { cliAudit, withOperatorOption } from '../cli-audit';
@@ -52,8 +49,6 @@ async function lookup(o: LookupOptions): Promise<void> {
     );
   } catch (err) {
     trail?.record('person.lookup', { ...query, failed: err instanceof PlatformError ? `platform-${err.kind}` : ((err as Error).name ?? 'error') });
-    if (err instanceof PlatformError) throw new CliError(err.kind === 'business' ? (err.errMsg ?? err.message) : err.message);
-    if (err instanceof PersonUnavailableError || err instanceof PlatformInputError || err instanceof ProfileError) throw new CliError(err.message);
     throw err;
   } finally {
     db.close();

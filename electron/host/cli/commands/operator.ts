@@ -6,7 +6,6 @@
  */
 import type { Command } from 'commander';
 import type { z } from 'zod';
-import { AppError } from '../../../contract/errors';
 import { NewPassword, OperatorCode, OperatorName, OperatorRole, ROLE_LABEL, type OperatorRecord } from '../../../contract/features/auth';
 import { OperatorStore } from '../../../services/operators/operator-store';
 import { openAppDatabase } from '../../../services/store/app-database';
@@ -48,9 +47,6 @@ async function withOperators<T>(o: DataOption, fn: (store: OperatorStore, audit:
   const trail = cliAudit(db, undefined);
   try {
     return await fn(new OperatorStore(db, { clock, lockout: config.security }), (action, detail) => trail.record(action, detail));
-  } catch (err) {
-    if (err instanceof AppError) throw new CliError(err.message);
-    throw err;
   } finally {
     db.close();
   }

@@ -3,20 +3,20 @@
  * status, refuses with a clear message on paper out / cover open / offline / no answer, otherwise prints
  * a test page. A /dev/usb/lpN path uses the write-only USB printer transport (no status check).
  */
-import { PrinterError } from '../../../../native/devices/printer-error';
 import { ReceiptPrinter } from '../../../../native/devices/receipt-printer';
 import { renderTestPage } from '../../../../native/protocols/escpos/receipt';
 import { SerialTransport } from '../../../../native/transports/serial-port';
-import { TransportError, type ByteTransport } from '../../../../native/transports/transport';
+import type { ByteTransport } from '../../../../native/transports/transport';
 import { UsbPrinterTransport } from '../../../../native/transports/usb-printer-transport';
 import { CliError } from '../cli-error';
+import { parseBaud, parseSeconds } from '../options';
 import type { CommandModule } from './index';
 
 interface PrintTestOptions {
   port: string;
   width: string;
-  baud: string;
-  statusTimeout: string;
+  baud: number;
+  statusTimeout: number;
 }
 
 export const printTestCommand: CommandModule = {
@@ -26,20 +26,16 @@ export const printTestCommand: CommandModule = {
       .description('打印一张测试小票（先查询打印机状态）')
       .requiredOption('--port <path>', '打印机串口（如 /dev/ttyUSB0、COM3）或 USB 打印机设备（/dev/usb/lp0）')
       .option('--width <mm>', '纸宽 58 或 80', '80')
-      .option('--baud <rate>', '串口波特率', '9600')
-      .option('--status-timeout <seconds>', '等待状态应答的秒数', '2')
+      .option('--baud <rate>', '串口波特率', parseBaud, 9600)
+      .option('--status-timeout <seconds>', '等待状态应答的秒数', parseSeconds, 2)
       .action(async (opts: PrintTestOptions) => {
         const paper = Number(opts.width);
         if (paper !== 58 && paper !== 80) throw new CliError(`纸宽只能是 58 或 80: ${opts.width}`);
-        const baudRate = Number(opts.baud);
-        if (!Number.isInteger(baudRate) || baudRate <= 0) throw new CliError(`波特率无效: ${opts.baud}`);
-        const statusTimeoutS = Number(opts.statusTimeout);
-        if (!Number.isFinite(statusTimeoutS) || statusTimeoutS <= 0) throw new CliError(`超时秒数无效: ${opts.statusTimeout}`);
 
         const transport: ByteTransport = /^\/dev\/usb\/lp\d+$/.test(opts.port)
           ? new UsbPrinterTransport(opts.port)
-          : new SerialTransport({ path: opts.port, baudRate });
-        const printer = new ReceiptPrinter(transport, { statusTimeoutMs: statusTimeoutS * 1000 });
+          : new SerialTransport({ path: opts.port, baudRate: opts.baud });
+        const printer = new ReceiptPrinter(transport, { statusTimeoutMs: opts.statusTimeout * 1000 });
         try {
           await printer.open();
           const status = printer.canQueryStatus ? await printer.queryStatus() : undefined;
@@ -47,9 +43,6 @@ export const printTestCommand: CommandModule = {
           await printer.print(page);
           process.stdout.write(`${JSON.stringify({ printed: true, port: opts.port, width: paper, bytes: page.length, status: status ?? null })}\n`);
           if (status?.paperNearEnd) process.stderr.write('提示: 打印机纸将用尽，请准备换纸\n');
-        } catch (err) {
-          if (err instanceof PrinterError || err instanceof TransportError) throw new CliError(err.message);
-          throw err;
         } finally {
           await printer.close().catch(() => undefined);
         }

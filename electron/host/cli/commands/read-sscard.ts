@@ -7,31 +7,25 @@
  * driver before an administrator installs it. The CLI keeps this on purpose: whoever types it already runs
  * commands as this user, nothing is saved, and no other process can reach it (unlike the renderer's contract).
  */
-import { ApduStatusError } from '../../../../native/protocols/apdu/status-words';
 import { maskIdNumber } from '../../../../shared/id-number';
-import { SsCardError } from '../../../../native/protocols/sscard/errors';
 import { ProvincialLibraryDriver, splitCommandLine } from '../../../../native/protocols/sscard/library-driver';
-import { ProvincialLibraryError } from '../../../../native/protocols/sscard/provincial-library';
-import { ReaderError } from '../../../../native/protocols/sscard/reader-protocol';
 import { serialReaderFraming } from '../../../../native/protocols/sscard/serial-framing';
 import { readSsCard } from '../../../../native/protocols/sscard/sscard-session';
 import type { SsCardIdentity } from '../../../../native/protocols/sscard/identity';
 import { SerialTransport } from '../../../../native/transports/serial-port';
-import { TransportError } from '../../../../native/transports/transport';
-import { DriverNotInstalledError, findInstalledDriver } from '../../devices/sscard-drivers';
+import { findInstalledDriver } from '../../devices/sscard-drivers';
 import { CliError } from '../cli-error';
+import { parseBaud, parseSeconds } from '../options';
 import type { CommandModule } from './index';
 
 interface ReadSsCardCliOptions {
   port?: string;
-  baud: string;
-  timeout: string;
+  baud: number;
+  timeout: number;
   library?: string;
   fullId?: boolean;
   driver?: string;
 }
-
-const TYPED = [ReaderError, SsCardError, ProvincialLibraryError, TransportError, ApduStatusError, DriverNotInstalledError];
 
 export const readSsCardCommand: CommandModule = {
   register(program) {
@@ -39,39 +33,30 @@ export const readSsCardCommand: CommandModule = {
       .command('read-sscard')
       .description('读取一张社会保障卡（串口读卡器 APDU 或省级读卡库），输出 JSON')
       .option('--port <path>', '读卡器串口，如 /dev/ttyUSB0 或 COM3')
-      .option('--baud <rate>', '波特率', '115200')
-      .option('--timeout <seconds>', '等待插卡 / 读卡库响应的秒数', '10')
+      .option('--baud <rate>', '波特率', parseBaud, 115200)
+      .option('--timeout <seconds>', '等待插卡 / 读卡库响应的秒数', parseSeconds, 10)
       .option('--driver <id>', '管理员已安装的读卡驱动编号（见驱动清单文件）')
       .option('--library <command>', '省级读卡库驱动命令行（带参数时整体加引号），用于安装前试用驱动')
       .option('--full-id', '输出完整社会保障号码 (默认脱敏)')
       .action(async (opts: ReadSsCardCliOptions) => {
-        const baudRate = Number(opts.baud);
-        const timeoutS = Number(opts.timeout);
-        if (!Number.isInteger(baudRate) || baudRate <= 0) throw new CliError(`波特率无效: ${opts.baud}`);
-        if (!Number.isFinite(timeoutS) || timeoutS <= 0) throw new CliError(`超时秒数无效: ${opts.timeout}`);
         if ([opts.port, opts.library, opts.driver].filter(Boolean).length !== 1) {
           throw new CliError('请指定 --port（串口读卡器）、--driver（已安装的读卡驱动）或 --library（读卡库驱动命令行）其中之一');
         }
         let identity: SsCardIdentity;
-        try {
-          if (opts.library || opts.driver) {
-            const installed = opts.driver ? findInstalledDriver(opts.driver) : null;
-            const command = installed ? installed.command : splitCommandLine(opts.library as string);
-            if (command.length === 0) throw new CliError('读卡库驱动命令行为空');
-            const driver = new ProvincialLibraryDriver({ command, env: installed?.env, timeoutMs: timeoutS * 1000 });
-            try {
-              identity = await driver.readIdentity();
-            } finally {
-              await driver.close();
-            }
-          } else {
-            identity = await readSsCard(new SerialTransport({ path: opts.port as string, baudRate }), serialReaderFraming, {
-              waitForCardMs: timeoutS * 1000,
-            });
+        if (opts.library || opts.driver) {
+          const installed = opts.driver ? findInstalledDriver(opts.driver) : null;
+          const command = installed ? installed.command : splitCommandLine(opts.library as string);
+          if (command.length === 0) throw new CliError('读卡库驱动命令行为空');
+          const driver = new ProvincialLibraryDriver({ command, env: installed?.env, timeoutMs: opts.timeout * 1000 });
+          try {
+            identity = await driver.readIdentity();
+          } finally {
+            await driver.close();
           }
-        } catch (err) {
-          if (TYPED.some((T) => err instanceof T)) throw new CliError((err as Error).message);
-          throw err;
+        } else {
+          identity = await readSsCard(new SerialTransport({ path: opts.port as string, baudRate: opts.baud }), serialReaderFraming, {
+            waitForCardMs: opts.timeout * 1000,
+          });
         }
         const shown = opts.fullId ? identity : { ...identity, ssn: maskIdNumber(identity.ssn) };
         process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);

@@ -5,15 +5,15 @@
 import { SerialScanner } from '../../../../native/devices/serial-scanner';
 import { redactScan } from '../../../../shared/scanner/classify';
 import { SerialTransport } from '../../../../native/transports/serial-port';
-import { TransportError } from '../../../../native/transports/transport';
 import { CliError } from '../cli-error';
+import { parseBaud, parseSeconds } from '../options';
 import type { CommandModule } from './index';
 
 interface ScanOptions {
   port: string;
-  baud: string;
+  baud: number;
   count?: string;
-  timeout?: string;
+  timeout?: number;
   full?: boolean;
 }
 
@@ -23,19 +23,16 @@ export const scanCommand: CommandModule = {
       .command('scan')
       .description('从串口扫码枪读取条码，每个条码输出一行分类后的 JSON（Ctrl-C 结束）')
       .requiredOption('--port <path>', '扫码枪串口，如 /dev/ttyUSB0 或 COM3')
-      .option('--baud <rate>', '波特率', '9600')
+      .option('--baud <rate>', '波特率', parseBaud, 9600)
       .option('--count <n>', '读到 n 个条码后结束')
-      .option('--timeout <seconds>', '最多等待的秒数')
+      .option('--timeout <seconds>', '最多等待的秒数', parseSeconds)
       .option('--full', '显示完整身份证号码（默认脱敏）')
       .action(async (opts: ScanOptions) => {
-        const baudRate = Number(opts.baud);
-        if (!Number.isInteger(baudRate) || baudRate <= 0) throw new CliError(`波特率无效: ${opts.baud}`);
         const count = opts.count === undefined ? Infinity : Number(opts.count);
         if (opts.count !== undefined && (!Number.isInteger(count) || count <= 0)) throw new CliError(`条码个数无效: ${opts.count}`);
-        const timeoutS = opts.timeout === undefined ? undefined : Number(opts.timeout);
-        if (timeoutS !== undefined && (!Number.isFinite(timeoutS) || timeoutS <= 0)) throw new CliError(`超时秒数无效: ${opts.timeout}`);
+        const timeoutS = opts.timeout;
 
-        const scanner = new SerialScanner(new SerialTransport({ path: opts.port, baudRate }));
+        const scanner = new SerialScanner(new SerialTransport({ path: opts.port, baudRate: opts.baud }));
         let seen = 0;
         let timer: ReturnType<typeof setTimeout> | undefined;
         const onSignal = () => finish();
@@ -50,12 +47,7 @@ export const scanCommand: CommandModule = {
           if (seen >= count) finish();
         });
         scanner.onClose((err) => finish(err ? new CliError(`扫码枪连接已断开: ${opts.port}`) : undefined));
-        try {
-          await scanner.start();
-        } catch (err) {
-          if (err instanceof TransportError) throw new CliError(err.message);
-          throw err;
-        }
+        await scanner.start();
         if (timeoutS !== undefined) {
           timer = setTimeout(() => {
             finish(Number.isFinite(count) ? new CliError(`等待扫码超时：${timeoutS} 秒内只读到 ${seen} 个条码`) : undefined);

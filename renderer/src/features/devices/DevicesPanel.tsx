@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MethodOutput } from '../../../../electron/contract/api';
 import type { DeviceStatus } from '../../../../electron/contract/schemas';
+import { DEVICE_NAMES } from '../../../../electron/contract/vocabulary/devices';
 import { api, errorMessage } from '../../api/client';
 import { may } from '../../auth/access';
 import { useAuth } from '../../auth/auth-store';
@@ -14,13 +15,6 @@ const STATE_LABEL: Record<DeviceStatus['state'], string> = {
   disconnected: '未连接',
   error: '故障',
   disabled: '已停用',
-};
-
-const KIND_LABEL: Record<DeviceStatus['kind'], string> = {
-  'id-reader': '身份证阅读器',
-  'sscard-reader': '社保卡读卡器',
-  scanner: '扫码枪',
-  printer: '打印机',
 };
 
 type Discovery = MethodOutput<'devices.discover'>;
@@ -135,7 +129,7 @@ function DeviceRow(props: {
       <tr data-testid={`device-${d.id}`} className={`device-row ${d.state}`}>
         <td>
           <b>{d.label}</b>
-          {d.label !== KIND_LABEL[d.kind] && <div className="muted small">{KIND_LABEL[d.kind]}</div>}
+          {d.label !== DEVICE_NAMES[d.kind] && <div className="muted small">{DEVICE_NAMES[d.kind]}</div>}
         </td>
         <td className="mono small">{d.simulated ? `内置模拟器 (${d.location})` : d.location}</td>
         <td data-testid={`state-${d.id}`}>
@@ -177,7 +171,7 @@ function DeviceRow(props: {
 }
 
 function DiscoveredList({ discovery }: { discovery: Discovery }) {
-  const matchText = (m: string[]) => m.map((id) => KIND_LABEL[id as DeviceStatus['kind']]).join('、');
+  const matchText = (m: string[]) => m.map((id) => DEVICE_NAMES[id as DeviceStatus['kind']]).join('、');
   return (
     <div data-testid="discovered">
       <h3 className="sub-title">串口（{discovery.serialPorts.length}）</h3>
@@ -223,4 +217,4 @@ function DiscoveredList({ discovery }: { discovery: Discovery }) {
   );
 }
 
-export { STATE_LABEL, KIND_LABEL };
+export { STATE_LABEL };

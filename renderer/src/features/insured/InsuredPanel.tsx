@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { useDesk } from '../../store/desk-store';
 import { usePlatform } from '../../store/platform-store';
-import { describeAge, formatFen, INSU_STATUS_LABEL, INSUTYPE_LABEL } from './labels';
+import { INSUTYPE_NAMES } from '../../../../electron/contract/vocabulary/insurance-types';
+import { describeAge, formatFen, INSU_STATUS_LABEL } from './labels';
 
 /** 参保信息: the platform's 1101 answer for the person at the counter, marked when it comes from the offline cache. */
 export function InsuredPanel() {
@@ -58,7 +59,7 @@ export function InsuredPanel() {
             {insured.person.insuinfo.map((i) => (
               <li key={i.insutype}>
                 <div className="insurance-head">
-                  <b>{INSUTYPE_LABEL[i.insutype] ?? i.insutype}</b>
+                  <b>{INSUTYPE_NAMES[i.insutype] ?? i.insutype}</b>
                   <span className={i.psn_insu_stas === '1' ? 'tag ok' : 'tag bad'}>{INSU_STATUS_LABEL[i.psn_insu_stas] ?? i.psn_insu_stas}</span>
                 </div>
                 <div className="muted small">

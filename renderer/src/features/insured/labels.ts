@@ -1,14 +1,4 @@
-/** Display names for platform codes (national dictionary values). */
-export const INSUTYPE_LABEL: Record<string, string> = {
-  '310': '职工基本医疗保险',
-  '320': '公务员医疗补助',
-  '330': '职工大额医疗费用补助',
-  '340': '离休人员医疗保障',
-  '390': '城乡居民基本医疗保险',
-  '392': '城乡居民大病医疗保险',
-  '510': '生育保险',
-};
-
+/** Display names for platform codes (national dictionary values; 险种 names live in electron/contract/vocabulary). */
 export const INSU_STATUS_LABEL: Record<string, string> = {
   '1': '正常参保',
   '2': '暂停参保',

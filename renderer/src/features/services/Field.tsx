@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { FieldError, UseFormRegisterReturn } from 'react-hook-form';
-import { INSUTYPE_NAMES } from './labels';
+import { INSUTYPE_NAMES } from '../../../../electron/contract/vocabulary/insurance-types';
 
 /** A labelled form control with its Chinese validation message underneath. */
 export function Field(props: { label: string; error?: FieldError | { message?: string }; wide?: boolean; children: ReactNode }) {

@@ -2,14 +2,15 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { OUT_OF_AREA, REIMBURSEMENT_REASONS, ReimbursementForm as Schema, VISIT_TYPES } from '../../../../electron/contract/features/cases';
+import { ReimbursementForm as Schema } from '../../../../electron/contract/features/cases';
+import { OUT_OF_AREA, OUT_OF_AREA_NAMES, REIMBURSEMENT_REASON_NAMES, REIMBURSEMENT_REASONS, VISIT_TYPE_NAMES, VISIT_TYPES } from '../../../../electron/contract/vocabulary/reimbursement';
 import { api, errorMessage } from '../../api/client';
 import { CalculationView } from './CalculationView';
 import { useCases } from './cases-store';
 import { AcceptButton, Field, InsutypeField } from './Field';
-import { INSUTYPE_NAMES, OUT_OF_AREA_NAMES, REASON_NAMES, today, VISIT_NAMES } from './labels';
+import { today } from './labels';
 import { MaterialsChecklist } from './MaterialsChecklist';
-import { admdvsFor, type CasePerson } from './usePersonForCase';
+import { admdvsFor, caseInsutypesOf, type CasePerson } from './usePersonForCase';
 
 type Values = z.input<typeof Schema>;
 type RetiredChoice = 'auto' | 'yes' | 'no';
@@ -22,7 +23,7 @@ export function ReimbursementForm({ person }: { person: CasePerson }) {
   const [calculating, setCalculating] = useState(false);
   const [diseases, setDiseases] = useState<Array<{ code: string; name: string }>>([]);
   const { submit, submitting, calculation, setCalculation, setError } = useCases();
-  const insutypes = person.insuinfo.filter((i) => INSUTYPE_NAMES[i.insutype]);
+  const insutypes = caseInsutypesOf(person);
   const { register, control, handleSubmit, formState, watch } = useForm<Values, unknown, z.output<typeof Schema>>({
     resolver: zodResolver(Schema),
     defaultValues: {
@@ -80,7 +81,7 @@ export function ReimbursementForm({ person }: { person: CasePerson }) {
           <select {...register('reason')}>
             {REIMBURSEMENT_REASONS.map((r) => (
               <option key={r} value={r}>
-                {REASON_NAMES[r]}
+                {`${r} ${REIMBURSEMENT_REASON_NAMES[r]}`}
               </option>
             ))}
           </select>
@@ -89,7 +90,7 @@ export function ReimbursementForm({ person }: { person: CasePerson }) {
           <select {...register('visitType')} data-testid="visit-type">
             {VISIT_TYPES.map((v) => (
               <option key={v} value={v}>
-                {VISIT_NAMES[v]}
+                {VISIT_TYPE_NAMES[v]}
               </option>
             ))}
           </select>

@@ -2,13 +2,14 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { REMOTE_REG_TYPES, RemoteRegistrationForm as Schema } from '../../../../electron/contract/features/cases';
+import { RemoteRegistrationForm as Schema } from '../../../../electron/contract/features/cases';
+import { isLongTermRegType, REMOTE_REG_TYPE_NAMES, REMOTE_REG_TYPES } from '../../../../electron/contract/vocabulary/remote-registration';
 import { RegionPicker } from '../../ui/RegionPicker';
 import { useCases } from './cases-store';
 import { AcceptButton, Field, InsutypeField } from './Field';
-import { INSUTYPE_NAMES, REG_TYPE_NAMES, today } from './labels';
+import { today } from './labels';
 import { MaterialsChecklist } from './MaterialsChecklist';
-import { admdvsFor, type CasePerson } from './usePersonForCase';
+import { admdvsFor, caseInsutypesOf, type CasePerson } from './usePersonForCase';
 
 type Values = z.input<typeof Schema>;
 
@@ -17,7 +18,7 @@ export function RemoteRegistrationForm({ person }: { person: CasePerson }) {
   const [materials, setMaterials] = useState<string[]>([]);
   const [promiseSigned, setPromise] = useState(false);
   const { submit, submitting } = useCases();
-  const insutypes = person.insuinfo.filter((i) => INSUTYPE_NAMES[i.insutype]);
+  const insutypes = caseInsutypesOf(person);
   const { register, handleSubmit, formState, watch, control } = useForm<Values, unknown, z.output<typeof Schema>>({
     resolver: zodResolver(Schema),
     defaultValues: {
@@ -35,7 +36,7 @@ export function RemoteRegistrationForm({ person }: { person: CasePerson }) {
   });
   const regType = watch('regType');
   const e = formState.errors;
-  const longTerm = ['retiredResettled', 'longTermResidence', 'residentWorker'].includes(regType);
+  const longTerm = isLongTermRegType(regType);
 
   return (
     <form
@@ -51,7 +52,7 @@ export function RemoteRegistrationForm({ person }: { person: CasePerson }) {
           <select {...register('regType')} data-testid="reg-type">
             {REMOTE_REG_TYPES.map((t) => (
               <option key={t} value={t}>
-                {REG_TYPE_NAMES[t]}
+                {REMOTE_REG_TYPE_NAMES[t]}
               </option>
             ))}
           </select>

@@ -6,9 +6,9 @@ import { SpecialDiseaseForm as Schema } from '../../../../electron/contract/feat
 import { api } from '../../api/client';
 import { useCases } from './cases-store';
 import { AcceptButton, Field, InsutypeField } from './Field';
-import { INSUTYPE_NAMES, today } from './labels';
+import { today } from './labels';
 import { MaterialsChecklist } from './MaterialsChecklist';
-import { admdvsFor, type CasePerson } from './usePersonForCase';
+import { admdvsFor, caseInsutypesOf, type CasePerson } from './usePersonForCase';
 
 type Values = z.input<typeof Schema>;
 
@@ -22,7 +22,7 @@ export function SpecialDiseaseForm({ person }: { person: CasePerson }) {
   useEffect(() => {
     api.call('catalog.diseases').then(setDiseases).catch(() => undefined);
   }, []);
-  const insutypes = person.insuinfo.filter((i) => INSUTYPE_NAMES[i.insutype]);
+  const insutypes = caseInsutypesOf(person);
   const { register, handleSubmit, formState, setValue } = useForm<Values, unknown, z.output<typeof Schema>>({
     resolver: zodResolver(Schema),
     defaultValues: {

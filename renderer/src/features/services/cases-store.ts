@@ -2,9 +2,10 @@
 import { create } from 'zustand';
 import type { MethodInput } from '../../../../electron/contract/api';
 import type { AcceptOutcome, Calculation, CaseView } from '../../../../electron/contract/features/cases';
+import type { ServiceKind } from '../../../../electron/contract/vocabulary/case-kinds';
 import { api, errorMessage } from '../../api/client';
 
-export type ServiceTab = 'special-disease' | 'remote-registration' | 'reimbursement' | 'history';
+export type ServiceTab = ServiceKind | 'history';
 
 interface CasesState {
   tab: ServiceTab;

@@ -1,4 +1,5 @@
 /** The person a case is for: the ID card read at reception AND the platform's answer for that card. */
+import { isCaseInsutype } from '../../../../electron/contract/vocabulary/insurance-types';
 import { maskIdNumber } from '../../../../shared/id-number';
 import { useDesk } from '../../store/desk-store';
 import { usePlatform } from '../../store/platform-store';
@@ -23,4 +24,9 @@ export function usePersonForCase(): CasePerson | null {
 /** 参保地 for the chosen insutype (the first record when the type is not found). */
 export function admdvsFor(p: CasePerson, insutype: string): string {
   return (p.insuinfo.find((i) => i.insutype === insutype) ?? p.insuinfo[0])?.insuplc_admdvs ?? '';
+}
+
+/** The person's 险种 a case may be filed under (职工 / 城乡居民 basic schemes). */
+export function caseInsutypesOf(p: CasePerson): CasePerson['insuinfo'] {
+  return p.insuinfo.filter((i) => isCaseInsutype(i.insutype));
 }
