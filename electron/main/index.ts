@@ -2,7 +2,7 @@
  * The Electron shell: one locked-down window, IPC wired from the contract, and the same composition root
  * that browser mode and the CLI use. Only this folder and the preload import `electron`. The security policy
  * (window options, session, app:// protocol, navigation, fuses) lives in ./security as data and small
- * functions that test/unit/shell/security-checklist.test.ts checks without Electron.
+ * functions that test/unit/electron/main/security/security-checklist.test.ts checks without Electron.
  */
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell, type IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';

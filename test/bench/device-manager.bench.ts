@@ -12,7 +12,7 @@ import { defaultDeviceFactories } from '../../electron/host/default-devices';
 import { renderAcceptanceReceipt } from '../../native/protocols/escpos/receipt';
 import { Ga467Simulator } from '../../native/simulators/ga467-simulator';
 import { SerialTransport } from '../../native/transports/serial-port';
-import { ptyPairAt } from '../integration/devices-app/pty-at';
+import { ptyPairAt } from '../helpers/pty-at';
 import type { BenchRow } from './run';
 
 const until = async (cond: () => boolean, timeoutMs = 15_000) => {

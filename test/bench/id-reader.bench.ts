@@ -9,7 +9,7 @@
 import { IdReader } from '../../native/devices/id-reader';
 import { decodeReadData, Ga467Deframer, parseReply } from '../../native/protocols/ga467';
 import { startSimulatedIdReader } from '../../native/simulators/simulated-id-reader';
-import { prng, randomBytes, readReplyFrame } from '../unit/ga467/fixtures';
+import { prng, randomBytes, readReplyFrame } from '../helpers/ga467-fixtures';
 import type { BenchRow } from './run';
 
 const BAUD = 115200;

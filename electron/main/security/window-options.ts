@@ -1,5 +1,5 @@
 /**
- * The shell's windows, as data a plain-Node test checks (test/unit/shell/security-checklist.test.ts):
+ * The shell's windows, as data a plain-Node test checks (test/unit/electron/main/security/security-checklist.test.ts):
  * isolated, sandboxed, no Node, web security on, no <webview>, DevTools and the dev server only when the app
  * is not packaged. Type-only import of electron.
  */
