@@ -1,3 +1,5 @@
+import { Ga467Error, type Ga467Status } from '../protocols/ga467';
+
 /** Typed ID-reader failures; `message` is written for the clerk (zh-CN). */
 export type IdReaderErrorCode =
   | 'timeout' // the reader did not answer a request
@@ -32,3 +34,52 @@ export const ID_READER_MESSAGES = {
   busy: '读卡器正忙，请稍候',
   aborted: '读卡已取消',
 } as const;
+
+/** A GA 467 status word that is not success → the clerk-facing failure. */
+export function statusError(status: Ga467Status): IdReaderError {
+  const detail = `SW ${[status.sw1, status.sw2, status.sw3].map((b) => b.toString(16).padStart(2, '0')).join(' ')}`;
+  switch (status.kind) {
+    case 'no-card':
+      return new IdReaderError('no-card', ID_READER_MESSAGES['no-card'], detail);
+    case 'select-failed':
+    case 'read-failed':
+    case 'card-auth-failed':
+    case 'reader-auth-failed':
+    case 'verify-failed':
+    case 'no-content':
+      return new IdReaderError('bad-card', status.message, detail);
+    case 'unknown-card-type':
+      return new IdReaderError('unsupported-card', status.message, detail);
+    default:
+      return new IdReaderError('device', status.message, detail);
+  }
+}
+
+/** A protocol-level failure (bad frame, bad text block) → the clerk-facing failure. */
+export function fromGa467(err: unknown): IdReaderError {
+  if (err instanceof Ga467Error) {
+    const code = err.code === 'unsupported-card' ? 'unsupported-card' : err.code === 'checksum' ? 'checksum' : 'bad-card';
+    return new IdReaderError(code, err.message, err.detail);
+  }
+  return new IdReaderError('bad-card', ID_READER_MESSAGES['bad-card'], String(err));
+}
+
+export function throwIfAborted(signal?: AbortSignal): void {
+  if (signal?.aborted) throw new IdReaderError('aborted', ID_READER_MESSAGES.aborted);
+}
+
+/** Waits, but ends at once with an `aborted` failure when the caller cancels. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new IdReaderError('aborted', ID_READER_MESSAGES.aborted));
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(new IdReaderError('aborted', ID_READER_MESSAGES.aborted));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -8,7 +8,6 @@ import {
   decodeReadData,
   formatSamId,
   Ga467Deframer,
-  Ga467Error,
   parseReply,
   rawWltDecoder,
   type DeframerResult,
@@ -19,7 +18,7 @@ import {
   type WltDecoder,
 } from '../protocols/ga467';
 import { TransportError, type ByteTransport } from '../transports/transport';
-import { ID_READER_MESSAGES, IdReaderError } from './id-reader-error';
+import { fromGa467, ID_READER_MESSAGES, IdReaderError, sleep, statusError, throwIfAborted } from './id-reader-error';
 
 export { IdReaderError } from './id-reader-error';
 
@@ -403,50 +402,4 @@ export class IdReader {
     this.pending?.reject(err);
     this.deframer.reset();
   }
-}
-
-function statusError(status: Ga467Status): IdReaderError {
-  const detail = `SW ${[status.sw1, status.sw2, status.sw3].map((b) => b.toString(16).padStart(2, '0')).join(' ')}`;
-  switch (status.kind) {
-    case 'no-card':
-      return new IdReaderError('no-card', ID_READER_MESSAGES['no-card'], detail);
-    case 'select-failed':
-    case 'read-failed':
-    case 'card-auth-failed':
-    case 'reader-auth-failed':
-    case 'verify-failed':
-    case 'no-content':
-      return new IdReaderError('bad-card', status.message, detail);
-    case 'unknown-card-type':
-      return new IdReaderError('unsupported-card', status.message, detail);
-    default:
-      return new IdReaderError('device', status.message, detail);
-  }
-}
-
-function fromGa467(err: unknown): IdReaderError {
-  if (err instanceof Ga467Error) {
-    const code = err.code === 'unsupported-card' ? 'unsupported-card' : err.code === 'checksum' ? 'checksum' : 'bad-card';
-    return new IdReaderError(code, err.message, err.detail);
-  }
-  return new IdReaderError('bad-card', ID_READER_MESSAGES['bad-card'], String(err));
-}
-
-function throwIfAborted(signal?: AbortSignal): void {
-  if (signal?.aborted) throw new IdReaderError('aborted', ID_READER_MESSAGES.aborted);
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new IdReaderError('aborted', ID_READER_MESSAGES.aborted));
-    const t = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(new IdReaderError('aborted', ID_READER_MESSAGES.aborted));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
