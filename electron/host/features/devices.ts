@@ -8,7 +8,7 @@ import { cstDateTime } from '../../services/cases/working-days';
 import { CONFIG_KEY, DEVICE_IDS, type DeviceId } from '../../services/devices/ports';
 import type { DeviceConfig } from '../config';
 import type { Feature } from '../context';
-import { deviceManagerFor } from '../devices/app-devices';
+import type { DeviceManager } from '../devices/device-manager';
 import { printOrQueue } from '../devices/printer-device';
 import { scannerSamples } from '../devices/scanner-device';
 import { installHint } from '../devices/sscard-drivers';
@@ -16,8 +16,7 @@ import { insertSampleSsCard, readSsCardPerson, ssCardSamples } from '../devices/
 
 const DEFAULT_SSCARD_WAIT_MS = 10_000;
 
-export const devicesFeature: Feature = async (ctx) => {
-  const devices = await deviceManagerFor(ctx);
+export const devicesFeature: Feature<{ devices: DeviceManager }> = (ctx, { devices }) => {
   const ok = { ok: true as const };
 
   const sim = <T>(value: T | null, what: string): T => {
