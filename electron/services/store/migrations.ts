@@ -1,8 +1,9 @@
 /**
- * The app database's schema, as an ordered list: entry N produces user_version N.
- * Append only — never edit or reorder an entry that has shipped.
+ * The app database's schema: every step with its explicit version, the user_version it records (the same
+ * numbers databases written before versions were explicit already carry). Append only, next number —
+ * never edit, renumber or reorder a step that has shipped; openDatabase refuses a broken list.
  */
-import type { Migration } from './database';
+import type { VersionedMigration } from './database';
 import { caseOperatorMigration, casesMigration } from '../cases/case-schema';
 import { caseDetailsMigration } from '../cases/case-details';
 import { settledClaimsMigration } from '../reimbursement/settled-claims';
@@ -12,8 +13,9 @@ import { printJobsMigration } from '../printing/print-job-store';
 import { auditChainMigration } from '../audit/audit-chain';
 import { operatorsMigration } from '../operators/operator-schema';
 
-export const appMigrations: Migration[] = [
+export const appMigrations: VersionedMigration[] = [
   {
+    version: 1,
     name: 'settings and audit',
     up(db) {
       db.exec(`
@@ -28,14 +30,14 @@ export const appMigrations: Migration[] = [
       `);
     },
   },
-  casesMigration,
-  outboxMigration,
-  personCacheMigration,
-  caseDetailsMigration,
-  settledClaimsMigration,
-  outboxDueIndexMigration,
-  printJobsMigration,
-  auditChainMigration,
-  operatorsMigration,
-  caseOperatorMigration,
+  { version: 2, ...casesMigration },
+  { version: 3, ...outboxMigration },
+  { version: 4, ...personCacheMigration },
+  { version: 5, ...caseDetailsMigration },
+  { version: 6, ...settledClaimsMigration },
+  { version: 7, ...outboxDueIndexMigration },
+  { version: 8, ...printJobsMigration },
+  { version: 9, ...auditChainMigration },
+  { version: 10, ...operatorsMigration },
+  { version: 11, ...caseOperatorMigration },
 ];
