@@ -18,7 +18,7 @@ import { loadProfile } from '../../electron/services/platform/profile';
 import { spawn } from 'node:child_process';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { openAppDatabase } from '../../electron/services/store/app-database';
+import { openAppDatabase } from '../../electron/services/app-schema';
 import { applyKey, applyPragmas } from '../../electron/services/store/database';
 import { generateMasterKey } from '../../electron/services/store/key-source';
 import { specialDiseaseFixtures } from '../helpers/outbox-fixtures';

@@ -7,7 +7,7 @@ import { PlatformClient } from '../platform/client';
 import { settingsMsgidStore } from '../platform/sign-in-store';
 import { DEFAULT_PROFILE_ID, loadProfile, type ProvinceProfile } from '../platform/profile';
 import type { Db } from '../store/database';
-import { openAppDatabase } from '../store/app-database';
+import { openAppDatabase } from '../app-schema';
 import { defaultDataDir } from '../store/data-dir';
 import { createOutboxService, type OutboxService, type OutboxServiceOptions } from './outbox-service';
 import { UploadLease } from './upload-lease';

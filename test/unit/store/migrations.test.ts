@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, schemaVersion, StoreError, type VersionedMigration } from '../../../electron/services/store/database';
-import { appMigrations } from '../../../electron/services/store/migrations';
+import { appMigrations } from '../../../electron/services/app-schema';
 import { simulatorMigrations } from '../../../electron/services/platform/simulator/store';
 
 const dirs: string[] = [];

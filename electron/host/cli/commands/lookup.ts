@@ -10,7 +10,7 @@ import { createPlatformServices } from '../../../services/platform/factory';
 import { PersonUnavailableError } from '../../../services/platform/person-cache';
 import { ProfileError } from '../../../services/platform/profile';
 import { PlatformInputError, type CertType } from '../../../services/platform/transactions';
-import { openAppDatabase } from '../../../services/store/app-database';
+import { openAppDatabase } from '../../../services/app-schema';
 import { defaultDataDir } from '../../../services/store/data-dir';
 import { cliAudit, withOperatorOption } from '../cli-audit';
 import { CliError } from '../cli-error';

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { AppError } from '../../../contract/errors';
 import { NewPassword, OperatorCode, OperatorName, OperatorRole, ROLE_LABEL, type OperatorRecord } from '../../../contract/features/auth';
 import { OperatorStore } from '../../../services/operators/operator-store';
-import { openAppDatabase } from '../../../services/store/app-database';
+import { openAppDatabase } from '../../../services/app-schema';
 import { defaultDataDir } from '../../../services/store/data-dir';
 import { loadConfig } from '../../config';
 import { cliAudit } from '../cli-audit';
