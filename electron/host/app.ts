@@ -86,7 +86,7 @@ export const FEATURES: Record<string, Feature<AppServices>> = {
   cases: casesFeature,
 };
 
-/** Every feature's handlers, from the services; refuses when a contract method is left without a handler. */
+/** Every feature's handlers, from the services; refuses a method two features both handle (the root checks none is missing). */
 export async function composeHandlers(ctx: AppContext, services: AppServices, features: readonly Feature<AppServices>[]): Promise<Partial<Handlers>> {
   const handlers: Partial<Handlers> = {};
   for (const feature of features) {
