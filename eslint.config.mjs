@@ -87,14 +87,9 @@ const ZONES = [...TOP_ZONES, ...SERVICE_ZONES];
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 
-/** import-x options with every zone; a waiver lets one file of a zone import the listed files (PENDING_EXCEPTIONS). */
-function layerRule(waiver) {
-  const zones = ZONES.map(({ name, ...z }) => {
-    if (!waiver || waiver.zone !== name) return z;
-    const from = path.resolve(ROOT, z.from);
-    return { ...z, except: [...z.except, ...waiver.allow.map((file) => `./${path.relative(from, path.resolve(ROOT, file))}`)] };
-  });
-  return ['error', { basePath: ROOT, zones }];
+/** import-x options with every zone (no waivers: every crossing found in issue 12 is gone). */
+function layerRule() {
+  return ['error', { basePath: ROOT, zones: ZONES.map(({ name: _name, ...z }) => z) }];
 }
 
 /** no-restricted-imports for a layer that must not use Node's built-in modules (nor electron). */
@@ -109,29 +104,6 @@ function noNodeImports(layer, extraPatterns = []) {
   };
 }
 
-/*
- * Temporary waivers: one file of one zone may import the files listed, each a crossing another engineer of
- * issue 12 is removing. pending: the lead removes each entry at merge, once the named change has landed.
- */
-export const PENDING_EXCEPTIONS = [
-  // pending: store/migrations.ts imports the schemas of the feature folders (another engineer moves it).
-  {
-    file: 'electron/services/store/migrations.ts',
-    zone: 'services-order',
-    allow: [
-      'electron/services/cases/case-schema.ts',
-      'electron/services/cases/case-details.ts',
-      'electron/services/reimbursement/settled-claims.ts',
-      'electron/services/outbox/outbox-schema.ts',
-      'electron/services/platform/person-cache.ts',
-      'electron/services/printing/print-job-store.ts',
-      'electron/services/audit/audit-chain.ts',
-      'electron/services/operators/operator-schema.ts',
-    ],
-  },
-  // pending: host/context.ts takes the PlatformRuntime type from host/features/platform.ts (another engineer fixes it).
-  { file: 'electron/host/context.ts', zone: 'host-features', allow: ['electron/host/features/platform.ts'] },
-];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'renderer/dist/**', 'test-results/**', 'coverage/**'] },
@@ -196,6 +168,4 @@ export default tseslint.config(
     files: ['scripts/**/*.mjs'],
     languageOptions: { globals: { ...globals.node } },
   },
-  // PENDING_EXCEPTIONS (see above): the lead removes these at merge.
-  ...PENDING_EXCEPTIONS.map((waiver) => ({ files: [waiver.file], rules: { 'import-x/no-restricted-paths': layerRule(waiver) } })),
 );

@@ -1,7 +1,8 @@
 /**
  * The composition root. It imports no `electron`: the Electron main process, browser mode, the CLI and the
  * tests all build the workstation here, passing in the outside world (data directory, clock, key provider,
- * HTTP client, device factories). Each feature module adds its services and its part of the handlers.
+ * HTTP client, device factories). The shared services (device manager, platform runtime, operators) are
+ * built first (./services.ts); each feature module then turns the ones it names into its part of the handlers.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,12 +16,14 @@ import type { DeviceFactories } from '../services/devices/ports';
 import { auditPolicy } from './audit-policy';
 import { withAudit } from './audited-handlers';
 import { takeAppLock } from '../services/store/app-lock';
-import { openAppDatabase, prepareDataDir } from '../services/store/app-database';
+import { openAppDatabase } from '../services/app-schema';
+import { prepareDataDir } from '../services/store/app-database';
 import { startDailyBackups } from '../services/store/backup';
 import type { Db } from '../services/store/database';
 import { dataDirKeySource, type KeySource } from '../services/store/key-source';
 import { loadConfig, type AppConfig } from './config';
 import type { AppContext, Feature } from './context';
+import { createAppServices, type AppServices } from './services';
 import type { Handlers } from './dispatch';
 import { EventHub } from './event-hub';
 import { log } from './log';
@@ -72,8 +75,30 @@ export interface App {
 /** How long a kiosk's card read stays good for lookups when sessions never idle-lock (idleLockMinutes 0). */
 const KIOSK_SCOPE_DEFAULT_MS = 10 * 60_000;
 
-// auth after platform (sign-out sends 9002), before cases (a 容缺 approval checks a supervisor's password).
-const FEATURES: Feature[] = [receptionFeature, devicesFeature, platformFeature, authFeature, casesFeature, cataloguesFeature];
+/**
+ * The feature modules, by name: each takes only the services it declares, so there is no order among them
+ * (a record, not a list). Typed so that a feature asking for a service the root does not build fails to compile.
+ */
+export const FEATURES: Record<string, Feature<AppServices>> = {
+  reception: receptionFeature,
+  devices: devicesFeature,
+  platform: platformFeature,
+  auth: authFeature,
+  cases: casesFeature,
+  catalogues: cataloguesFeature,
+};
+
+/** Every feature's handlers, from the services; refuses a method two features both handle (the root checks none is missing). */
+export async function composeHandlers(ctx: AppContext, services: AppServices, features: readonly Feature<AppServices>[]): Promise<Partial<Handlers>> {
+  const handlers: Partial<Handlers> = {};
+  for (const feature of features) {
+    for (const [method, handler] of Object.entries(await feature(ctx, services))) {
+      if (method in handlers) throw new Error(`contract method handled by two features: ${method}`);
+      Object.assign(handlers, { [method]: handler });
+    }
+  }
+  return handlers;
+}
 
 export async function createApp(opts: AppOptions): Promise<App> {
   const clock = opts.clock ?? (() => new Date());
@@ -128,8 +153,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
     }),
   };
   // Anything that fails from here on closes what was already started (devices, simulator, timers, database).
+  let services: AppServices;
   try {
-    for (const feature of FEATURES) Object.assign(handlers, await feature(ctx));
+    services = await createAppServices(ctx);
+    Object.assign(handlers, await composeHandlers(ctx, services, Object.values(FEATURES)));
     const missing = methodNames.filter((m) => !handlers[m]);
     if (missing.length) throw new Error(`contract methods without a handler: ${missing.join(', ')}`);
     const retention = startRetention({ db, dataDir: opts.dataDir, clock, retentionDays: config.privacy.retentionDays, audit });
@@ -143,13 +170,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
   // Every call that shows a person's data or changes something leaves an audit row (one table, one wrapper);
   // a kiosk's out-of-scope attempt is inside it, so it is recorded as a failure too.
   const audited = withOutputPrivacy(withAudit(scoped, auditPolicy, audit));
-  if (ctx.sessionRules) {
-    bindSessionRules(audited, {
-      ...ctx.sessionRules,
-      onRefused: (method, caller, refusal) =>
-        audit.record(caller.operator?.code ?? 'anonymous', 'access.refused', { method, code: refusal.code }, { callerId: caller.id, transport: caller.transport }),
-    });
-  }
+  bindSessionRules(audited, {
+    ...services.sessions.rules,
+    onRefused: (method, caller, refusal) =>
+      audit.record(caller.operator?.code ?? 'anonymous', 'access.refused', { method, code: refusal.code }, { callerId: caller.id, transport: caller.transport }),
+  });
   return { config, db, events: ctx.events, handlers: audited, audit, close };
 }
 

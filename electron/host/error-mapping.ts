@@ -31,7 +31,7 @@ import { PdfRenderError } from '../services/printing/a4/pdf-renderer';
 import { MoneyTextError } from '../services/reimbursement/yuan';
 import { DISK_FULL, isDiskFull } from '../services/store/atomic-write';
 import { StoreError } from '../services/store/database';
-import { MaintenanceRefused } from '../services/store/maintenance';
+import { MaintenanceRefused } from '../services/maintenance';
 import { CliError } from './cli/cli-error';
 import { ConfigError } from './config';
 import { DriverNotInstalledError } from './devices/sscard-drivers';

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { verifyAuditChain } from '../../electron/services/audit/audit-chain';
 import { AuditLog } from '../../electron/services/audit/audit-log';
-import { openAppDatabase } from '../../electron/services/store/app-database';
+import { openAppDatabase } from '../../electron/services/app-schema';
 import type { BenchRow } from './run';
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];

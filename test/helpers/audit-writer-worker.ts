@@ -1,6 +1,6 @@
 /** A separate process appending audit rows to a shared database file (multi-writer chain test). */
 import { AuditLog } from '../../electron/services/audit/audit-log';
-import { openAppDatabase } from '../../electron/services/store/app-database';
+import { openAppDatabase } from '../../electron/services/app-schema';
 
 const [dataDir, keyHex, who, countText] = process.argv.slice(2);
 const db = openAppDatabase(dataDir);

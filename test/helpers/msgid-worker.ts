@@ -5,7 +5,7 @@
  * at PLATFORM_URL, plus COUNT bare msgids. Prints every msgid it used as JSON.
  */
 import { createPlatformServices } from '../../electron/services/platform/factory';
-import { openAppDatabase } from '../../electron/services/store/app-database';
+import { openAppDatabase } from '../../electron/services/app-schema';
 
 async function main(): Promise<void> {
   const [dataDir, platformUrl, startAt, countArg] = process.argv.slice(2);

@@ -4,7 +4,7 @@
  * LEASE_ROLE=app makes it stand in for the app in the lease test.
  * No wait for a fresh second: msgids are reserved in the app DB, so a restart in the same second is safe.
  */
-import { openStandaloneOutbox } from '../../electron/services/outbox/standalone';
+import { openStandaloneOutbox } from '../../electron/services/standalone-outbox';
 
 async function main(): Promise<void> {
   const [dataDir, platformUrl] = process.argv.slice(2);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Db } from '../../electron/services/store/database';
-import { appMigrations } from '../../electron/services/store/migrations';
+import { appMigrations } from '../../electron/services/app-schema';
 import { acceptCase, type AcceptCaseInput } from '../../electron/services/outbox/accept';
 import type { CaseRecord } from '../../electron/services/cases/case-store';
 import { Uploader, type UploaderOptions } from '../../electron/services/outbox/uploader';

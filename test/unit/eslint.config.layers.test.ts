@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PENDING_EXCEPTIONS, SERVICE_TIERS } from '../../eslint.config.mjs';
+import { SERVICE_TIERS } from '../../eslint.config.mjs';
 
 const ROOT = path.resolve(__dirname, '../..');
 const PROBE = '__layer_probe__.ts';
@@ -195,22 +195,19 @@ describe('the service layers, lowest first', () => {
   });
 });
 
-describe('the pending waivers', () => {
-  it('let only their own file import only the files they list', async () => {
-    expect(await lintImport('electron/host/context.ts', 'host-features')).toEqual([]);
-    expectReported(await lintImport(`electron/host/${PROBE}`, 'host-features'), 'host-features');
-    expectReported(await lintImport('electron/host/context.ts', 'electron/host/features/cases'), 'host-features');
-    expect(await lintImport('electron/services/store/migrations.ts', 'electron/services/cases/case-schema')).toEqual([]);
+describe('the crossings issue 12 removed stay removed', () => {
+  it('the composition root holds the feature modules; the context does not', async () => {
+    expectReported(await lintImport('electron/host/context.ts', 'host-features'), 'host-features');
+  });
+
+  it('the store imports no feature schema: the app schema joins them above the folders', async () => {
     expectReported(await lintImport(`electron/services/store/${PROBE}`, 'electron/services/cases/case-schema'), 'services-order');
-    expectReported(await lintImport('electron/services/store/migrations.ts', 'services/desk'), 'services-order');
+    expectReported(await lintImport(`electron/services/outbox/${PROBE}`, 'electron/services/app-schema'), 'services-order');
+    expect(await lintImport('electron/services/app-schema.ts', 'electron/services/cases/case-schema')).toEqual([]);
   });
 });
 
 describe('the access table', () => {
-  it('leaves the renderer no waiver at all', () => {
-    expect(PENDING_EXCEPTIONS.filter((w) => w.zone === 'renderer' || w.file.startsWith('renderer/'))).toEqual([]);
-  });
-
   it('is read by the renderer from the contract, with no waiver: renderer/src/auth/access.ts may not import the host', async () => {
     expect(await lintImport('renderer/src/auth/access.ts', 'electron/contract/access-policy')).toEqual([]);
     expectReported(await lintImport('renderer/src/auth/access.ts', 'host'), 'renderer');

@@ -1,24 +1,13 @@
 /**
- * One device manager per running app, shared by the features that need devices (reception reads the ID
- * reader, the devices feature runs everything else). Created on first use, started, wired to the event
- * hub ('device.status', 'scanner.scan') and closed with the app.
+ * The app's one device manager, built by the composition root (../services.ts) and handed to the features
+ * that need devices (reception reads the ID reader, the devices feature runs everything else). Started,
+ * wired to the event hub ('device.status', 'scanner.scan') and closed with the app.
  */
 import { saveConfig } from '../config';
 import type { AppContext } from '../context';
 import { DeviceManager } from './device-manager';
 
-const managers = new WeakMap<AppContext, Promise<DeviceManager>>();
-
-export function deviceManagerFor(ctx: AppContext): Promise<DeviceManager> {
-  let pending = managers.get(ctx);
-  if (!pending) {
-    pending = createManager(ctx);
-    managers.set(ctx, pending);
-  }
-  return pending;
-}
-
-async function createManager(ctx: AppContext): Promise<DeviceManager> {
+export async function startDeviceManager(ctx: AppContext): Promise<DeviceManager> {
   const manager = new DeviceManager({
     config: ctx.config.devices,
     env: ctx.devices,

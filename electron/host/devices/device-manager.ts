@@ -62,7 +62,7 @@ export class DeviceManager {
   constructor(private readonly opts: DeviceManagerOptions) {
     this.config = { ...opts.config };
     this.clock = opts.clock ?? (() => new Date());
-    this.ownDb = opts.db ? null : openDatabase(':memory:', { migrations: [printJobsMigration] });
+    this.ownDb = opts.db ? null : openDatabase(':memory:', { migrations: [{ version: 1, ...printJobsMigration }] });
     this.printQueue = new PrintQueue(new PrintJobStore(opts.db ?? (this.ownDb as Db), this.clock));
     const policy = opts.env.reconnect;
     this.idReader = new ManagedDevice({ id: 'id-reader', kind: 'id-reader', label: DEVICE_NAMES['id-reader'] }, idReaderDriver, policy, this.clock);

@@ -1,39 +1,29 @@
 /**
  * Sign-in, lock and operators in the app. The signed-in operator lives on the connection's Caller
  * (./caller): auth.signIn / auth.setupAdmin set it, auth.signOut clears it, auth.lock and idling lock it.
- * Runs after the platform feature: signing out at shift end also signs that operator out of the platform
- * (9002). Sign-ins, failures, lockouts and operator changes go to the audit log with the acting 工号.
+ * Signing out at shift end also signs that operator out of the platform (9002), through the client it is
+ * given. Sign-ins, failures, lockouts and operator changes go to the audit log with the acting 工号.
  */
 import { AppError } from '../../contract/errors';
 import type { Operator } from '../../contract/features/auth';
-import { OperatorStore, SignInRefused } from '../../services/operators/operator-store';
+import { SignInRefused } from '../../services/operators/operator-store';
+import type { PlatformClient } from '../../services/platform/client';
 import { actingOperator, envelopeOperatorOf } from '../acting-operator';
 import type { Caller } from '../caller';
-import type { AppContext, Feature } from '../context';
-import type { SessionRules } from '../session-guard';
+import type { Feature } from '../context';
+import type { OperatorSessions } from '../operator-sessions';
 
-export function createOperatorStore(ctx: AppContext): OperatorStore {
-  return new OperatorStore(ctx.db, { clock: ctx.clock, lockout: ctx.config.security });
+export interface AuthDeps {
+  sessions: OperatorSessions;
+  platformClient: PlatformClient;
 }
 
-export const authFeature: Feature = (ctx) => {
-  const operators = createOperatorStore(ctx);
-  ctx.operators = operators;
-  void operators.warmUp().catch(() => undefined);
-  const idleLockMs = ctx.config.security.idleLockMinutes * 60_000;
+export const authFeature: Feature<AuthDeps> = (ctx, { sessions, platformClient }) => {
+  const { operators } = sessions;
+  const idleLockMs = sessions.rules.idleLockMs;
   const now = () => ctx.clock().getTime();
   const ok = { ok: true as const };
   const audit = (actor: string, action: string, detail: Record<string, unknown>) => ctx.audit.record(actor, action, detail);
-
-  // Disabled operators lose their open sessions at their next call (kept in memory: one check per call).
-  const disabled = new Set(operators.list().filter((o) => o.disabled).map((o) => o.code.toLowerCase()));
-  const rules: SessionRules = {
-    clock: ctx.clock,
-    idleLockMs,
-    onIdleLock: (caller) => audit(caller.operator!.code, 'auth.idle-lock', { session: caller.id }),
-    isOperatorActive: (code) => !disabled.has(code.toLowerCase()),
-  };
-  ctx.sessionRules = rules;
 
   const signInto = (caller: Caller, op: Operator) => {
     caller.operator = { code: op.code, name: op.name, role: op.role };
@@ -56,9 +46,7 @@ export const authFeature: Feature = (ctx) => {
 
   /** 9002 for the operator leaving; the platform being down must not keep them signed in here. */
   const signOutOfPlatform = async (op: Operator) => {
-    const client = ctx.platform?.platform.client;
-    if (!client) return;
-    await Promise.race([client.signOut(envelopeOperatorOf(op)).catch(() => undefined), new Promise((r) => setTimeout(r, 2000).unref())]);
+    await Promise.race([platformClient.signOut(envelopeOperatorOf(op)).catch(() => undefined), new Promise((r) => setTimeout(r, 2000).unref())]);
   };
 
   return {
@@ -142,8 +130,7 @@ export const authFeature: Feature = (ctx) => {
       const actor = actingOperator(caller);
       if (off && actor.code.toLowerCase() === code.toLowerCase()) throw new AppError('invalid-input', '不能停用自己的工号');
       const rec = operators.setDisabled(code, off);
-      if (rec.disabled) disabled.add(rec.code.toLowerCase());
-      else disabled.delete(rec.code.toLowerCase());
+      sessions.markDisabled(rec.code, rec.disabled);
       audit(actor.code, off ? 'operators.disable' : 'operators.enable', { code: rec.code });
       return rec;
     },

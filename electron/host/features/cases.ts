@@ -1,7 +1,7 @@
 /**
  * The three counter services in the app: catalogue, materials, acceptance into the outbox (受理回执 or
  * 一次性告知单), 撤销, 办件记录, A4 receipts as PDF (browser mode), and the 零星报销 试算 with this
- * workstation's settled claims of the year. Runs after the platform feature (uses its outbox and client).
+ * workstation's settled claims of the year. Uses the platform runtime's outbox and client and the operators, as given by the composition root.
  */
 import { kioskMayAccept } from '../../contract/access-policy';
 import { AppError } from '../../contract/errors';
@@ -26,10 +26,15 @@ import { isDiskFull } from '../../services/store/atomic-write';
 import { actingOperator, envelopeOperatorOf } from '../acting-operator';
 import { isTrustedCaller, type Caller } from '../caller';
 import type { Feature } from '../context';
+import type { PlatformRuntime } from '../platform-runtime';
+import type { OperatorStore } from '../../services/operators/operator-store';
 
-export const casesFeature: Feature = (ctx) => {
-  const runtime = ctx.platform;
-  if (!runtime) throw new Error('cases feature needs the platform feature to run first');
+export interface CasesDeps {
+  platform: PlatformRuntime;
+  operators: OperatorStore;
+}
+
+export const casesFeature: Feature<CasesDeps> = (ctx, { platform: runtime, operators }) => {
   const { outbox, platform } = runtime;
   const diseases = loadDiseaseCatalogue();
   const policy = loadPolicyFile(ctx.config.policy.file ?? samplePolicyPath());
@@ -73,8 +78,6 @@ export const casesFeature: Feature = (ctx) => {
     const given = input.supervisorApproval;
     if (!given && (operator.role === 'supervisor' || isTrustedCaller(caller))) return operator;
     if (!given) throw new AppError('supervisor-approval-required', '容缺受理须经主管批准：请主管登录本机办理，或由主管输入工号和密码确认');
-    const operators = ctx.operators;
-    if (!operators) throw new Error('cases feature needs the auth feature to run first');
     let approver;
     try {
       approver = await operators.verify(given.code, given.password);

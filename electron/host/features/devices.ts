@@ -9,7 +9,7 @@ import { DEVICE_IDS, type DeviceId } from '../../contract/vocabulary/devices';
 import { CONFIG_KEY } from '../../services/devices/ports';
 import type { DeviceConfig } from '../config';
 import type { Feature } from '../context';
-import { deviceManagerFor } from '../devices/app-devices';
+import type { DeviceManager } from '../devices/device-manager';
 import { printOrQueue } from '../devices/printer-device';
 import { scannerSamples } from '../devices/scanner-device';
 import { installHint } from '../devices/sscard-drivers';
@@ -17,8 +17,7 @@ import { insertSampleSsCard, readSsCardPerson, ssCardSamples } from '../devices/
 
 const DEFAULT_SSCARD_WAIT_MS = 10_000;
 
-export const devicesFeature: Feature = async (ctx) => {
-  const devices = await deviceManagerFor(ctx);
+export const devicesFeature: Feature<{ devices: DeviceManager }> = (ctx, { devices }) => {
   const ok = { ok: true as const };
 
   const sim = <T>(value: T | null, what: string): T => {

@@ -1,44 +1,18 @@
 /**
- * The provincial platform in the app: the client (profile + optional address override), the embedded
- * simulator when configured (the default on a fresh machine), person lookup with the offline cache,
- * and the outbox uploader running in the background.
+ * The provincial platform in the app: person lookup with the offline cache, the platform status, the queue
+ * views, the simulator's faults, and the outbox uploader running in the background. The client, outbox and
+ * simulator come built from the composition root (../platform-runtime.ts).
  */
-import path from 'node:path';
 import { AppError } from '../../contract/errors';
 import type { QueueSummary } from '../../contract/features/platform';
-import { createOutboxService, type OutboxService } from '../../services/outbox/outbox-service';
 import { leaseHeldMessage } from '../../services/outbox/upload-lease';
-import { createPlatformServices, type PlatformServices } from '../../services/platform/factory';
-import { startPlatformSimulator, type PlatformSimulator } from '../../services/platform/simulator';
-import { PLATFORM_SIMULATOR_DB } from '../../services/platform/simulator/simulator-kind';
 import { actingOperator, envelopeOperatorOf } from '../acting-operator';
 import type { Feature } from '../context';
 import { log } from '../log';
+import type { PlatformRuntime } from '../platform-runtime';
 
-export interface PlatformRuntime {
-  platform: PlatformServices;
-  outbox: OutboxService;
-  simulator: PlatformSimulator | null;
-}
-
-export const platformFeature: Feature = async (ctx) => {
-  const { config } = ctx;
-  let simulator: PlatformSimulator | null = null;
-  if (config.platform.simulator && !config.platform.url) {
-    simulator = await startPlatformSimulator({ port: 0, dbFile: path.join(ctx.dataDir, PLATFORM_SIMULATOR_DB) });
-    ctx.onClose(() => simulator?.close());
-  }
-  const platform = createPlatformServices({
-    db: ctx.db,
-    profile: config.platform.profile,
-    baseUrl: simulator?.url ?? config.platform.url,
-    operator: { code: config.operator.code, name: config.operator.name, type: config.operator.type },
-    fetch: ctx.fetch,
-    clock: ctx.clock,
-  });
-  const outbox = createOutboxService({ db: ctx.db, client: platform.client, now: ctx.clock });
-  // Later features (cases, reimbursement) use the same client and outbox.
-  ctx.platform = { platform, outbox, simulator };
+export const platformFeature: Feature<{ platform: PlatformRuntime }> = (ctx, { platform: runtime }) => {
+  const { platform, outbox, simulator } = runtime;
 
   const status = () => ({
     online: outbox.uploader.online,

@@ -2,11 +2,10 @@
 import { AppError } from '../../contract/errors';
 import { IdCardService } from '../../services/reception/id-card-service';
 import type { Feature } from '../context';
-import { deviceManagerFor } from '../devices/app-devices';
+import type { DeviceManager } from '../devices/device-manager';
 import { idReaderPort } from '../devices/id-reader-port';
 
-export const receptionFeature: Feature = async (ctx) => {
-  const devices = await deviceManagerFor(ctx);
+export const receptionFeature: Feature<{ devices: DeviceManager }> = (_ctx, { devices }) => {
   const idReader = idReaderPort(devices.idReader, () => devices.simulatorOf('id-reader'));
   const idCards = new IdCardService(idReader);
 

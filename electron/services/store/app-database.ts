@@ -2,16 +2,16 @@
  * Where the app database lives inside a data directory, and the one way to open it: encrypted, with the
  * data directory's key (COUNTER_DB_KEY or <dataDir>/db.key, or the Electron shell's safeStorage key).
  * There is no plain path: a plain counter.db from an older version is re-encrypted in place at the first
- * open (./reencrypt.ts: copy, rekey, verify, rename — a crash loses nothing). The CLI, browser mode, the
- * Electron shell and the tests all open it here.
+ * open (./reencrypt.ts: copy, rekey, verify, rename — a crash loses nothing). The schema is the caller's:
+ * the app's list joins the features' migrations, so it lives above them (../app-schema.ts, whose
+ * openAppDatabase the CLI, browser mode, the Electron shell and the tests all use).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { removeStaleTempFiles } from './atomic-write';
 import { newestBackup, BACKUP_DIR } from './backup';
-import { openDatabase, opensWithKey, type Db } from './database';
+import { openDatabase, opensWithKey, type Db, type VersionedMigration } from './database';
 import { dataDirKeySource, isPlainSqliteFile, KEY_ENV, keyFilePath, type KeySource } from './key-source';
-import { appMigrations } from './migrations';
 import { APP_DATABASE_FILE } from './data-dir';
 import { securePrivateDataDir } from './private-dir';
 import { reencryptDatabase, removeReencryptLeftovers } from './reencrypt';
@@ -38,7 +38,7 @@ export function prepareDataDir(dataDir: string): void {
   removeReencryptLeftovers(appDatabasePath(dataDir));
 }
 
-export function openAppDatabase(dataDir: string, keys?: KeySource, opts: OpenAppDatabaseOptions = {}): Db {
+export function openDataDirDatabase(dataDir: string, migrations: readonly VersionedMigration[], keys?: KeySource, opts: OpenAppDatabaseOptions = {}): Db {
   prepareDataDir(dataDir);
   const source = keys ?? dataDirKeySource(dataDir);
   const key = source.databaseKey();
@@ -48,7 +48,7 @@ export function openAppDatabase(dataDir: string, keys?: KeySource, opts: OpenApp
     reencryptDatabase(file, file, { passphrase: opts.legacyPassphrase }, key);
   }
   return openDatabase(file, {
-    migrations: appMigrations,
+    migrations,
     key,
     wrongKeyHint: wrongKeyHint(dataDir, source),
     corruptHint: () => corruptHint(dataDir),

@@ -1,5 +1,6 @@
 /**
- * SQLite store: WAL, synchronous=FULL, ordered migrations on PRAGMA user_version, encryption at rest.
+ * SQLite store: WAL, synchronous=FULL, versioned migrations on PRAGMA user_version (checked at open),
+ * encryption at rest.
  *
  * Cipher: ChaCha20-Poly1305 (sqleet, SQLite3MultipleCiphers' default), chosen on purpose: every page carries
  * a Poly1305 tag, so an edited or damaged page is refused rather than read; it is fast in software on counter
@@ -20,13 +21,22 @@ import { DISK_FULL, isDiskFull, writeFileAtomic } from './atomic-write';
 
 export type Db = Database.Database;
 
-/** One step of the schema; its position in the list (1-based) is the user_version it produces. */
+/** One step of a schema: what it does. The list that places it in a schema gives it its version. */
 export interface Migration {
   name: string;
   up(db: Db): void;
 }
 
-export type StoreErrorCode = 'too-new' | 'corrupt' | 'open-failed' | 'migration-failed' | 'wrong-key' | 'disk-full';
+/**
+ * A step at its place in a schema. PRAGMA user_version records the highest version applied; versions run
+ * 1, 2, 3 … without gaps, so version N is the N-th step (what databases written before versions were
+ * explicit recorded too).
+ */
+export interface VersionedMigration extends Migration {
+  version: number;
+}
+
+export type StoreErrorCode = 'too-new' | 'invalid-migrations' | 'corrupt' | 'open-failed' | 'migration-failed' | 'wrong-key' | 'disk-full';
 
 export class StoreError extends Error {
   constructor(message: string, readonly code: StoreErrorCode) {
@@ -38,7 +48,7 @@ export class StoreError extends Error {
 export const CIPHER = 'chacha20';
 
 export interface OpenOptions {
-  migrations: readonly Migration[];
+  migrations: readonly VersionedMigration[];
   /** 32-byte raw key for encryption at rest; undefined = plain file (only simulators and in-memory stores). */
   key?: DbKey;
   readonly?: boolean;
@@ -120,6 +130,8 @@ function readKeyCheck(file: string): string | undefined {
 }
 
 export function openDatabase(file: string, opts: OpenOptions): Db {
+  // A broken list is refused before the file is touched.
+  checkMigrations(opts.migrations);
   if (file !== ':memory:') {
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     // Created user-only: SQLite gives -wal and -shm the main file's mode.
@@ -185,25 +197,46 @@ export function schemaVersion(db: Db): number {
   return Number(db.pragma('user_version', { simple: true }));
 }
 
-export function migrate(db: Db, migrations: readonly Migration[], file = ''): void {
+/** Versions must be 1, 2, 3 … in order: a duplicate, a step out of order or a gap is a mistake in the code. */
+export function checkMigrations(migrations: readonly VersionedMigration[]): void {
+  const seen = new Set<number>();
+  migrations.forEach((m, i) => {
+    if (!Number.isInteger(m.version) || m.version < 1) {
+      throw new StoreError(`迁移 "${m.name}" 的版本号 ${m.version} 无效：须为从 1 开始的整数`, 'invalid-migrations');
+    }
+    if (seen.has(m.version)) throw new StoreError(`迁移版本号 ${m.version} 重复 ("${m.name}")`, 'invalid-migrations');
+    seen.add(m.version);
+    if (i > 0 && m.version < migrations[i - 1].version) {
+      throw new StoreError(`迁移版本号须按升序排列："${m.name}" (${m.version}) 排在版本 ${migrations[i - 1].version} 之后`, 'invalid-migrations');
+    }
+  });
+  const gap = migrations.findIndex((m, i) => m.version !== i + 1);
+  if (gap >= 0) {
+    throw new StoreError(`缺少迁移版本 ${gap + 1}："${migrations[gap].name}" 的版本号是 ${migrations[gap].version}`, 'invalid-migrations');
+  }
+}
+
+export function migrate(db: Db, migrations: readonly VersionedMigration[], file = ''): void {
+  checkMigrations(migrations);
   const current = schemaVersion(db);
-  if (current > migrations.length) {
+  const latest = migrations.length ? migrations[migrations.length - 1].version : 0;
+  if (current > latest) {
     throw new StoreError(
-      `数据库版本 ${current} 比本程序支持的版本 ${migrations.length} 新 (${file})，请升级程序后再打开`,
+      `数据库由更新版本的程序写入 (数据库版本 ${current}，本程序只支持到版本 ${latest}，${file})，请升级程序后再打开；数据库未被改动`,
       'too-new',
     );
   }
-  for (let v = current; v < migrations.length; v++) {
-    const m = migrations[v];
+  for (const m of migrations) {
+    if (m.version <= current) continue;
     const step = db.transaction(() => {
       m.up(db);
-      db.pragma(`user_version = ${v + 1}`);
+      db.pragma(`user_version = ${m.version}`);
     });
     try {
       step();
     } catch (err) {
       if (isDiskFull(err)) throw err;
-      throw new StoreError(`数据库迁移 ${v + 1} (${m.name}) 失败: ${(err as Error).message}`, 'migration-failed');
+      throw new StoreError(`数据库迁移 ${m.version} (${m.name}) 失败: ${(err as Error).message}`, 'migration-failed');
     }
   }
 }

@@ -4,7 +4,7 @@
  */
 import { listBackups } from '../../../services/store/backup';
 import { defaultDataDir } from '../../../services/store/data-dir';
-import { backupNow } from '../../../services/store/maintenance';
+import { backupNow } from '../../../services/maintenance';
 import type { CommandModule } from './index';
 
 export const backupCommand: CommandModule = {

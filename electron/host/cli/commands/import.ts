@@ -10,7 +10,7 @@ import { CaseStoreError, type CaseRecord } from '../../../services/cases/case-st
 import { acceptCase } from '../../../services/outbox/accept';
 import { MAX_IMPORT_BYTES, parseImportText, type ImportProblem } from '../../../services/outbox/import-file';
 import { readFileCapped } from '../bounded-input';
-import { openStandaloneOutbox } from '../../../services/outbox/standalone';
+import { openStandaloneOutbox } from '../../../services/standalone-outbox';
 import { defaultDataDir } from '../../../services/store/data-dir';
 import { cliAudit, withOperatorOption } from '../cli-audit';
 import { logText } from '../../log';

@@ -8,7 +8,7 @@ import { loadConfig } from '../../config';
 import { PlatformError } from '../../../services/platform/client';
 import { createPlatformServices } from '../../../services/platform/factory';
 import type { CertType } from '../../../services/platform/transactions/person';
-import { openAppDatabase } from '../../../services/store/app-database';
+import { openAppDatabase } from '../../../services/app-schema';
 import { defaultDataDir } from '../../../services/store/data-dir';
 import { cliAudit, withOperatorOption } from '../cli-audit';
 import { CliError } from '../cli-error';

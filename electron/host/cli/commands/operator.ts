@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import type { z } from 'zod';
 import { NewPassword, OperatorCode, OperatorName, OperatorRole, ROLE_LABEL, type OperatorRecord } from '../../../contract/features/auth';
 import { OperatorStore } from '../../../services/operators/operator-store';
-import { openAppDatabase } from '../../../services/store/app-database';
+import { openAppDatabase } from '../../../services/app-schema';
 import { defaultDataDir } from '../../../services/store/data-dir';
 import { loadConfig } from '../../config';
 import { cliAudit } from '../cli-audit';

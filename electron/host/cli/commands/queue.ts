@@ -1,7 +1,7 @@
 /** `counter queue`: the upload queue's counts by state as JSON; `--list` adds what waits and why. */
 import { OUTBOX_STATES, type OutboxState } from '../../../services/outbox/outbox-store';
 import { listQueue, queueCounts } from '../../../services/outbox/queue-view';
-import { openAppDatabase } from '../../../services/store/app-database';
+import { openAppDatabase } from '../../../services/app-schema';
 import { defaultDataDir } from '../../../services/store/data-dir';
 import { cliAudit, withOperatorOption } from '../cli-audit';
 import { CliError } from '../cli-error';

@@ -6,7 +6,7 @@
 import { defaultDataDir } from '../../../services/store/data-dir';
 import { StoreError } from '../../../services/store/database';
 import { KEY_ENV, keyFilePath } from '../../../services/store/key-source';
-import { MaintenanceRefused, rekeyDataDir } from '../../../services/store/maintenance';
+import { MaintenanceRefused, rekeyDataDir } from '../../../services/maintenance';
 import { CliError } from '../cli-error';
 import type { CommandModule } from './index';
 

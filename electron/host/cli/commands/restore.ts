@@ -5,7 +5,7 @@
  */
 import { defaultDataDir } from '../../../services/store/data-dir';
 import { StoreError } from '../../../services/store/database';
-import { MaintenanceRefused, restoreBackup } from '../../../services/store/maintenance';
+import { MaintenanceRefused, restoreBackup } from '../../../services/maintenance';
 import { CliError } from '../cli-error';
 import type { CommandModule } from './index';
 

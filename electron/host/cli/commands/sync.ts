@@ -4,7 +4,7 @@
  * Only one uploader may send for a database: while the app (or another sync) holds the upload lease this
  * command refuses, or with --wait waits until the lease is free.
  */
-import { openStandaloneOutbox, type Standalone } from '../../../services/outbox/standalone';
+import { openStandaloneOutbox, type Standalone } from '../../../services/standalone-outbox';
 import { leaseHeldMessage, type LeaseHolder } from '../../../services/outbox/upload-lease';
 import { defaultDataDir } from '../../../services/store/data-dir';
 import { cliAudit, withOperatorOption } from '../cli-audit';

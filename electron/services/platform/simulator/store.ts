@@ -1,11 +1,13 @@
 /**
  * The platform simulator's own SQLite file: insured persons, sign-ins, every answered message (for msgid
- * dedup and 2601 reversal), business records and uploaded files. Its own migration list, separate from the app DB.
+ * dedup and 2601 reversal), business records and uploaded files. Its own versioned migration list (append
+ * only, next number), separate from the app DB.
  */
-import { openDatabase, type Db, type Migration } from '../../store/database';
+import { openDatabase, type Db, type VersionedMigration } from '../../store/database';
 
-export const simulatorMigrations: Migration[] = [
+export const simulatorMigrations: VersionedMigration[] = [
   {
+    version: 1,
     name: 'platform simulator state',
     up(db) {
       db.exec(`
@@ -69,6 +71,7 @@ export const simulatorMigrations: Migration[] = [
   {
     // Lookups by business key instead of scanning a person's whole history: duplicate checks over
     // valid records only, queries by key, and every claim an invoice was ever on (kept past cancellation).
+    version: 2,
     name: 'indexed business lookups',
     up(db) {
       db.exec(`

@@ -29,7 +29,7 @@ import { PdfRenderError } from '../../../../electron/services/printing/a4/pdf-re
 import { MoneyTextError } from '../../../../electron/services/reimbursement/yuan';
 import { DiskFullError } from '../../../../electron/services/store/atomic-write';
 import { StoreError } from '../../../../electron/services/store/database';
-import { MaintenanceRefused } from '../../../../electron/services/store/maintenance';
+import { MaintenanceRefused } from '../../../../electron/services/maintenance';
 
 const platformRefusal = new PlatformError('医保平台拒绝了交易 1101 (infcode -1)', {
   kind: 'business',

@@ -12,7 +12,7 @@ import { nextNoticeNo } from '../../../../../electron/services/cases/case-detail
 import { MsgidSequencer } from '../../../../../electron/services/platform/envelope';
 import { settingsMsgidStore } from '../../../../../electron/services/platform/sign-in-store';
 import { openDatabase, type Db } from '../../../../../electron/services/store/database';
-import { appMigrations } from '../../../../../electron/services/store/migrations';
+import { appMigrations } from '../../../../../electron/services/app-schema';
 
 let dir: string;
 let file: string;

@@ -17,7 +17,7 @@ import { transactionCodesFromProfile } from '../../../../../electron/services/ou
 import { counter } from '../../../../helpers/run-tsx';
 import { loadProfile } from '../../../../../electron/services/platform/profile';
 import { startPlatformSimulator, type PlatformSimulator } from '../../../../../electron/services/platform/simulator';
-import { openAppDatabase } from '../../../../../electron/services/store/app-database';
+import { openAppDatabase } from '../../../../../electron/services/app-schema';
 import { specialDiseaseFixtures } from '../../../../helpers/outbox-fixtures';
 
 const ROOT = path.resolve(__dirname, '../../../../..');

@@ -16,7 +16,7 @@ import { transactionCodesFromProfile } from '../../../../../electron/services/ou
 import { queueCounts } from '../../../../../electron/services/outbox/queue-view';
 import { loadProfile } from '../../../../../electron/services/platform/profile';
 import { startPlatformSimulator, type PlatformSimulator } from '../../../../../electron/services/platform/simulator';
-import { openAppDatabase } from '../../../../../electron/services/store/app-database';
+import { openAppDatabase } from '../../../../../electron/services/app-schema';
 import type { Db } from '../../../../../electron/services/store/database';
 import { specialDiseaseFixtures } from '../../../../helpers/outbox-fixtures';
 

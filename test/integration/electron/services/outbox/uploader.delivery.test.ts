@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { getCase } from '../../../../../electron/services/cases/case-store';
 import { businessKeyOf } from '../../../../../electron/services/outbox/case-payloads';
 import { getOutboxItemByCase, listAttempts } from '../../../../../electron/services/outbox/outbox-store';
-import { openStandaloneOutbox, type Standalone } from '../../../../../electron/services/outbox/standalone';
+import { openStandaloneOutbox, type Standalone } from '../../../../../electron/services/standalone-outbox';
 import { startPlatformSimulator, type PlatformSimulator } from '../../../../../electron/services/platform/simulator';
 import { specialDiseaseFixtures } from '../../../../helpers/outbox-fixtures';
 

@@ -11,7 +11,7 @@ import { getCase } from '../../../../../electron/services/cases/case-store';
 import type { AcceptCaseInput } from '../../../../../electron/services/outbox/accept';
 import { businessKeyOf } from '../../../../../electron/services/outbox/case-payloads';
 import { getOutboxItemByCase, listAttempts } from '../../../../../electron/services/outbox/outbox-store';
-import { openStandaloneOutbox, type Standalone } from '../../../../../electron/services/outbox/standalone';
+import { openStandaloneOutbox, type Standalone } from '../../../../../electron/services/standalone-outbox';
 import { startPlatformSimulator, type PlatformSimulator } from '../../../../../electron/services/platform/simulator';
 import { specialDiseaseFixtures } from '../../../../helpers/outbox-fixtures';
 

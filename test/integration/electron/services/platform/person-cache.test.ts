@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PlatformError } from '../../../../../electron/services/platform/client';
 import { createPlatformServices } from '../../../../../electron/services/platform/factory';
 import { describeAge, PersonUnavailableError } from '../../../../../electron/services/platform/person-cache';
-import { openAppDatabase } from '../../../../../electron/services/store/app-database';
+import { openAppDatabase } from '../../../../../electron/services/app-schema';
 import type { Db } from '../../../../../electron/services/store/database';
 import { LI_SI, ZHANG_SAN, startSim, type SimFixture } from '../../../../helpers/sim-fixture';
 

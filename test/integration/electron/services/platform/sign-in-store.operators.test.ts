@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnvelopeOperator } from '../../../../../electron/services/platform/client';
 import { settingsSignInStore } from '../../../../../electron/services/platform/sign-in-store';
 import { openDatabase } from '../../../../../electron/services/store/database';
-import { appMigrations } from '../../../../../electron/services/store/migrations';
+import { appMigrations } from '../../../../../electron/services/app-schema';
 import { lookupPerson } from '../../../../../electron/services/platform/transactions/person';
 import { LI_SI, startSim, type SimFixture } from '../../../../helpers/sim-fixture';
 

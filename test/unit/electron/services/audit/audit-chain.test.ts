@@ -8,9 +8,10 @@ import { verifyAuditChain, readChain } from '../../../../../electron/services/au
 import { AuditLog } from '../../../../../electron/services/audit/audit-log';
 import { applyKey } from '../../../../../electron/services/store/database';
 import { dataDirKeySource } from '../../../../../electron/services/store/key-source';
-import { appDatabasePath, openAppDatabase } from '../../../../../electron/services/store/app-database';
+import { openAppDatabase } from '../../../../../electron/services/app-schema';
+import { appDatabasePath } from '../../../../../electron/services/store/app-database';
 import { openDatabase } from '../../../../../electron/services/store/database';
-import { appMigrations } from '../../../../../electron/services/store/migrations';
+import { appMigrations } from '../../../../../electron/services/app-schema';
 
 const KEY = Buffer.alloc(32, 7);
 const ROOT = path.resolve(__dirname, '../../../../..');

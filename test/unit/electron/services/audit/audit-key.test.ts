@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditKeyOf, deriveAuditKey, storedAuditKey } from '../../../../../electron/services/audit/audit-key';
-import { openAppDatabase } from '../../../../../electron/services/store/app-database';
+import { openAppDatabase } from '../../../../../electron/services/app-schema';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../../../electron/services/store/database';
-import { appMigrations } from '../../../../../electron/services/store/migrations';
+import { appMigrations } from '../../../../../electron/services/app-schema';
 import { BAD_CREDENTIALS, OperatorStore } from '../../../../../electron/services/operators/operator-store';
 import { DEFAULT_SCRYPT, hashParams, hashPassword, needsRehash, verifyPassword } from '../../../../../electron/services/operators/password-hash';
 import { refusal } from '../../../../helpers/refusal';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MsgidSequencer, parseMsgid } from '../../../../../electron/services/platform/envelope';
 import { settingsMsgidStore } from '../../../../../electron/services/platform/sign-in-store';
-import { openAppDatabase } from '../../../../../electron/services/store/app-database';
+import { openAppDatabase } from '../../../../../electron/services/app-schema';
 import type { Db } from '../../../../../electron/services/store/database';
 
 const PREFIX = 'H99010000001';

@@ -10,7 +10,7 @@ const dirs: string[] = [];
 const dbs: Db[] = [];
 function open(dir = fs.mkdtempSync(path.join(os.tmpdir(), 'print-jobs-'))): { db: Db; dir: string } {
   if (!dirs.includes(dir)) dirs.push(dir);
-  const db = openDatabase(path.join(dir, 'app.db'), { migrations: [printJobsMigration] });
+  const db = openDatabase(path.join(dir, 'app.db'), { migrations: [{ version: 1, ...printJobsMigration }] });
   dbs.push(db);
   return { db, dir };
 }

@@ -6,7 +6,7 @@ import { readChain } from '../../../../../electron/services/audit/audit-chain';
 import { AuditLog } from '../../../../../electron/services/audit/audit-log';
 import { PersonCache } from '../../../../../electron/services/platform/person-cache';
 import { startRetention } from '../../../../../electron/services/privacy/retention';
-import { openAppDatabase } from '../../../../../electron/services/store/app-database';
+import { openAppDatabase } from '../../../../../electron/services/app-schema';
 import type { Person } from '../../../../../electron/services/platform/transactions/person';
 
 const NOW = new Date('2026-06-30T02:00:00.000Z');

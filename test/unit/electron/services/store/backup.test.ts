@@ -2,7 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openAppDatabase } from '../../../../../electron/services/store/app-database';
+import { openAppDatabase } from '../../../../../electron/services/app-schema';
 import { listBackups, startDailyBackups, takeBackup } from '../../../../../electron/services/store/backup';
 import { opensWithKey } from '../../../../../electron/services/store/database';
 import { dataDirKeySource } from '../../../../../electron/services/store/key-source';

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openAppDatabase } from '../../../../../electron/services/store/app-database';
+import { openAppDatabase } from '../../../../../electron/services/app-schema';
 import { opensWithKey, StoreError } from '../../../../../electron/services/store/database';
 import { dataDirKeySource, formatKeyText, keySourceFromMaster, nextKeyFilePath } from '../../../../../electron/services/store/key-source';
 import { createSafeStorageKeyProvider, KeyStorageRefused, type SafeStorageLike } from '../../../../../electron/main/key-provider';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openAppDatabase } from '../../../../../electron/services/store/app-database';
+import { openAppDatabase } from '../../../../../electron/services/app-schema';
 import { takeBackup } from '../../../../../electron/services/store/backup';
 import { dataDirKeySource } from '../../../../../electron/services/store/key-source';
 import { userOnlyAclCommand, windowsUser } from '../../../../../electron/services/store/private-dir';

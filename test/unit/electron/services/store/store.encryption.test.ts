@@ -3,11 +3,12 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appDatabasePath, openAppDatabase } from '../../../../../electron/services/store/app-database';
+import { openAppDatabase } from '../../../../../electron/services/app-schema';
+import { appDatabasePath } from '../../../../../electron/services/store/app-database';
 import { takeBackup } from '../../../../../electron/services/store/backup';
 import { keyCheckFile, openDatabase, opensWithKey, StoreError } from '../../../../../electron/services/store/database';
 import { dataDirKeySource, keySourceFromMaster } from '../../../../../electron/services/store/key-source';
-import { appMigrations } from '../../../../../electron/services/store/migrations';
+import { appMigrations } from '../../../../../electron/services/app-schema';
 import { reencryptTempFile } from '../../../../../electron/services/store/reencrypt';
 import { useTempDirs } from '../../../../helpers/temp-dirs';
 

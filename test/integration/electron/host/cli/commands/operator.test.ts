@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OperatorStore } from '../../../../../../electron/services/operators/operator-store';
-import { openAppDatabase } from '../../../../../../electron/services/store/app-database';
+import { openAppDatabase } from '../../../../../../electron/services/app-schema';
 import { ROOT, runCounter, TSX, type CounterRun } from '../../../../../helpers/run-counter';
 
 let dataDir: string;

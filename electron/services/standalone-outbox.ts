@@ -1,16 +1,17 @@
 /**
  * The outbox outside the app (the `counter` CLI and the crash-test worker): opens the app database in a
  * data directory and builds a platform client from the province profile, honouring --platform URL.
- * The lead's composition root will replace this for the app itself.
+ * It composes the whole app database, so it sits above the service folders, beside app-schema.ts; the app
+ * itself composes in electron/host/platform-runtime.ts.
  */
-import { PlatformClient } from '../platform/client';
-import { settingsMsgidStore } from '../platform/sign-in-store';
-import { DEFAULT_PROFILE_ID, loadProfile, type ProvinceProfile } from '../platform/profile';
-import type { Db } from '../store/database';
-import { openAppDatabase } from '../store/app-database';
-import { defaultDataDir } from '../store/data-dir';
-import { createOutboxService, type OutboxService, type OutboxServiceOptions } from './outbox-service';
-import { UploadLease } from './upload-lease';
+import { PlatformClient } from './platform/client';
+import { settingsMsgidStore } from './platform/sign-in-store';
+import { DEFAULT_PROFILE_ID, loadProfile, type ProvinceProfile } from './platform/profile';
+import type { Db } from './store/database';
+import { openAppDatabase } from './app-schema';
+import { defaultDataDir } from './store/data-dir';
+import { createOutboxService, type OutboxService, type OutboxServiceOptions } from './outbox/outbox-service';
+import { UploadLease } from './outbox/upload-lease';
 
 export interface StandaloneOptions {
   dataDir?: string;

@@ -1,15 +1,17 @@
 /**
  * Offline maintenance of a data directory, for the CLI: `counter backup`, `counter restore`, `counter rekey`.
  * Restore and rekey replace the database file, so they refuse while the workstation (app.lock) or a
- * `counter sync` (the upload lease) holds it. Nothing they print is secret.
+ * `counter sync` (the upload lease) holds it. Nothing they print is secret. Above the features: it opens
+ * the app database with its whole schema and reads the outbox's upload lease.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fsyncDir, writeFileAtomic } from './atomic-write';
-import { appLockMessage, liveAppLockHolder } from './app-lock';
-import { appDatabasePath, openAppDatabase, prepareDataDir } from './app-database';
-import { listBackups, localStamp, newestBackup, takeBackup, verifyBackupFile, type BackupInfo } from './backup';
-import { keyCheckFile, opensWithKey, StoreError, writeKeyCheck } from './database';
+import { openAppDatabase } from './app-schema';
+import { fsyncDir, writeFileAtomic } from './store/atomic-write';
+import { appLockMessage, liveAppLockHolder } from './store/app-lock';
+import { appDatabasePath, prepareDataDir } from './store/app-database';
+import { listBackups, localStamp, newestBackup, takeBackup, verifyBackupFile, type BackupInfo } from './store/backup';
+import { keyCheckFile, opensWithKey, StoreError, writeKeyCheck } from './store/database';
 import {
   dataDirKeySource,
   formatKeyText,
@@ -20,9 +22,9 @@ import {
   nextKeyFilePath,
   parseKeyText,
   type KeySource,
-} from './key-source';
-import { reencryptDatabase, reencryptTempFile } from './reencrypt';
-import { processAlive } from './process-alive';
+} from './store/key-source';
+import { reencryptDatabase, reencryptTempFile } from './store/reencrypt';
+import { processAlive } from './store/process-alive';
 
 export class MaintenanceRefused extends Error {}
 
