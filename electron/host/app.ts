@@ -28,6 +28,7 @@ import { withOutputPrivacy } from './output-privacy';
 import { authFeature } from './features/auth';
 import { casesFeature } from './features/cases';
 import { cataloguesFeature } from './features/catalogues';
+import { personFeature } from './features/person';
 import { platformFeature } from './features/platform';
 import { devicesFeature } from './features/devices';
 import { receptionFeature } from './features/reception';
@@ -73,7 +74,7 @@ export interface App {
 const KIOSK_SCOPE_DEFAULT_MS = 10 * 60_000;
 
 // auth after platform (sign-out sends 9002), before cases (a 容缺 approval checks a supervisor's password).
-const FEATURES: Feature[] = [receptionFeature, devicesFeature, platformFeature, authFeature, casesFeature, cataloguesFeature];
+const FEATURES: Feature[] = [receptionFeature, devicesFeature, platformFeature, authFeature, casesFeature, personFeature, cataloguesFeature];
 
 export async function createApp(opts: AppOptions): Promise<App> {
   const clock = opts.clock ?? (() => new Date());
