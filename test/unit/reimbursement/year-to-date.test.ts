@@ -3,13 +3,16 @@
  * those local claims the platform does not list — by 报销流水号 or by any 票据 — never one counted twice.
  */
 import { describe, expect, it } from 'vitest';
-import { calculate, emptyYtd, parseClaim } from '../../../electron/services/policy';
+import { calculate, emptyYtd, parseClaim, type ClaimResult } from '../../../electron/services/policy';
 import { emptyTotals, type PlatformAccumulation } from '../../../electron/services/platform/transactions/accumulation';
 import type { KeyedSettledClaim } from '../../../electron/services/reimbursement/settled-claims';
 import { mergeYearToDate } from '../../../electron/services/reimbursement/year-to-date';
 import { claimJson, samplePolicy, type ClaimOptions } from '../policy/fixtures';
 
-function localClaim(o: ClaimOptions, keys: { claimSn?: string; bills?: Array<[string, string]>; reversed?: boolean }): KeyedSettledClaim {
+function localClaim(
+  o: ClaimOptions,
+  keys: { claimSn?: string; bills?: Array<[string, string]>; reversed?: boolean },
+): KeyedSettledClaim & { result: ClaimResult } {
   const claim = parseClaim(claimJson(o), samplePolicy);
   return {
     claim,
