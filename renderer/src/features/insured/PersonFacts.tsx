@@ -24,7 +24,7 @@ export function StatusAlarm({ insurances }: { insurances: InsuredPerson['insuinf
 export function IdentityTags({ identities, idetinfo }: { identities: PersonOverview['identities'] | null; idetinfo: InsuredPerson['idetinfo'] }) {
   const list =
     identities ??
-    idetinfo.map((i) => ({ name: i.psn_idet_type_name, from: i.begntime.slice(0, 10), to: i.endtime.slice(0, 10), current: true }));
+    idetinfo.map((i) => ({ name: i.psn_idet_type_name, from: i.begntime.slice(0, 10), to: i.endtime.slice(0, 10) >= '2099-12-31' ? '长期' : i.endtime.slice(0, 10), current: true }));
   if (list.length === 0) return null;
   return (
     <>
