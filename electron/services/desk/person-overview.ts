@@ -110,7 +110,7 @@ function benefitsOf(policy: Policy, person: Person, y: YearToDate, today: string
 }
 
 export function ytdSourceLabel(y: Pick<YearToDate, 'source' | 'offline' | 'platformAsOf'>): string {
-  if (y.offline) return y.platformAsOf ? '离线：平台上次累计 + 本机结算' : '离线时仅本机';
+  if (y.offline) return y.platformAsOf ? '离线：上次平台累计+本机' : '离线时仅本机';
   return { platform: '平台累计', local: '本机结算', merged: '两者合并' }[y.source];
 }
 

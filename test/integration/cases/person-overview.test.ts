@@ -178,7 +178,7 @@ describe('offline', () => {
     try {
       const o = await call(app.handlers, 'person.overview', { psnNo: ZHOU.psnNo });
       expect(o.offline).toBe(true);
-      expect(o.yearToDate).toMatchObject({ offline: true, sourceLabel: '离线：平台上次累计 + 本机结算' });
+      expect(o.yearToDate).toMatchObject({ offline: true, sourceLabel: '离线：上次平台累计+本机' });
       expect(o.yearToDate.ytd).toEqual(online.yearToDate.ytd);
       expect(o.specialDiseases.platformAnswered).toBe(false);
       expect(o.specialDiseases.rows).toEqual([expect.objectContaining({ code: 'M01600', origin: 'local', stateLabel: '已上报' })]);

@@ -37,7 +37,7 @@ export function InsuredPanel() {
           </span>
         )}
         {insured?.source === 'platform' && !overview.data?.offline && <span className="tag ok">平台实时</span>}
-        {insured && overview.data?.offline && (
+        {insured?.source === 'platform' && overview.data?.offline && (
           <span className="tag warn" data-testid="overview-offline">
             离线
           </span>
@@ -86,12 +86,7 @@ export function InsuredPanel() {
               </button>
             </div>
           )}
-          {overview.data && <PersonOverviewView o={overview.data} />}
-          {overview.data && (
-            <button className="link small" onClick={overview.reload} disabled={overview.loading} data-testid="overview-reload">
-              {overview.loading ? '正在刷新…' : '刷新待遇和备案'}
-            </button>
-          )}
+          {overview.data && <PersonOverviewView o={overview.data} reload={overview.reload} loading={overview.loading} />}
         </>
       )}
     </section>

@@ -48,18 +48,21 @@ export function IdentityTags({ identities, idetinfo }: { identities: PersonOverv
   );
 }
 
-/** The document just read: its expiry, in red when past. Typed or scanned numbers carry no expiry. */
+/**
+ * The document just read, when it has expired or expires within 90 days (the reception panel shows its dates
+ * anyway). Typed or scanned numbers carry no expiry.
+ */
 export function DocumentExpiry({ person }: { person: Person }) {
   const validTo = person.source === 'id-card' ? person.validTo : person.source === 'sscard' ? person.expiryDate : null;
   if (!validTo) return null;
   const state = expiryState(validTo, chinaToday());
+  if (state === 'ok') return null;
   const doc = person.source === 'id-card' ? '证件' : '社保卡';
   return (
     <>
-      <dt>{doc}有效期</dt>
+      <dt>{doc}</dt>
       <dd data-testid="document-expiry" className={state === 'expired' ? 'expired' : undefined}>
-        至 {validTo}
-        {state === 'expired' && '（已过期）'}
+        {state === 'expired' ? `${validTo} 已过期` : `至 ${validTo}`}
         {state === 'soon' && <span className="tag warn">即将到期</span>}
       </dd>
     </>

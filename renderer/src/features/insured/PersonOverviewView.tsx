@@ -2,15 +2,20 @@ import type { PersonOverview } from '../../../../electron/contract/features/pers
 import { formatFen } from './labels';
 
 /** The parts of person.overview below the 参保 list: 三重保障 this year, 特门 and 异地 registrations. */
-export function PersonOverviewView({ o }: { o: PersonOverview }) {
+export function PersonOverviewView({ o, reload, loading }: { o: PersonOverview; reload(): void; loading: boolean }) {
   const y = o.yearToDate;
   const b = o.benefits;
   return (
     <>
       <div className="section-title">
-        <span>{y.year} 年待遇使用</span>
-        <span className={y.offline ? 'tag warn' : 'tag'} data-testid="ytd-source" title={y.platformAsOf ? `平台数据时间 ${new Date(y.platformAsOf).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}` : undefined}>
-          {y.sourceLabel}
+        <span title={b ? `${b.policyName}，金额单位：元` : undefined}>{y.year} 年待遇（元）</span>
+        <span className="nowrap">
+          <span className={y.offline ? 'tag warn' : 'tag'} data-testid="ytd-source" title={y.platformAsOf ? `平台数据时间 ${new Date(y.platformAsOf).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}` : undefined}>
+            {y.sourceLabel}
+          </span>
+          <button className="link small" onClick={reload} disabled={loading} data-testid="overview-reload">
+            {loading ? '刷新中…' : '刷新'}
+          </button>
         </span>
       </div>
       {b ? (
@@ -57,24 +62,17 @@ export function PersonOverviewView({ o }: { o: PersonOverview }) {
       ) : (
         <p className="muted small">本政策没有该人员险种的待遇规则。</p>
       )}
-      <p className="muted small">单位：元 · {b?.policyName ?? ''}</p>
 
-      <div className="section-title">
-        <span>门诊慢特病备案</span>
-        {!o.specialDiseases.platformAnswered && <span className="tag warn">仅本机记录</span>}
-      </div>
       <RegistrationList
+        title="门诊慢特病备案"
+        platformAnswered={o.specialDiseases.platformAnswered}
         testId="special-diseases"
-        empty="无备案"
         rows={o.specialDiseases.rows.map((r) => ({ key: `${r.origin}-${r.code}-${r.from}`, what: `${r.name} ${r.code}`, when: `${r.from} 至 ${r.to}`, origin: r.origin, state: r.stateLabel, valid: r.valid }))}
       />
-      <div className="section-title">
-        <span>异地就医备案</span>
-        {!o.remoteRegistrations.platformAnswered && <span className="tag warn">仅本机记录</span>}
-      </div>
       <RegistrationList
+        title="异地就医备案"
+        platformAnswered={o.remoteRegistrations.platformAnswered}
         testId="remote-registrations"
-        empty="无备案"
         rows={o.remoteRegistrations.rows.map((r, i) => ({ key: `${r.origin}-${i}`, what: `${r.typeName} · ${r.place}`, when: `${r.from} 至 ${r.to}`, origin: r.origin, state: r.stateLabel, valid: r.valid }))}
       />
     </>
@@ -110,10 +108,26 @@ interface RegRow {
   valid: boolean;
 }
 
-function RegistrationList({ rows, empty, testId }: { rows: RegRow[]; empty: string; testId: string }) {
-  if (rows.length === 0) return <p className="muted small" data-testid={testId}>{empty}</p>;
+/** One kind of registration: its title (with 仅本机记录 when the platform was not reached) and its rows, or 无备案 beside the title. */
+function RegistrationList({ title, platformAnswered, rows, testId }: { title: string; platformAnswered: boolean; rows: RegRow[]; testId: string }) {
+  const head = (
+    <div className="section-title">
+      <span>
+        {title}
+        {rows.length === 0 && (
+          <span className="muted small none" data-testid={testId}>
+            无备案
+          </span>
+        )}
+      </span>
+      {!platformAnswered && <span className="tag warn">仅本机记录</span>}
+    </div>
+  );
+  if (rows.length === 0) return head;
   return (
-    <ul className="reg-list" data-testid={testId}>
+    <>
+      {head}
+      <ul className="reg-list" data-testid={testId}>
       {rows.map((r) => (
         <li key={r.key} className={r.valid ? undefined : 'invalid'}>
           <span className="what">
@@ -122,8 +136,9 @@ function RegistrationList({ rows, empty, testId }: { rows: RegRow[]; empty: stri
             <span className="muted small">{r.when}</span>
           </span>
           <span className={r.origin === 'local' ? 'tag warn' : r.valid ? 'tag ok' : 'tag'}>{r.origin === 'local' ? r.state : r.state === '有效' ? '平台有效' : r.state}</span>
-        </li>
-      ))}
-    </ul>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
