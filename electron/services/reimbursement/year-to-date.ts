@@ -9,6 +9,7 @@ import { claimUsage, emptyYtd, type Ytd } from '../policy';
 import { PlatformError, type PlatformClient } from '../platform/client';
 import { PlatformInputError } from '../platform/transactions/shared';
 import { emptyTotals, queryAccumulation, type AccumulationTotals, type PlatformAccumulation } from '../platform/transactions/accumulation';
+import { keepAccumulation, lastAccumulation } from '../platform/accumulation-cache';
 import type { Db } from '../store/database';
 import { keyedSettledClaimsOf, type KeyedSettledClaim } from './settled-claims';
 
@@ -90,19 +91,6 @@ export function mergeYearToDate(
   };
 }
 
-const cacheKey = (psnNo: string, year: number) => `accumulation.${psnNo}.${year}`;
-
-function keepAnswer(db: Db, a: PlatformAccumulation, at: string): void {
-  db.prepare(
-    `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-  ).run(cacheKey(a.psnNo, a.year), JSON.stringify(a), at);
-}
-
-function lastAnswer(db: Db, psnNo: string, year: number): { accumulation: PlatformAccumulation; asOf: string } | null {
-  const row = db.prepare('SELECT value, updated_at FROM settings WHERE key = ?').get(cacheKey(psnNo, year)) as { value: string; updated_at: string } | undefined;
-  return row ? { accumulation: JSON.parse(row.value) as PlatformAccumulation, asOf: row.updated_at } : null;
-}
-
 export interface YearToDateDeps {
   db: Db;
   /** Absent: this workstation's claims only (source local, not offline). */
@@ -118,14 +106,14 @@ export interface YearToDateDeps {
 export async function personYearToDate(deps: YearToDateDeps, psnNo: string, year: number, insuplcAdmdvs?: string): Promise<YearToDate> {
   const local = keyedSettledClaimsOf(deps.db, psnNo, year);
   if (!deps.client) return mergeYearToDate(year, null, local, false);
-  const now = (deps.clock ?? (() => new Date()))().toISOString();
+  const now = (deps.clock ?? (() => new Date()))();
   try {
     const accumulation = await queryAccumulation(deps.client, { psnNo, year, insuplcAdmdvs });
-    keepAnswer(deps.db, accumulation, now);
-    return mergeYearToDate(year, { accumulation, asOf: now }, local, false);
+    keepAccumulation(deps.db, accumulation, now);
+    return mergeYearToDate(year, { accumulation, asOf: now.toISOString() }, local, false);
   } catch (err) {
     if (err instanceof PlatformError && err.kind === 'business') return mergeYearToDate(year, null, local, false);
     if (!(err instanceof PlatformError) && !(err instanceof PlatformInputError)) throw err;
-    return mergeYearToDate(year, lastAnswer(deps.db, psnNo, year), local, true);
+    return mergeYearToDate(year, lastAccumulation(deps.db, psnNo, year), local, true);
   }
 }
