@@ -59,6 +59,8 @@ export const ACCESS_POLICY: Record<MethodName, Access> = {
   'idCard.cancel': roles(...COUNTER_AND_KIOSK),
   'sscard.read': roles(...COUNTER_AND_KIOSK),
   'person.lookup': roles(...COUNTER_AND_KIOSK),
+  // The whole picture of a person (registrations, what they used this year): the counter only.
+  'person.overview': roles(...COUNTER),
   'catalog.diseases': roles(...COUNTER_AND_KIOSK),
   'cases.materials': roles(...COUNTER_AND_KIOSK),
   // Read-only catalogues without personal data: every signed-in role (an administrator checks the hospital set-up).

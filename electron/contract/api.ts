@@ -10,6 +10,7 @@ import { authMethods } from './features/auth';
 import { casesMethods } from './features/cases';
 import { cataloguesMethods } from './features/catalogues';
 import { devicesEvents, devicesMethods } from './features/devices';
+import { personMethods } from './features/person';
 import { platformEvents, platformMethods } from './features/platform';
 import { receptionMethods } from './features/reception';
 import type { MethodSpec } from './spec';
@@ -22,6 +23,7 @@ export const methods = {
   ...receptionMethods,
   ...devicesMethods,
   ...platformMethods,
+  ...personMethods,
   ...casesMethods,
   ...cataloguesMethods,
 } as const satisfies Record<string, MethodSpec>;

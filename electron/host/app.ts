@@ -31,6 +31,7 @@ import { withOutputPrivacy } from './output-privacy';
 import { authFeature } from './features/auth';
 import { casesFeature } from './features/cases';
 import { cataloguesFeature } from './features/catalogues';
+import { personFeature } from './features/person';
 import { platformFeature } from './features/platform';
 import { devicesFeature } from './features/devices';
 import { receptionFeature } from './features/reception';
@@ -86,6 +87,7 @@ export const FEATURES: Record<string, Feature<AppServices>> = {
   auth: authFeature,
   cases: casesFeature,
   catalogues: cataloguesFeature,
+  person: personFeature,
 };
 
 /** Every feature's handlers, from the services; refuses a method two features both handle (the root checks none is missing). */

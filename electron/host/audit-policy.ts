@@ -80,6 +80,11 @@ export const auditPolicy: AuditPolicy = {
     detail: (i, o) => ({ certType: i.certType, certNo: maskIdNumber(i.certNo), psnNo: o.person.psn_no, source: o.source }),
     failure: (i) => ({ certType: i.certType, certNo: maskIdNumber(i.certNo) }),
   },
+  // A view of a person's data (registrations, what they used this year): who looked, at whom, from where.
+  'person.overview': {
+    detail: (i, o) => ({ psnNo: i.psnNo, ytdSource: o.yearToDate.source, offline: o.offline || o.yearToDate.offline }),
+    failure: (i) => ({ psnNo: i.psnNo }),
+  },
   'platform.status': null,
   'queue.summary': null,
   'queue.list': { detail: (i, o) => ({ states: i.states ?? null, count: o.length, psnNos: uniquePsnNos(o) }) },

@@ -172,7 +172,7 @@ export const OneTimeNotice = z.object({
 });
 export type OneTimeNotice = z.infer<typeof OneTimeNotice>;
 
-const Ytd = z.object({
+export const Ytd = z.object({
   admissions: z.number().int(),
   fundPaid: z.number().int(),
   outpatientFundPaid: z.number().int(),
@@ -188,6 +188,8 @@ export const Calculation = z.object({
   person: z.object({ insutype: z.string(), retired: z.boolean(), assistance: z.string().nullable() }),
   visitDate: z.string(),
   ytd: Ytd,
+  /** Where `ytd` came from (the same figures as person.overview): 平台累计 / 本机结算 / 两者合并, and whether offline. */
+  ytdSource: z.object({ source: z.enum(['platform', 'local', 'merged']), offline: z.boolean() }).optional(),
   result: z.object({
     eligible: z.boolean(),
     reasons: z.array(z.string()),

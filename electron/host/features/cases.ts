@@ -19,6 +19,7 @@ import { findInsuredPerson } from '../../services/cases/insured-person';
 import { materialsChecklist } from '../../services/cases/materials';
 import { findDiseaseWindow } from '../../services/reimbursement/disease-window';
 import { ReimbursementService } from '../../services/reimbursement/reimbursement-service';
+import { personYearToDate } from '../../services/reimbursement/year-to-date';
 import { renderAcceptanceReceiptHtml, renderOneTimeNoticeHtml } from '../../services/printing/a4';
 import { loadPolicyFile, samplePolicyPath } from '../../services/policy';
 import { ReceiptFolder } from '../../services/printing/receipt-folder';
@@ -45,6 +46,8 @@ export const casesFeature: Feature<CasesDeps> = (ctx, { platform: runtime, opera
     db: ctx.db,
     policy,
     findDiseaseWindow: (psnNo, code, date) => findDiseaseWindow({ db: ctx.db, client: platform.client }, psnNo, code, date),
+    // The same year-to-date as the person panel (person.overview): 5206 merged with this workstation's claims.
+    yearToDate: (psnNo, year, insuplcAdmdvs) => personYearToDate({ db: ctx.db, client: platform.client, clock: ctx.clock }, psnNo, year, insuplcAdmdvs),
   });
   const desk = new CaseDesk({
     db: ctx.db,

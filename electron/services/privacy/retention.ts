@@ -1,13 +1,14 @@
 /**
  * Retention: personal data kept only for convenience is deleted once it is older than the configured
  * number of days (config.json `privacy.retentionDays`, default 30): the platform person cache (offline
- * lookups) and files under the data directory's `receipts/` and `attachments/` folders (saved 受理回执 and
- * 一次性告知单 PDFs, scanned materials). Runs at start and then daily on an unref'd timer (it never keeps the
+ * lookups) with the platform's last year-to-date answers (5206), and files under the data directory's
+ * `receipts/` and `attachments/` folders (saved 受理回执 and 一次性告知单 PDFs, scanned materials). Runs at start and then daily on an unref'd timer (it never keeps the
  * process alive), stopped at close. Every run is audited with what it removed (counts only).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AuditLog } from '../audit/audit-log';
+import { pruneAccumulations } from '../platform/accumulation-cache';
 import { PersonCache } from '../platform/person-cache';
 import type { Db } from '../store/database';
 
@@ -31,7 +32,8 @@ export interface PurgeResult {
 
 /** Delete what is older than the retention period; returns how much went. */
 export function purgeExpired(o: Omit<RetentionOptions, 'audit' | 'intervalMs'>): PurgeResult {
-  const personCache = new PersonCache(o.db, o.clock).prune(o.retentionDays);
+  // The platform's year-to-date answers (5206) count with the person cache: both are the platform's data on a person.
+  const personCache = new PersonCache(o.db, o.clock).prune(o.retentionDays) + pruneAccumulations(o.db, o.clock(), o.retentionDays);
   const cutoff = o.clock().getTime() - o.retentionDays * DAY_MS;
   let files = 0;
   for (const folder of RETENTION_FOLDERS) files += purgeFolder(path.join(o.dataDir, folder), cutoff);

@@ -8,13 +8,19 @@ import { calculate, ClaimRejectedError, parseClaim, type Claim, type ClaimResult
 import type { Person } from '../platform/transactions/person';
 import type { Db } from '../store/database';
 import { buildClaim, type BuiltClaim, type DiseaseWindow } from './claim-builder';
-import { insertSettledClaim, yearToDate } from './settled-claims';
+import { insertSettledClaim } from './settled-claims';
+import { personYearToDate, type YearToDate } from './year-to-date';
 
 export interface ReimbursementServiceOptions {
   db: Db;
   policy: Policy;
   /** Where a person's 门诊慢特病 registration window comes from (local cases first, then the platform). */
   findDiseaseWindow(psnNo: string, code: string, visitDate: string): Promise<DiseaseWindow | null>;
+  /**
+   * The person's year-to-date (./year-to-date: platform 5206 merged with this workstation's claims), the same
+   * figures the person panel shows; default this workstation's claims only.
+   */
+  yearToDate?(psnNo: string, year: number, insuplcAdmdvs?: string): Promise<YearToDate>;
 }
 
 export interface ClaimCalculation {
@@ -39,8 +45,10 @@ export class ReimbursementService {
         throw new AppError('not-registered', `未找到该人员病种 ${form.diseaseCode} 的门诊慢特病备案，不能按门诊慢特病报销；请先办理门诊慢特病备案`);
       }
     }
-    const ytd = yearToDate(this.o.db, person.psn_no, Number(form.begndate.slice(0, 4)));
-    const built = buildClaim(person, form, ytd, disease);
+    const year = Number(form.begndate.slice(0, 4));
+    const insuplc = person.insuinfo.find((i) => i.insutype === form.insutype)?.insuplc_admdvs;
+    const ytd = await (this.o.yearToDate ?? ((psnNo: string, y: number) => personYearToDate({ db: this.o.db }, psnNo, y)))(person.psn_no, year, insuplc);
+    const built = buildClaim(person, form, ytd.ytd, disease);
     let claim: Claim;
     try {
       claim = parseClaim(built.claim, this.o.policy);
@@ -54,6 +62,7 @@ export class ReimbursementService {
       person: { insutype: claim.person.insutype, retired: claim.person.retired, assistance: claim.person.assistance },
       visitDate: claim.visit.date,
       ytd: claim.ytd,
+      ytdSource: { source: ytd.source, offline: ytd.offline },
       result,
     };
     return { built, claim, result, view };

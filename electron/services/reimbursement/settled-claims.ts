@@ -1,10 +1,10 @@
 /**
  * This workstation's settled 零星报销 claims: the claim exactly as calculated and the engine's result, stored
- * when the case is accepted. The year's accumulators (ytd) of a person are rebuilt from them by
- * foldAccumulators; a claim whose case was cancelled (撤销 filed) is marked reversed and no longer counts,
- * and one the platform refused (needs the clerk) does not count while it stays refused.
+ * when the case is accepted. The year's accumulators (ytd) of a person are rebuilt from them (./year-to-date,
+ * merged with the platform's 5206); a claim whose case was cancelled (撤销 filed) is marked reversed and no
+ * longer counts, and one the platform refused (needs the clerk) does not count while it stays refused.
  */
-import { foldAccumulators, type ClaimResult, type SettledClaim, type Ytd } from '../policy';
+import type { ClaimResult, SettledClaim, Ytd } from '../policy';
 import type { Db, Migration } from '../store/database';
 
 export const settledClaimsMigration: Migration = {
@@ -53,23 +53,33 @@ export function markReversedClaims(db: Db): number {
     .run().changes;
 }
 
-/** The person's settled claims of one year, reversed or refused ones flagged so they do not count. */
-export function settledClaimsOf(db: Db, psnNo: string, year: number): SettledClaim[] {
+/** A settled claim with what identifies it to the platform: its 报销流水号 once filed, and its 票据. */
+export interface KeyedSettledClaim extends SettledClaim {
+  claimSn: string | null;
+  invoices: Array<{ code: string; no: string }>;
+}
+
+/**
+ * The person's settled claims of one year, reversed or refused ones flagged so they do not count, with what
+ * identifies them to the platform (for merging with 5206, by settlement or invoice).
+ */
+export function keyedSettledClaimsOf(db: Db, psnNo: string, year: number): KeyedSettledClaim[] {
   markReversedClaims(db);
   const rows = db
     .prepare(
-      `SELECT s.claim, s.result, s.reversed_at, c.state FROM settled_claims s JOIN cases c ON c.id = s.case_id
+      `SELECT s.case_id, s.claim, s.result, s.reversed_at, c.state, c.result AS case_result FROM settled_claims s JOIN cases c ON c.id = s.case_id
        WHERE s.psn_no = ? AND s.visit_year = ? ORDER BY s.id`,
     )
-    .all(psnNo, year) as Array<{ claim: string; result: string; reversed_at: string | null; state: string }>;
-  return rows.map((r) => ({
-    claim: JSON.parse(r.claim) as SettledClaim['claim'],
-    result: JSON.parse(r.result) as SettledClaim['result'],
-    reversed: r.reversed_at !== null || r.state === 'needs-clerk',
-  }));
-}
-
-/** What the person used this year at this workstation, for the next claim's `ytd`. */
-export function yearToDate(db: Db, psnNo: string, year: number): Ytd {
-  return foldAccumulators(settledClaimsOf(db, psnNo, year), year);
+    .all(psnNo, year) as Array<{ case_id: number; claim: string; result: string; reversed_at: string | null; state: string; case_result: string | null }>;
+  const invoicesOf = db.prepare('SELECT code, no FROM case_invoices WHERE case_id = ? ORDER BY rowid');
+  return rows.map((r) => {
+    const sn = r.case_result ? (JSON.parse(r.case_result) as { claimSn?: unknown }).claimSn : undefined;
+    return {
+      claim: JSON.parse(r.claim) as SettledClaim['claim'],
+      result: JSON.parse(r.result) as SettledClaim['result'],
+      reversed: r.reversed_at !== null || r.state === 'needs-clerk',
+      claimSn: typeof sn === 'string' && sn ? sn : null,
+      invoices: invoicesOf.all(r.case_id) as Array<{ code: string; no: string }>,
+    };
+  });
 }

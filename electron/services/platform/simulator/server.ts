@@ -18,6 +18,7 @@ import { Refusal } from './business/handler';
 import { FaultControl, type FaultSettings } from './faults';
 import { loadSeedPersons, seedPersons } from './persons';
 import { openSimulatorDatabase } from './store';
+import { loadAccumulationLedger } from './business/accumulation';
 
 export interface PlatformSimulatorOptions {
   /** 0 = a free port. */
@@ -79,7 +80,7 @@ export async function startPlatformSimulator(opts: PlatformSimulatorOptions): Pr
   const db: Db = openSimulatorDatabase(opts.dbFile);
   seedPersons(db, loadSeedPersons(resourcesDir));
   const diseases = loadDiseases(resourcesDir);
-  const handlers = buildHandlers(profile);
+  const handlers = buildHandlers(profile, loadAccumulationLedger(resourcesDir));
   const codec = createPlatformCodec(profile.signing);
   const faults = new FaultControl();
   const calls: Record<string, number> = {};

@@ -3,8 +3,16 @@ import { useDesk } from '../../store/desk-store';
 import { usePlatform } from '../../store/platform-store';
 import { INSUTYPE_NAMES } from '../../../../electron/contract/vocabulary/insurance-types';
 import { describeAge, formatFen, INSU_STATUS_LABEL } from './labels';
+import { DocumentExpiry, IdentityTags, StatusAlarm } from './PersonFacts';
+import { PersonOverviewView } from './PersonOverviewView';
+import { usePersonOverview } from './usePersonOverview';
+import './insured.css';
 
-/** 参保信息: the platform's 1101 answer for the person at the counter, marked when it comes from the offline cache. */
+/**
+ * 参保信息: the platform's 1101 answer for the person at the counter, marked when it comes from the offline
+ * cache, and the person panel (person.overview): status alarms, identities, document expiry, 三重保障 this year
+ * and the person's 特门 / 异地 registrations.
+ */
 export function InsuredPanel() {
   const person = useDesk((s) => s.person);
   const { insured, lookingUp, lookupError, lookup, clearInsured } = usePlatform();
@@ -16,6 +24,8 @@ export function InsuredPanel() {
     else if (usePlatform.getState().lookupKey !== `02:${idNumber}`) void lookup({ certType: '02', certNo: idNumber });
   }, [idNumber, lookup, clearInsured]);
 
+  const overview = usePersonOverview(insured?.person.psn_no ?? null);
+
   if (!person) return null;
   return (
     <section className="panel insured" aria-labelledby="insured-title" data-testid="insured">
@@ -26,7 +36,12 @@ export function InsuredPanel() {
             离线缓存 · {describeAge(insured.ageSeconds)}
           </span>
         )}
-        {insured?.source === 'platform' && <span className="tag ok">平台实时</span>}
+        {insured?.source === 'platform' && !overview.data?.offline && <span className="tag ok">平台实时</span>}
+        {insured?.source === 'platform' && overview.data?.offline && (
+          <span className="tag warn" data-testid="overview-offline">
+            离线
+          </span>
+        )}
       </header>
       {lookingUp && <p className="hint" role="status">正在向医保平台查询…</p>}
       {lookupError && (
@@ -39,28 +54,21 @@ export function InsuredPanel() {
       )}
       {insured && (
         <>
+          <StatusAlarm insurances={insured.person.insuinfo} />
           <dl className="person">
             <dt>人员编号</dt>
             <dd className="mono" data-testid="psn-no">{insured.person.psn_no}</dd>
-            {insured.person.idetinfo.length > 0 && (
-              <>
-                <dt>特殊身份</dt>
-                <dd>
-                  {insured.person.idetinfo.map((i) => (
-                    <span key={i.psn_idet_type} className="tag">
-                      {i.psn_idet_type_name}
-                    </span>
-                  ))}
-                </dd>
-              </>
-            )}
+            <IdentityTags identities={overview.data?.identities ?? null} idetinfo={insured.person.idetinfo} />
+            <DocumentExpiry person={person} />
           </dl>
           <ul className="insurances" data-testid="insurances">
             {insured.person.insuinfo.map((i) => (
               <li key={i.insutype}>
                 <div className="insurance-head">
                   <b>{INSUTYPE_NAMES[i.insutype] ?? i.insutype}</b>
-                  <span className={i.psn_insu_stas === '1' ? 'tag ok' : 'tag bad'}>{INSU_STATUS_LABEL[i.psn_insu_stas] ?? i.psn_insu_stas}</span>
+                  <span className={i.psn_insu_stas === '1' ? 'tag ok' : 'tag bad'} data-testid="insu-status">
+                    {INSU_STATUS_LABEL[i.psn_insu_stas] ?? `参保状态 ${i.psn_insu_stas}`}
+                  </span>
                 </div>
                 <div className="muted small">
                   参保地 <span className="mono">{i.insuplc_admdvs}</span>
@@ -69,6 +77,16 @@ export function InsuredPanel() {
               </li>
             ))}
           </ul>
+          {overview.loading && !overview.data && <p className="hint small">正在查询本年待遇和备案…</p>}
+          {overview.error && (
+            <div className="alert error" role="alert" data-testid="overview-error">
+              {overview.error}
+              <button className="link" onClick={overview.reload}>
+                重试
+              </button>
+            </div>
+          )}
+          {overview.data && <PersonOverviewView o={overview.data} reload={overview.reload} loading={overview.loading} />}
         </>
       )}
     </section>

@@ -1,9 +1,5 @@
-/** Display names for platform codes (national dictionary values; 险种 names live in electron/contract/vocabulary). */
-export const INSU_STATUS_LABEL: Record<string, string> = {
-  '1': '正常参保',
-  '2': '暂停参保',
-  '4': '终止参保',
-};
+/** Display helpers for the person panel (platform code names live in electron/contract/vocabulary). */
+export { INSURANCE_STATUS_NAMES as INSU_STATUS_LABEL } from '../../../../electron/contract/vocabulary/insurance-types';
 
 export function formatFen(fen: number): string {
   const sign = fen < 0 ? '-' : '';
@@ -16,4 +12,18 @@ export function describeAge(ageSeconds: number): string {
   if (ageSeconds < 3600) return `${Math.floor(ageSeconds / 60)} 分钟前`;
   if (ageSeconds < 86_400) return `${Math.floor(ageSeconds / 3600)} 小时前`;
   return `${Math.floor(ageSeconds / 86_400)} 天前`;
+}
+
+/** Today (yyyy-MM-dd) in China Standard Time, whatever the machine's zone. */
+export function chinaToday(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** A document's validity against today: expired, expiring within 90 days, or fine ('长期' never expires). */
+export function expiryState(validTo: string, today: string): 'expired' | 'soon' | 'ok' {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(validTo)) return 'ok';
+  if (validTo < today) return 'expired';
+  const soon = new Date(`${today}T00:00:00Z`);
+  soon.setUTCDate(soon.getUTCDate() + 90);
+  return validTo <= soon.toISOString().slice(0, 10) ? 'soon' : 'ok';
 }

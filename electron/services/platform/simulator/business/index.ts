@@ -6,6 +6,7 @@
  * reimbursed.
  */
 import type { ProvinceProfile } from '../../profile';
+import { accumulationHandlers, type LedgerEntry } from './accumulation';
 import { fileUploadHandlers } from './file-upload';
 import type { Handler } from './handler';
 import { personHandlers } from './person';
@@ -17,9 +18,10 @@ import { reversalHandlers } from './reversal';
 import { signInHandlers } from './sign-in';
 import { specialDiseaseHandlers } from './special-disease';
 
-/** Every transaction the simulated platform answers, keyed by infno. */
-export function buildHandlers(profile: ProvinceProfile): Record<string, Handler> {
+/** Every transaction the simulated platform answers, keyed by infno. `ledger`: settlements 5206 counts. */
+export function buildHandlers(profile: ProvinceProfile, ledger: readonly LedgerEntry[] = []): Record<string, Handler> {
   return {
+    ...accumulationHandlers(ledger),
     ...signInHandlers,
     ...personHandlers,
     ...specialDiseaseHandlers,

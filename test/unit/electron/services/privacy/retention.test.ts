@@ -4,7 +4,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readChain } from '../../../../../electron/services/audit/audit-chain';
 import { AuditLog } from '../../../../../electron/services/audit/audit-log';
+import { keepAccumulation, lastAccumulation } from '../../../../../electron/services/platform/accumulation-cache';
 import { PersonCache } from '../../../../../electron/services/platform/person-cache';
+import { emptyTotals } from '../../../../../electron/services/platform/transactions/accumulation';
 import { startRetention } from '../../../../../electron/services/privacy/retention';
 import { openAppDatabase } from '../../../../../electron/services/app-schema';
 import type { Person } from '../../../../../electron/services/platform/transactions/person';
@@ -72,6 +74,21 @@ describe('retention of the person cache and saved files', () => {
     job.stop();
     vi.advanceTimersByTime(3 * DAY);
     expect(purges()).toBe(2);
+    s.db.close();
+  });
+});
+
+describe('retention of the platform year-to-date answers (5206)', () => {
+  it('purges an old 5206 answer with the person cache and keeps a recent one', () => {
+    const s = setup();
+    const answer = (psnNo: string) => ({ psnNo, year: 2026, totals: emptyTotals(), settlements: [] });
+    keepAccumulation(s.db, answer('OLD'), new Date(NOW.getTime() - 31 * DAY));
+    keepAccumulation(s.db, answer('NEW'), new Date(NOW.getTime() - 1 * DAY));
+    const job = startRetention({ db: s.db, dataDir: s.dataDir, clock: s.clock, retentionDays: 30, audit: s.audit });
+    job.stop();
+    expect(lastAccumulation(s.db, 'OLD', 2026)).toBeNull();
+    expect(lastAccumulation(s.db, 'NEW', 2026)?.accumulation.psnNo).toBe('NEW');
+    expect(JSON.parse(readChain(s.db).at(-1)!.detail!)).toMatchObject({ personCache: 2 });
     s.db.close();
   });
 });
