@@ -36,7 +36,4 @@ export function addWorkingDays(from: string, days: number, calendar: WorkingDayC
 }
 
 /** yyyy-MM-dd plus calendar months; a day beyond the month's end rolls over (08-31 + 6 → 03-03), as the platform counts. */
-export function addMonths(date: string, months: number): string {
-  const [y, m, day] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1 + months, day)).toISOString().slice(0, 10);
-}
+export { addMonths } from '../../contract/rules/calendar-dates';

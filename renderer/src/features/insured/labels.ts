@@ -1,9 +1,5 @@
 /** Display names for platform codes (national dictionary values; 险种 names live in electron/contract/vocabulary). */
-export const INSU_STATUS_LABEL: Record<string, string> = {
-  '1': '正常参保',
-  '2': '暂停参保',
-  '4': '终止参保',
-};
+export { INSURANCE_STATUS_NAMES as INSU_STATUS_LABEL } from '../../../../electron/contract/vocabulary/insurance-status';
 
 export function formatFen(fen: number): string {
   const sign = fen < 0 ? '-' : '';
