@@ -101,7 +101,6 @@ export class CaseDesk {
       throw new AppError('invalid-input', `该人员没有险种 ${input.form.insutype} 的参保记录，请按平台查询结果选择险种`);
     }
     const prepared = await this.prepare(input, person);
-    const unchecked = await this.checkEligibility(input, person, prepared.payload);
 
     const checklist = materialsChecklist({
       kind: input.kind,
@@ -116,6 +115,8 @@ export class CaseDesk {
       if (err instanceof UnknownMaterialError) throw new AppError('invalid-input', err.message);
       throw err;
     }
+    // Eligibility before any 告知单 or 回执: neither is issued for a case that may not be accepted at all.
+    const unchecked = await this.checkEligibility(input, person, prepared.payload);
     const now = this.o.clock();
     const applicantIdMasked = maskIdNumber(person.certno);
     if (check.missingMain.length > 0) {
