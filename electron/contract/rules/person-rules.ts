@@ -54,5 +54,5 @@ export interface ClaimedInvoice {
 export function invoicesClaimedRule(claimed: readonly ClaimedInvoice[]): RuleRefusal | null {
   if (claimed.length === 0) return null;
   const list = claimed.map((c) => `${c.code} / ${c.no}（${c.ref}）`).join('、');
-  return { message: `以下票据已报销过，一张票据只能报销一次：${list}`, field: 'invoices' };
+  return { message: `以下票据已报销过，不能重复报销（一张票据只能报销一次）：${list}`, field: 'invoices' };
 }

@@ -380,7 +380,7 @@ describe('零星报销 with the policy engine', () => {
         ],
       }),
     });
-    await expect(out).rejects.toThrow(/已报销过，一张票据只能报销一次：110101 \/ 00000002（本机办件 \d{23}）$/);
+    await expect(out).rejects.toThrow(/已报销过，不能重复报销（一张票据只能报销一次）：110101 \/ 00000002（本机办件 \d{23}）$/);
   });
 
   it('invoice total must equal the bill; a special visit needs a registration of that disease', async () => {
@@ -480,7 +480,7 @@ describe('the platform refuses too', () => {
         form: claimForm({ insutype: '310', begndate: '2026-08-01', enddate: '2026-08-05', invoices: [{ code: '110101', no: '00000002', amount: '50000' }] }),
       };
       // Online, the desk asks the platform before a receipt exists.
-      await expect(call(other.handlers, 'cases.accept', input)).rejects.toThrow(/票据只能报销一次：110101 \/ 00000002（平台报销流水号 LX\d+）/);
+      await expect(call(other.handlers, 'cases.accept', input)).rejects.toThrow(/票据只能报销一次）：110101 \/ 00000002（平台报销流水号 LX\d+）/);
       expect(await call(other.handlers, 'cases.history', { psnNo: lookup.person.psn_no })).toEqual([]);
 
       // Offline, it cannot ask: accepted, marked as unchecked, and the platform refuses it on upload.
