@@ -14,9 +14,7 @@ export const WEEKDAYS_ONLY: WorkingDayCalendar = {
 };
 
 /** yyyy-MM-dd of `now` in UTC+8, whatever the machine's zone. */
-export function cstDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+export { cstDate } from '../../contract/rules/calendar-dates';
 
 /** "yyyy-MM-dd HH:mm" in UTC+8, as printed on receipts. */
 export function cstDateTime(iso: string | Date): string {

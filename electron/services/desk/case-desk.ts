@@ -18,6 +18,8 @@ import { VISIT_TYPE_NAMES } from '../../contract/vocabulary/reimbursement';
 import type { Db } from '../store/database';
 import { firstIneligibility } from '../../contract/rules/acceptance-eligibility';
 import { IneligibleError } from '../../contract/rules/rule-refusal';
+import { outsidePoolingAreaRule } from '../../contract/rules/remote-registration-rules';
+import { poolingAreaCode } from '../catalogues/regions';
 import { gatherEligibilityFacts } from '../cases/eligibility-facts';
 import type { PlatformClient } from '../platform/client';
 import { insertCaseDetails, insertCaseInvoices, insertNotice, nextNoticeNo } from '../cases/case-details';
@@ -242,6 +244,9 @@ export class CaseDesk {
       }
       case 'remote-registration': {
         const f = input.form;
+        // Before the catalogue check: a code inside the person's own 统筹区 is refused for that reason.
+        const ownArea = outsidePoolingAreaRule(input.insuplcAdmdvs, f.targetAdmdvs, poolingAreaCode);
+        if (ownArea) throw new IneligibleError(ownArea);
         const placeProblem = this.o.medicalPlaceProblem?.(f.targetAdmdvs);
         if (placeProblem) throw new AppError('invalid-input', placeProblem);
         const promise = input.materials.includes('rr-promise-letter') && !input.materials.includes('rr-residence-proof');

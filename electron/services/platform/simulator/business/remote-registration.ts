@@ -5,6 +5,7 @@
  * that), 长期备案 open-ended, 补办 within the window; one valid long-term registration per person, changed
  * or cancelled only after the profile's minimum months; temporary ones unique per type, target and window.
  */
+import { cstDate } from '../../../../contract/rules/calendar-dates';
 import type { RuleRefusal } from '../../../../contract/rules/rule-refusal';
 import {
   longTermChangeRule,
@@ -19,7 +20,6 @@ import { isRetiredPsnType } from '../../../../contract/vocabulary/insurance-stat
 import { isLongTermRegType, LONG_TERM_REG_TYPES } from '../../../../contract/vocabulary/remote-registration';
 import { poolingAreaCode } from '../../../catalogues/regions';
 import { cachedStatement as st } from '../../../store/statement-cache';
-import { localDate } from '../../envelope';
 import { toWire } from '../../field-map';
 import type { ProvinceProfile } from '../../profile';
 import type { RecordRow } from '../store';
@@ -47,7 +47,7 @@ export function remoteRegistrationHandlers(profile: ProvinceProfile): Record<str
     const begndate = date(n, F.begndate);
     let enddate = date(n, F.enddate, false);
     if (enddate && enddate < begndate) throw new Refusal('结束日期不能早于开始日期');
-    const today = localDate(ctx.now);
+    const today = cstDate(ctx.now); // the desk's 'today' too (China time)
     const longTerm = isLongTermRegType(type);
     const existing = longTerm ? (st(ctx.db, VALID_LONG_TERM_SQL).get(psnNo) as RecordRow | undefined) : undefined;
     refuseIf(
@@ -70,7 +70,7 @@ export function remoteRegistrationHandlers(profile: ProvinceProfile): Record<str
     insuredPerson(ctx, psnNo);
     const sn = text(ctx.node, F.regSn);
     const rec = recordOf(ctx.db, 'remote-registration', sn, psnNo);
-    if (rec && rec.status === 'valid' && isLongTermRegType(rec.key1)) refuseIf(longTermStandingRule(rec.begndate, localDate(ctx.now), p.longTermMinMonths));
+    if (rec && rec.status === 'valid' && isLongTermRegType(rec.key1)) refuseIf(longTermStandingRule(rec.begndate, cstDate(ctx.now), p.longTermMinMonths));
     cancelRecord(ctx, 'remote-registration', sn, psnNo, '异地就医备案');
     return { psnNo, output: {} };
   };
