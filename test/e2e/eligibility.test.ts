@@ -50,9 +50,14 @@ describe('eligibility before the receipt', () => {
     const refusal = page.getByTestId('submit-error');
     await refusal.waitFor({ timeout: 15_000 });
     expect(await refusal.innerText()).toBe('未受理：该人员参保状态为暂停参保，非正常参保不能办理（请参保人先到参保地恢复正常参保）');
-    await refusal.scrollIntoViewIfNeeded();
-    const box = await refusal.boundingBox();
-    expect(box && box.y >= 0 && box.y + box.height <= 768, 'the refusal is on screen beside the button').toBe(true);
+    // Beside the button the clerk just pressed (the page's end, above the simulator dock): visible, not covered.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const uncovered = await refusal.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return r.top >= 0 && r.bottom <= window.innerHeight && !!hit && el.contains(hit);
+    });
+    expect(uncovered, 'the refusal is on screen beside the button').toBe(true);
     expect(await page.getByTestId('receipt').count()).toBe(0);
     expect(await page.getByTestId('notice').count()).toBe(0);
     await shoot('rules-chenqi-refused');
