@@ -4,7 +4,6 @@ import { lookupPerson } from '../../../electron/services/platform/transactions/p
 import { queryReimbursements, reimbursement } from '../../../electron/services/platform/transactions/reimbursement';
 import { queryRemoteRegistrations, remoteRegistration } from '../../../electron/services/platform/transactions/remote-registration';
 import { ZHAO_LIU, startSim, type SimFixture } from './sim-fixture';
-import { addDays } from '../../../electron/contract/rules/calendar-dates';
 import { localDate } from '../../../electron/services/platform/envelope';
 
 // The SM (国密) profile: SM4-encrypted bodies, SM2 signatures, its own codes, node names and field names, money in 分.
