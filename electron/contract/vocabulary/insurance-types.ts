@@ -19,10 +19,3 @@ export const CASE_INSUTYPES = ['390', '310'] as const;
 export function isCaseInsutype(insutype: string): boolean {
   return (CASE_INSUTYPES as readonly string[]).includes(insutype);
 }
-
-/** 人员参保状态 (psn_insu_stas, national dictionary). Anything but 1 means the person cannot be served as insured. */
-export const INSURANCE_STATUS_NAMES: Record<string, string> = {
-  '1': '正常参保',
-  '2': '暂停参保',
-  '4': '终止参保',
-};

@@ -60,6 +60,8 @@ export const casesFeature: Feature<CasesDeps> = (ctx, { platform: runtime, opera
     calendar: loadHolidayCalendar({ dataDir: ctx.dataDir }),
     regionName: (code) => shippedRegionCatalogue().lookup(code)?.fullName,
     medicalPlaceProblem: (code) => shippedRegionCatalogue().medicalPlaceProblem(code),
+    remoteLimits: { temporaryMinMonths: profile.remoteRegistration.temporaryMinMonths, retroactiveDays: profile.remoteRegistration.retroactiveDays },
+    platform: platform.client,
   });
   const views = () => ({ db: ctx.db, now: ctx.clock(), longTermMinMonths });
   const receipts = new ReceiptFolder(ctx.dataDir, ctx.clock);

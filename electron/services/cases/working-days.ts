@@ -14,9 +14,7 @@ export const WEEKDAYS_ONLY: WorkingDayCalendar = {
 };
 
 /** yyyy-MM-dd of `now` in UTC+8, whatever the machine's zone. */
-export function cstDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+export { cstDate } from '../../contract/rules/calendar-dates';
 
 /** "yyyy-MM-dd HH:mm" in UTC+8, as printed on receipts. */
 export function cstDateTime(iso: string | Date): string {
@@ -36,7 +34,4 @@ export function addWorkingDays(from: string, days: number, calendar: WorkingDayC
 }
 
 /** yyyy-MM-dd plus calendar months; a day beyond the month's end rolls over (08-31 + 6 → 03-03), as the platform counts. */
-export function addMonths(date: string, months: number): string {
-  const [y, m, day] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1 + months, day)).toISOString().slice(0, 10);
-}
+export { addMonths } from '../../contract/rules/calendar-dates';

@@ -16,7 +16,13 @@ import type { Person } from '../platform/transactions/person';
 import type { ReimbursementService, ClaimCalculation } from '../reimbursement/reimbursement-service';
 import { VISIT_TYPE_NAMES } from '../../contract/vocabulary/reimbursement';
 import type { Db } from '../store/database';
-import { claimedInvoices, insertCaseDetails, insertCaseInvoices, insertNotice, nextNoticeNo } from '../cases/case-details';
+import { firstIneligibility } from '../../contract/rules/acceptance-eligibility';
+import { IneligibleError } from '../../contract/rules/rule-refusal';
+import { outsidePoolingAreaRule } from '../../contract/rules/remote-registration-rules';
+import { poolingAreaCode } from '../catalogues/regions';
+import { gatherEligibilityFacts } from '../cases/eligibility-facts';
+import type { PlatformClient } from '../platform/client';
+import { insertCaseDetails, insertCaseInvoices, insertNotice, nextNoticeNo } from '../cases/case-details';
 import { getCaseByNo, KIND_LABELS, type CaseKind } from '../cases/case-store';
 import { cancelBlocker, receiptOf, type CaseViewContext } from './case-views';
 import type { Disease } from '../cases/disease-catalogue';
@@ -41,6 +47,10 @@ export interface CaseDeskOptions {
   regionName?: (code: string) => string | undefined;
   /** Why a code cannot be a 就医地 (000000, unknown, a province), checked before anything is filed. */
   medicalPlaceProblem?: (code: string) => string | null;
+  /** 临时备案 minimum months and the 补办 window in days (province profile; default 6 and 90). */
+  remoteLimits?: { temporaryMinMonths: number; retroactiveDays: number };
+  /** Asked at acceptance for what the platform already holds (5301, 备案, invoices); absent: local facts only. */
+  platform?: PlatformClient;
 }
 
 /** Who does the business: the signed-in operator, with their envelope opter_type (1 counter, 2 kiosk). */
@@ -107,6 +117,8 @@ export class CaseDesk {
       if (err instanceof UnknownMaterialError) throw new AppError('invalid-input', err.message);
       throw err;
     }
+    // Eligibility before any 告知单 or 回执: neither is issued for a case that may not be accepted at all.
+    const unchecked = await this.checkEligibility(input, person, prepared.payload);
     const now = this.o.clock();
     const applicantIdMasked = maskIdNumber(person.certno);
     if (check.missingMain.length > 0) {
@@ -155,7 +167,9 @@ export class CaseDesk {
         opterType: clerk.type,
         region: this.o.office.region,
         site: this.o.office.site,
-        reason: pending ? `容缺受理${approval}，承诺 ${pending.deadline} 前补齐：${pending.materials.join('、')}` : '受理',
+        reason: `${pending ? `容缺受理${approval}，承诺 ${pending.deadline} 前补齐：${pending.materials.join('、')}` : '受理'}${
+          unchecked.length ? `；平台未连通，未核对：${unchecked.join('、')}（上报时由平台核对）` : ''
+        }`,
       });
       insertCaseDetails(this.o.db, {
         caseId: r.id,
@@ -176,6 +190,25 @@ export class CaseDesk {
       return r;
     })();
     return { outcome: 'accepted', receipt: receiptOf(this.o.db, rec), calculation: prepared.calc?.view ?? null };
+  }
+
+  /**
+   * The eligibility rules (contract/rules/acceptance-eligibility.ts), before any notice or receipt: throws the
+   * first refusal; returns the platform facts that could not be checked (offline), which the case records.
+   */
+  private async checkEligibility(input: AcceptInput, person: Person, payload: Record<string, unknown>): Promise<string[]> {
+    const { facts, unchecked } = await gatherEligibilityFacts(
+      {
+        db: this.o.db,
+        client: this.o.platform,
+        today: cstDate(this.o.clock()),
+        limits: { temporaryMinMonths: 6, retroactiveDays: 90, ...this.o.remoteLimits, longTermMinMonths: this.o.longTermMinMonths },
+      },
+      { kind: input.kind, person, insutype: input.form.insutype, insuplcAdmdvs: input.insuplcAdmdvs, payload },
+    );
+    const refusal = firstIneligibility(facts);
+    if (refusal) throw new IneligibleError(refusal);
+    return unchecked;
   }
 
   /** Kind-specific checks and the platform payload. Throws AppError with a Chinese message. */
@@ -211,6 +244,9 @@ export class CaseDesk {
       }
       case 'remote-registration': {
         const f = input.form;
+        // Before the catalogue check: a code inside the person's own 统筹区 is refused for that reason.
+        const ownArea = outsidePoolingAreaRule(input.insuplcAdmdvs, f.targetAdmdvs, poolingAreaCode);
+        if (ownArea) throw new IneligibleError(ownArea);
         const placeProblem = this.o.medicalPlaceProblem?.(f.targetAdmdvs);
         if (placeProblem) throw new AppError('invalid-input', placeProblem);
         const promise = input.materials.includes('rr-promise-letter') && !input.materials.includes('rr-residence-proof');
@@ -239,11 +275,6 @@ export class CaseDesk {
         const early = acceptanceProblem('reimbursement', { enddate: f.enddate }, { diseases: this.o.diseases, today });
         if (early) throw new AppError('invalid-input', early); // before the calculation, which needs the platform
         calc = await this.o.reimbursement.calculate(person, f);
-        const used = claimedInvoices(this.o.db, calc.built.invoices);
-        if (used.size > 0) {
-          const list = [...used].map(([k, caseNo]) => `${k.replace('|', ' / ')}（办件 ${caseNo}）`).join('、');
-          throw new AppError('duplicate', `以下票据已在本机报销过，一张票据只能报销一次：${list}`);
-        }
         const r = calc.result;
         if (!r.eligible) throw new AppError('not-eligible', `本次费用不符合报销条件：${r.reasons.join('；')}`);
         const fundFen = r.fundPay + r.seriousIllnessPay + r.assistancePay;

@@ -10,7 +10,8 @@ import type { Db } from '../store/database';
 import { getCaseDetails } from '../cases/case-details';
 import { findCaseByBusinessKey, getCase, isCancelKind, KIND_LABELS, listCaseEvents, type CaseKind, type CaseRecord } from '../cases/case-store';
 import { isLongTermRegType } from '../../contract/vocabulary/remote-registration';
-import { addMonths, cstDate, cstDateTime } from '../cases/working-days';
+import { longTermStandingRule } from '../../contract/rules/remote-registration-rules';
+import { cstDate, cstDateTime } from '../cases/working-days';
 
 export interface CaseViewContext {
   db: Db;
@@ -70,10 +71,8 @@ export function cancelBlocker(ctx: CaseViewContext, c: CaseRecord): string | nul
     const regType = String(c.payload.regType ?? '');
     const begndate = String(c.payload.begndate ?? '');
     if (isLongTermRegType(regType) && /^\d{4}-\d{2}-\d{2}$/.test(begndate)) {
-      const earliest = addMonths(begndate, ctx.longTermMinMonths);
-      if (cstDate(ctx.now) < earliest) {
-        return `长期异地就医备案满 ${ctx.longTermMinMonths} 个月后方可变更或撤销（开始日期 ${begndate}，${earliest} 起可撤销）`;
-      }
+      const standing = longTermStandingRule(begndate, cstDate(ctx.now), ctx.longTermMinMonths);
+      if (standing) return standing.message;
     }
   }
   return null;

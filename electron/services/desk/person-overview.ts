@@ -6,7 +6,8 @@
  * year-to-date). When the platform cannot be reached every part says so and shows what is kept here.
  */
 import type { PersonOverview } from '../../contract/features/person';
-import { INSURANCE_STATUS_NAMES, INSUTYPE_NAMES, isCaseInsutype } from '../../contract/vocabulary/insurance-types';
+import { INSURANCE_STATUS_NAMES } from '../../contract/vocabulary/insurance-status';
+import { INSUTYPE_NAMES, isCaseInsutype } from '../../contract/vocabulary/insurance-types';
 import { REMOTE_REG_TYPE_NAMES, type RemoteRegType } from '../../contract/vocabulary/remote-registration';
 import { getCase, type CaseRecord } from '../cases/case-store';
 import { cstDate } from '../cases/working-days';

@@ -101,6 +101,10 @@ export const RemoteRegistrationProfile = z.object({
   listNode: z.string().min(1).default('reglist'),
   /** Long-term registrations may be changed or cancelled only after this many months. */
   longTermMinMonths: z.number().int().min(0).default(6),
+  /** 临时备案 run at least this many months (an empty end date means exactly this long). */
+  temporaryMinMonths: z.number().int().min(1).default(6),
+  /** 补办 (filing after care began) is possible up to this many days after the start date. */
+  retroactiveDays: z.number().int().min(0).default(90),
 });
 export type RemoteRegistrationProfile = z.infer<typeof RemoteRegistrationProfile>;
 

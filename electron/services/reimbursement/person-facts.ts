@@ -3,6 +3,7 @@
  * the assistance identity (idetinfo: 特困 / 低保 / 监测, valid on the visit date) and whether a 职工 is retired
  * (人员类别 psn_type 12 退休 / 13 离休, national dictionary).
  */
+import { isRetiredPsnType } from '../../contract/vocabulary/insurance-status';
 import type { Person } from '../platform/transactions/person';
 import type { AssistanceIdentity } from '../policy/types';
 
@@ -31,12 +32,8 @@ export function assistanceIdentityOn(person: Pick<Person, 'idetinfo'>, date: str
   return best;
 }
 
-const RETIRED_PSN_TYPES = new Set(['12', '13']);
-
 /** true when the 人员类别 says retired; null when the platform does not tell (the clerk decides). */
 export function isRetired(person: Pick<Person, 'insuinfo'>, insutype: string): boolean | null {
   const info = person.insuinfo.find((i) => i.insutype === insutype);
-  if (!info?.psn_type) return null;
-  if (RETIRED_PSN_TYPES.has(info.psn_type) || /^1[23]\d\d$/.test(info.psn_type)) return true;
-  return false;
+  return isRetiredPsnType(info?.psn_type ?? '');
 }

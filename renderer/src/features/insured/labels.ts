@@ -1,5 +1,5 @@
 /** Display helpers for the person panel (platform code names live in electron/contract/vocabulary). */
-export { INSURANCE_STATUS_NAMES as INSU_STATUS_LABEL } from '../../../../electron/contract/vocabulary/insurance-types';
+export { INSURANCE_STATUS_NAMES as INSU_STATUS_LABEL } from '../../../../electron/contract/vocabulary/insurance-status';
 
 export function formatFen(fen: number): string {
   const sign = fen < 0 ? '-' : '';

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { FieldError, UseFormRegisterReturn } from 'react-hook-form';
 import { INSUTYPE_NAMES } from '../../../../electron/contract/vocabulary/insurance-types';
+import { useCases } from './cases-store';
 
 /** A labelled form control with its Chinese validation message underneath. */
 export function Field(props: { label: string; error?: FieldError | { message?: string }; wide?: boolean; children: ReactNode }) {
@@ -34,10 +35,19 @@ export function InsutypeField(props: { registration: UseFormRegisterReturn; erro
 }
 
 /** The 受理 button every service form ends with. */
+/** 受理, with the host's refusal (e.g. an eligibility rule) right beside it, where the clerk is looking. */
 export function AcceptButton({ submitting }: { submitting: boolean }) {
+  const error = useCases((s) => s.error);
   return (
-    <button type="submit" className="primary" disabled={submitting} data-testid="submit-case">
-      {submitting ? '正在受理…' : '受理'}
-    </button>
+    <span className="accept-action">
+      <button type="submit" className="primary" disabled={submitting} data-testid="submit-case">
+        {submitting ? '正在受理…' : '受理'}
+      </button>
+      {error && !submitting && (
+        <em className="alert error submit-error" role="alert" data-testid="submit-error">
+          未受理：{error}
+        </em>
+      )}
+    </span>
   );
 }

@@ -75,7 +75,7 @@ export function RemoteRegistrationForm({ person }: { person: CasePerson }) {
         <Field label="开始日期" error={e.begndate}>
           <input type="date" {...register('begndate')} />
         </Field>
-        <Field label={longTerm ? '结束日期（长期备案可空）' : '结束日期（空为至少 6 个月）'} error={e.enddate}>
+        <Field label={longTerm ? '结束日期（长期备案不填）' : '结束日期（空为至少 6 个月）'} error={e.enddate}>
           <input type="date" {...register('enddate')} />
         </Field>
         <Field label="联系电话" error={e.tel}>

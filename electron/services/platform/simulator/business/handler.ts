@@ -3,6 +3,7 @@
  * as infcode -1 with its Chinese message, the way a platform would), reading and checking fields of the
  * input node, and finding the insured person a message is about.
  */
+import { insuranceStatusRule } from '../../../../contract/rules/person-rules';
 import type { Db } from '../../../store/database';
 import type { ProvinceProfile } from '../../profile';
 import { findPerson, type SimPerson } from '../persons';
@@ -59,11 +60,7 @@ export function admdvs(node: Record<string, unknown>, field: string): string {
   return s;
 }
 
-export function addMonths(d: string, months: number): string {
-  const [y, m, day] = d.split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1 + months, day));
-  return t.toISOString().slice(0, 10);
-}
+export { addMonths } from '../../../../contract/rules/calendar-dates';
 
 /** The person behind psn_no, insured in `insutype` where insuplc_admdvs agrees with the envelope. */
 export function insuredPerson(ctx: HandlerContext, psnNo: string, insutype?: string): SimPerson {
@@ -73,7 +70,8 @@ export function insuredPerson(ctx: HandlerContext, psnNo: string, insutype?: str
     const ins = p.insuinfo.find((i) => i.insutype === insutype);
     if (!ins) throw new Refusal(`该人员未参加险种 ${insutype}`);
     if (ins.insuplc_admdvs !== ctx.insuplcAdmdvs) throw new Refusal(`参保地区划 ${ctx.insuplcAdmdvs} 与该人员参保地 ${ins.insuplc_admdvs} 不符`);
-    if (ins.psn_insu_stas !== '1') throw new Refusal('该人员参保状态非正常参保，不能办理');
+    const status = insuranceStatusRule(ins.psn_insu_stas);
+    if (status) throw new Refusal(status.message);
   } else if (!p.insuinfo.some((i) => i.insuplc_admdvs === ctx.insuplcAdmdvs)) {
     throw new Refusal(`参保地区划 ${ctx.insuplcAdmdvs} 与该人员参保地不符`);
   }

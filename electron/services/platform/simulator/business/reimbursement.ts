@@ -3,6 +3,7 @@
  * and were never reimbursed before, 基金支付 not above the total; the query finds claims by person or by
  * any invoice a claim ever carried.
  */
+import { invoicesClaimedRule } from '../../../../contract/rules/person-rules';
 import { cachedStatement as st } from '../../../store/statement-cache';
 import { fenToWire, localDate, wireToFen } from '../../envelope';
 import { fromWire, toWire } from '../../field-map';
@@ -63,9 +64,13 @@ export function reimbursementHandlers(profile: ProvinceProfile): Record<string, 
       const key = `${inv.code}/${inv.no}`;
       if (keys.has(key)) throw new Refusal(`票据 ${key} 在本次申请中重复`);
       keys.add(key);
-      const used = st(ctx.db, 'SELECT claim_sn FROM invoices WHERE bill_code = ? AND bill_no = ?').get(inv.code, inv.no) as { claim_sn: string } | undefined;
-      if (used) throw new Refusal(`票据 ${key} 已报销 (${used.claim_sn})，不能重复报销`);
     }
+    const claimed = invoices.flatMap((inv) => {
+      const used = st(ctx.db, 'SELECT claim_sn FROM invoices WHERE bill_code = ? AND bill_no = ?').get(inv.code, inv.no) as { claim_sn: string } | undefined;
+      return used ? [{ code: inv.code, no: inv.no, ref: `平台报销流水号 ${used.claim_sn}` }] : [];
+    });
+    const used = invoicesClaimedRule(claimed);
+    if (used) throw new Refusal(used.message);
     const sum = invoices.reduce((s, i) => s + i.amountFen, 0);
     if (sum !== total) throw new Refusal(`票据金额合计 ${fenToWire(sum, 'yuan')} 元与医疗费总额 ${fenToWire(total, 'yuan')} 元不符`);
     const sn = nextSn(ctx.db, 'LX', ctx.now);

@@ -1,11 +1,25 @@
 /**
- * 异地就医备案 (profile-mapped codes and fields): the 就医地 must lie outside the 参保地's 统筹区; one valid
- * long-term registration per person, temporary ones (default six months) unique per type, target and window;
- * a long-term one may be cancelled only after the profile's minimum months.
+ * 异地就医备案 (profile-mapped codes and fields) with the desk's own acceptance rules
+ * (contract/rules/remote-registration-rules.ts, same functions, same words): 异地安置退休 only for retirees,
+ * the 就医地 outside the 参保地's 统筹区, 临时备案 at least the profile's months (empty end date: exactly
+ * that), 长期备案 open-ended, 补办 within the window; one valid long-term registration per person, changed
+ * or cancelled only after the profile's minimum months; temporary ones unique per type, target and window.
  */
+import { cstDate } from '../../../../contract/rules/calendar-dates';
+import type { RuleRefusal } from '../../../../contract/rules/rule-refusal';
+import {
+  longTermChangeRule,
+  longTermOpenEndedRule,
+  longTermStandingRule,
+  outsidePoolingAreaRule,
+  retiredOnlyRule,
+  retroactiveWindowRule,
+  temporaryMinimumRule,
+} from '../../../../contract/rules/remote-registration-rules';
+import { isRetiredPsnType } from '../../../../contract/vocabulary/insurance-status';
 import { isLongTermRegType, LONG_TERM_REG_TYPES } from '../../../../contract/vocabulary/remote-registration';
+import { poolingAreaCode } from '../../../catalogues/regions';
 import { cachedStatement as st } from '../../../store/statement-cache';
-import { localDate } from '../../envelope';
 import { toWire } from '../../field-map';
 import type { ProvinceProfile } from '../../profile';
 import type { RecordRow } from '../store';
@@ -27,19 +41,26 @@ export function remoteRegistrationHandlers(profile: ProvinceProfile): Record<str
     const type = typeByCode.get(typeCode);
     if (!type) throw new Refusal(`异地备案类型代码 ${typeCode} 无效`);
     const target = admdvs(n, F.targetAdmdvs);
-    const home = person.insuinfo.find((i) => i.insutype === insutype)!.insuplc_admdvs;
-    if (target.slice(0, 4) === home.slice(0, 4)) throw new Refusal('就医地与参保地属同一统筹区，无需办理异地就医备案');
+    const insurance = person.insuinfo.find((i) => i.insutype === insutype)!;
     text(n, F.tel);
     text(n, F.addr);
     const begndate = date(n, F.begndate);
     let enddate = date(n, F.enddate, false);
-    const longTerm = isLongTermRegType(type);
-    if (!longTerm && !enddate) enddate = addMonths(begndate, 6);
     if (enddate && enddate < begndate) throw new Refusal('结束日期不能早于开始日期');
-    const dup = longTerm
-      ? (st(ctx.db, VALID_LONG_TERM_SQL).get(psnNo) as RecordRow | undefined)
-      : overlappingValid(ctx.db, 'remote-registration', psnNo, type, begndate, enddate).find((r) => r.key2 === target);
-    if (dup) throw new Refusal(longTerm ? `该人员已有有效的长期异地备案 (${dup.sn})，请先变更或撤销` : `该人员已有相同的有效临时异地备案 (${dup.sn})`);
+    const today = cstDate(ctx.now); // the desk's 'today' too (China time)
+    const longTerm = isLongTermRegType(type);
+    const existing = longTerm ? (st(ctx.db, VALID_LONG_TERM_SQL).get(psnNo) as RecordRow | undefined) : undefined;
+    refuseIf(
+      retiredOnlyRule(type, isRetiredPsnType(insurance.psn_type)),
+      outsidePoolingAreaRule(insurance.insuplc_admdvs, target, poolingAreaCode),
+      temporaryMinimumRule(type, begndate, enddate, p.temporaryMinMonths),
+      longTermOpenEndedRule(type, enddate),
+      retroactiveWindowRule(begndate, today, p.retroactiveDays),
+      longTermChangeRule(type, existing ? { ref: existing.sn, begndate: existing.begndate } : null, today, p.longTermMinMonths),
+    );
+    if (!longTerm && !enddate) enddate = addMonths(begndate, p.temporaryMinMonths);
+    const dup = longTerm ? undefined : overlappingValid(ctx.db, 'remote-registration', psnNo, type, begndate, enddate).find((r) => r.key2 === target);
+    if (dup) throw new Refusal(`该人员已有相同的有效临时异地备案 (${dup.sn})`);
     const sn = nextSn(ctx.db, 'YD', ctx.now);
     insertRecord(ctx, { sn, kind: 'remote-registration', psn_no: psnNo, insutype, key1: type, key2: target, begndate, enddate }, n);
     return { psnNo, recordSn: sn, output: { [p.resultNode]: toWire(F, { regSn: sn, begndate, enddate }) } };
@@ -49,9 +70,7 @@ export function remoteRegistrationHandlers(profile: ProvinceProfile): Record<str
     insuredPerson(ctx, psnNo);
     const sn = text(ctx.node, F.regSn);
     const rec = recordOf(ctx.db, 'remote-registration', sn, psnNo);
-    if (rec && rec.status === 'valid' && isLongTermRegType(rec.key1) && localDate(ctx.now) < addMonths(rec.begndate, p.longTermMinMonths)) {
-      throw new Refusal(`长期异地就医备案满${p.longTermMinMonths}个月后方可变更或撤销 (开始日期 ${rec.begndate})`);
-    }
+    if (rec && rec.status === 'valid' && isLongTermRegType(rec.key1)) refuseIf(longTermStandingRule(rec.begndate, cstDate(ctx.now), p.longTermMinMonths));
     cancelRecord(ctx, 'remote-registration', sn, psnNo, '异地就医备案');
     return { psnNo, output: {} };
   };
@@ -79,4 +98,10 @@ export function remoteRegistrationHandlers(profile: ProvinceProfile): Record<str
     return { psnNo, output: { [p.listNode]: list } };
   };
   return { [p.codes.register]: register, [p.codes.cancel]: cancel, [p.codes.query]: query };
+}
+
+/** The first rule broken, as the platform answers it (infcode -1 with the rule's words). */
+function refuseIf(...refusals: Array<RuleRefusal | null>): void {
+  const first = refusals.find((r) => r !== null);
+  if (first) throw new Refusal(first.message);
 }

@@ -2,6 +2,7 @@
  * 门诊慢特病 2503 / 2504 / 5301: a disease from the 统筹区 catalogue, no overlapping valid registration for the
  * same disease, cancellation of a valid one only; the query returns the registering office's 办件编号.
  */
+import { diseaseHeldRule } from '../../../../contract/rules/person-rules';
 import { date, insuredPerson, Refusal, text, type Handler } from './handler';
 import { cancelRecord, findRecords, insertRecord, nextSn, overlappingValid } from './records';
 
@@ -20,8 +21,9 @@ const registerSpecialDisease: Handler = (ctx) => {
   const begndate = date(n, 'begndate');
   const enddate = date(n, 'enddate', false);
   if (enddate && enddate < begndate) throw new Refusal('结束日期不能早于开始日期');
-  const dup = overlappingValid(ctx.db, 'special-disease', psnNo, code, begndate, enddate)[0];
-  if (dup) throw new Refusal(`该人员已存在有效的${known}备案 (${dup.sn})，不能重复备案`);
+  const held = overlappingValid(ctx.db, 'special-disease', psnNo, code, begndate, enddate).map((r) => ({ ref: r.sn, begndate: r.begndate, enddate: r.enddate }));
+  const dup = diseaseHeldRule({ code, name: known }, { begndate, enddate }, held);
+  if (dup) throw new Refusal(dup.message);
   const sn = nextSn(ctx.db, 'MT', ctx.now);
   const data = { ...n, trt_dcla_detl_sn: sn };
   insertRecord(ctx, { sn, kind: 'special-disease', psn_no: psnNo, insutype, key1: code, key2: '', begndate, enddate }, data);

@@ -16,6 +16,8 @@ import { defaultDeviceFactories } from '../../../../../electron/host/default-dev
 import { call } from '../../../../../electron/host/dispatch';
 import { allDelivered as deliverAll } from '../../../../helpers/case-fixtures';
 import { refusal } from '../../../../helpers/refusal';
+import { addDays } from '../../../../../electron/contract/rules/calendar-dates';
+import { cstDate } from '../../../../../electron/services/cases/working-days';
 
 interface Envelope {
   infno: string;
@@ -90,6 +92,8 @@ const specialDisease = (who: keyof typeof people, diseaseCode: string, materials
 });
 const SD_ALL = ['id-document', 'sd-application', 'sd-medical-record', 'sd-exam-report', 'sd-photo', 'id-copy'];
 const SD_MINOR_MISSING = ['id-document', 'sd-application', 'sd-medical-record', 'sd-exam-report'];
+/** Start dates ahead of today: a start months ago would be a 补办 beyond its window. */
+const inDays = (n: number) => addDays(cstDate(new Date()), n);
 const REMOTE_PROOF = { referral: ['rr-referral-proof'], emergency: ['rr-emergency-proof'], retiredResettled: ['rr-residence-proof'] };
 const remote = (who: keyof typeof people, regType: 'referral' | 'emergency' | 'retiredResettled', begndate: string) => ({
   kind: 'remote-registration' as const,
@@ -131,7 +135,7 @@ describe('the operator on cases and envelopes', () => {
     await call(app.handlers, 'simulator.platform.fault', { fault: 'offline' });
     const leaving = createCaller('websocket');
     await run(leaving, 'auth.signIn', { code: 'op002', password: 'pass1234' });
-    const out = await run(leaving, 'cases.accept', remote('ZHANG', 'referral', '2026-04-01'));
+    const out = await run(leaving, 'cases.accept', remote('ZHANG', 'referral', inDays(1)));
     if (out.outcome !== 'accepted') throw new Error('expected acceptance');
     await call(app.handlers, 'simulator.platform.fault', { fault: 'none' });
     const before = wire.length;
@@ -144,7 +148,7 @@ describe('the operator on cases and envelopes', () => {
   });
 
   it('names the canceller, not the acceptor, on a cancellation', async () => {
-    const out = await run(callers.op001, 'cases.accept', remote('LI', 'emergency', '2026-04-02'));
+    const out = await run(callers.op001, 'cases.accept', remote('LI', 'emergency', inDays(2)));
     if (out.outcome !== 'accepted') throw new Error('expected acceptance');
     const cancel = await run(callers.op002, 'cases.cancel', { caseNo: out.receipt.caseNo, memo: '申请人撤回' });
     expect(caseRow(cancel.caseNo)).toMatchObject({ created_by: 'op002', created_by_name: '柜员二' });
@@ -178,11 +182,11 @@ describe('the kiosk', () => {
   });
 
   it('files a temporary 异地备案 for that person only, with opter_type 2', async () => {
-    expect(await refusal(run(callers.kiosk1, 'cases.accept', remote('LI', 'emergency', '2026-05-01')))).toMatchObject({
+    expect(await refusal(run(callers.kiosk1, 'cases.accept', remote('LI', 'emergency', inDays(3))))).toMatchObject({
       code: 'forbidden',
       message: expect.stringContaining('自助终端只能为刚刚读卡查询的本人办理'),
     });
-    const out = await run(callers.kiosk1, 'cases.accept', remote('ZHANG', 'emergency', '2026-05-01'));
+    const out = await run(callers.kiosk1, 'cases.accept', remote('ZHANG', 'emergency', inDays(3)));
     if (out.outcome !== 'accepted') throw new Error('expected acceptance');
     expect(caseRow(out.receipt.caseNo)).toMatchObject({ created_by: 'kiosk1', opter_type: 2 });
     await allDelivered();
@@ -196,7 +200,7 @@ describe('the kiosk', () => {
       code: 'forbidden',
       message: expect.stringContaining('自助终端只能办理临时外出就医的异地就医备案'),
     });
-    expect(await refusal(run(callers.kiosk1, 'cases.accept', remote('ZHANG', 'retiredResettled', '2026-05-03')))).toMatchObject({ code: 'forbidden' });
+    expect(await refusal(run(callers.kiosk1, 'cases.accept', remote('ZHANG', 'retiredResettled', inDays(4))))).toMatchObject({ code: 'forbidden' });
     expect(await refusal(run(callers.kiosk1, 'cases.cancel', { caseNo: '99010000120260302000001', memo: '' }))).toMatchObject({ code: 'forbidden' });
   });
 });

@@ -144,7 +144,7 @@ describe('门诊慢特病 registration', () => {
   it('refuses the same registration twice', async () => {
     await expect(
       call(app.handlers, 'cases.accept', { kind: 'special-disease', psnNo: ZHANG.psnNo, insuplcAdmdvs: ZHANG.admdvs, materials: SD_ALL, form: specialForm() }),
-    ).rejects.toThrow(/不能重复受理/);
+    ).rejects.toThrow(/已有有效的高血压（M03900）门诊慢特病备案（办件 \d{23}，2026-03-02 起至 2026-12-31），不能重复备案/);
   });
 
   it('missing main materials: a 一次性告知单 listing every missing item, nothing queued', async () => {
@@ -380,7 +380,7 @@ describe('零星报销 with the policy engine', () => {
         ],
       }),
     });
-    await expect(out).rejects.toThrow(/110101 \/ 00000002.*已在本机报销过|已在本机报销过.*110101 \/ 00000002/);
+    await expect(out).rejects.toThrow(/已报销过，不能重复报销（一张票据只能报销一次）：110101 \/ 00000002（本机办件 \d{23}）$/);
   });
 
   it('invoice total must equal the bill; a special visit needs a registration of that disease', async () => {
@@ -459,7 +459,7 @@ describe('bad input is refused with Chinese messages', () => {
 });
 
 describe('the platform refuses too', () => {
-  it('an invoice already reimbursed through another workstation: the case needs the clerk, with the platform message', async () => {
+  it('an invoice already reimbursed through another workstation: refused at acceptance when online; accepted offline, it needs the clerk', async () => {
     const status = await call(app.handlers, 'platform.status', {});
     const otherDir = fs.mkdtempSync(path.join(os.tmpdir(), 'counter-cases-other-'));
     // A second workstation on the same (embedded) platform, without its own simulator.
@@ -472,20 +472,30 @@ describe('the platform refuses too', () => {
     try {
       // Another person brings 110101/00000002, reimbursed for 王五 at the first workstation (still valid there).
       const lookup = await call(other.handlers, 'person.lookup', { certType: '02', certNo: LI.certNo });
-      const out = await call(other.handlers, 'cases.accept', {
-        kind: 'reimbursement',
+      const input = {
+        kind: 'reimbursement' as const,
         psnNo: lookup.person.psn_no,
         insuplcAdmdvs: lookup.person.insuinfo[0].insuplc_admdvs,
         materials: RB_ALL,
         form: claimForm({ insutype: '310', begndate: '2026-08-01', enddate: '2026-08-05', invoices: [{ code: '110101', no: '00000002', amount: '50000' }] }),
-      });
+      };
+      // Online, the desk asks the platform before a receipt exists.
+      await expect(call(other.handlers, 'cases.accept', input)).rejects.toThrow(/票据只能报销一次）：110101 \/ 00000002（平台报销流水号 LX\d+）/);
+      expect(await call(other.handlers, 'cases.history', { psnNo: lookup.person.psn_no })).toEqual([]);
+
+      // Offline, it cannot ask: accepted, marked as unchecked, and the platform refuses it on upload.
+      await call(app.handlers, 'simulator.platform.fault', { fault: 'offline' });
+      const out = await call(other.handlers, 'cases.accept', input).finally(() => call(app.handlers, 'simulator.platform.fault', { fault: 'none' }));
       if (out.outcome !== 'accepted') throw new Error('expected local acceptance');
+      const first = (await call(other.handlers, 'cases.history', { psnNo: lookup.person.psn_no }))[0];
+      expect(first.events[0].reason).toMatch(/平台未连通，未核对：平台上的票据报销记录/);
+      await call(other.handlers, 'queue.retry', {});
       await expect
         .poll(async () => (await call(other.handlers, 'cases.history', { psnNo: lookup.person.psn_no }))[0].stateLabel, { timeout: 30_000, interval: 100 })
         .toBe('需人工处理');
       const view = (await call(other.handlers, 'cases.history', { psnNo: lookup.person.psn_no }))[0];
       expect(view).toMatchObject({ tone: 'bad', cancellable: false });
-      expect(view.platformMessage).toMatch(/已报销/);
+      expect(view.platformMessage).toMatch(/已报销过/);
       // A refused claim does not count in the accumulators.
       const calc = await call(other.handlers, 'reimbursement.calculate', { psnNo: lookup.person.psn_no, form: claimForm({ insutype: '310' }) });
       expect(calc.ytd.admissions).toBe(0);

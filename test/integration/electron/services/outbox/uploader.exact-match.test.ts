@@ -12,6 +12,7 @@ import type { AcceptCaseInput } from '../../../../../electron/services/outbox/ac
 import { businessKeyOf } from '../../../../../electron/services/outbox/case-payloads';
 import { getOutboxItemByCase, listAttempts } from '../../../../../electron/services/outbox/outbox-store';
 import { openStandaloneOutbox, type Standalone } from '../../../../../electron/services/standalone-outbox';
+import { localDate } from '../../../../../electron/services/platform/envelope';
 import { startPlatformSimulator, type PlatformSimulator } from '../../../../../electron/services/platform/simulator';
 import { specialDiseaseFixtures } from '../../../../helpers/outbox-fixtures';
 
@@ -59,7 +60,8 @@ function claim(invoiceNo: string, site: string): AcceptCaseInput {
 }
 
 function remote(site: string): AcceptCaseInput {
-  const payload = { insutype: '310', regType: 'otherTemporary', targetAdmdvs: '110105', begndate: '2026-02-01', tel: '13800000000', addr: '北京市朝阳区示例路1号', promise: false };
+  // Starts today: a start months ago would be a 补办 beyond its window.
+  const payload = { insutype: '310', regType: 'otherTemporary', targetAdmdvs: '110105', begndate: localDate(new Date()), tel: '13800000000', addr: '北京市朝阳区示例路1号', promise: false };
   return { kind: 'remote-registration', ...ZHANG_SAN, payload, businessKey: businessKeyOf('remote-registration', ZHANG_SAN.psnNo, payload)!, clerk: 'clerk01', region: '990100', site };
 }
 

@@ -156,6 +156,6 @@ describe('the desk (cases.accept) refuses the same inputs', () => {
   it('NFKC: the full-width spelling is the same person and the same business, so it cannot come in twice', async () => {
     const first = await acceptSd(sdForm());
     expect(first.outcome).toBe('accepted');
-    await expect(acceptSd(sdForm({ diseaseCode: fullWidth('M03900') }), fullWidth(person.psnNo))).rejects.toThrow(/已受理/);
+    await expect(acceptSd(sdForm({ diseaseCode: fullWidth('M03900') }), fullWidth(person.psnNo))).rejects.toThrow(/已有有效的高血压（M03900）门诊慢特病备案.*不能重复备案/);
   });
 });

@@ -4,6 +4,7 @@ import { lookupPerson } from '../../../../../../electron/services/platform/trans
 import { queryReimbursements, reimbursement } from '../../../../../../electron/services/platform/transactions/reimbursement';
 import { queryRemoteRegistrations, remoteRegistration } from '../../../../../../electron/services/platform/transactions/remote-registration';
 import { ZHAO_LIU, startSim, type SimFixture } from '../../../../../helpers/sim-fixture';
+import { localDate } from '../../../../../../electron/services/platform/envelope';
 
 // The SM (国密) profile: SM4-encrypted bodies, SM2 signatures, its own codes, node names and field names, money in 分.
 let f: SimFixture;
@@ -33,7 +34,7 @@ describe('sm-test profile end to end', () => {
       insutype: '390',
       regType: 'emergency',
       targetAdmdvs: '440300',
-      begndate: '2026-04-01',
+      begndate: localDate(new Date()), // today: a start months ago would be a 补办 beyond its window
       tel: '13900000000',
       addr: '深圳市示例路3号',
       promise: false,

@@ -10,6 +10,8 @@ import { reverse } from '../../../../../../electron/services/platform/transactio
 import { PlatformInputError } from '../../../../../../electron/services/platform/transactions/shared';
 import { cancelSpecialDisease, querySpecialDisease, registerSpecialDisease, type SpecialDiseaseRegistration } from '../../../../../../electron/services/platform/transactions/special-disease';
 import { CHEN_QI, LI_SI, WANG_WU, ZHANG_SAN, ZHAO_LIU, startSim, type SimFixture } from '../../../../../helpers/sim-fixture';
+import { addDays, addMonths } from '../../../../../../electron/contract/rules/calendar-dates';
+import { localDate } from '../../../../../../electron/services/platform/envelope';
 
 let f: SimFixture;
 beforeAll(async () => {
@@ -90,7 +92,7 @@ describe('2503 / 2504 / 5301 门诊慢特病', () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ trt_dcla_detl_sn: done.result.trt_dcla_detl_sn, vali_flag: '1', opsp_dise_name: '糖尿病' });
 
-    expect((await refusal(registerSpecialDisease(c, disease({ begndate: '2026-06-01' })))).errMsg).toMatch(/已存在有效的糖尿病备案/);
+    expect((await refusal(registerSpecialDisease(c, disease({ begndate: '2026-06-01' })))).errMsg).toMatch(/已有有效的糖尿病（M01600）门诊慢特病备案（MT\d+，.*），不能重复备案/);
 
     await cancelSpecialDisease(c, { psn_no: ZHANG_SAN.psnNo, trt_dcla_detl_sn: done.result.trt_dcla_detl_sn, memo: '申请人撤回' });
     expect((await refusal(cancelSpecialDisease(c, { psn_no: ZHANG_SAN.psnNo, trt_dcla_detl_sn: done.result.trt_dcla_detl_sn }))).errMsg).toMatch(/已撤销/);
@@ -103,7 +105,7 @@ describe('2503 / 2504 / 5301 门诊慢特病', () => {
     expect((await refusal(registerSpecialDisease(c, disease({ opsp_dise_code: 'M99999', opsp_dise_name: '不存在' })))).errMsg).toMatch(/M99999 不在本统筹区病种目录/);
     expect((await refusal(registerSpecialDisease(c, disease({ opsp_dise_code: 'M03900', opsp_dise_name: '糖尿病' })))).errMsg).toMatch(/不符/);
     expect((await refusal(cancelSpecialDisease(c, { psn_no: ZHANG_SAN.psnNo, trt_dcla_detl_sn: 'MT-NOTHING' }))).errMsg).toMatch(/未找到要撤销/);
-    expect((await refusal(registerSpecialDisease(c, disease({ psn_no: CHEN_QI.psnNo })))).errMsg).toMatch(/参保状态非正常/);
+    expect((await refusal(registerSpecialDisease(c, disease({ psn_no: CHEN_QI.psnNo })))).errMsg).toMatch(/参保状态为暂停参保，非正常参保不能办理/);
     // 赵六 is insured in 990200; the envelope defaults to 990100.
     expect((await refusal(registerSpecialDisease(c, disease({ psn_no: ZHAO_LIU.psnNo, insutype: '390' })))).errMsg).toMatch(/参保地/);
     const ok = await registerSpecialDisease(c, { ...disease({ psn_no: ZHAO_LIU.psnNo, insutype: '390' }), insuplcAdmdvs: ZHAO_LIU.insuplc });
@@ -154,21 +156,23 @@ describe('9101 文件上传', () => {
 describe('异地就医备案 (profile codes)', () => {
   it('registers a temporary stay, finds it by key, cancels it; refuses bad type, same area, duplicates, early long-term cancel', async () => {
     const c = f.client();
+    // Ahead of today: a start months ago would be a 补办 beyond its window.
+    const start = addDays(localDate(new Date()), 10);
     const input: RemoteRegistrationInput = {
       psnNo: ZHANG_SAN.psnNo,
       insutype: '310',
       regType: 'otherTemporary',
       targetAdmdvs: '440300',
-      begndate: '2026-03-01',
+      begndate: start,
       tel: '13800000000',
       addr: '深圳市示例路2号',
       promise: false,
     };
     const done = await remoteRegistration(c, input);
     expect(done.result.regSn).toMatch(/^YD/);
-    const found = await queryRemoteRegistrations(c, { psnNo: ZHANG_SAN.psnNo, regType: 'otherTemporary', begndate: '2026-03-01' });
+    const found = await queryRemoteRegistrations(c, { psnNo: ZHANG_SAN.psnNo, regType: 'otherTemporary', begndate: start });
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ regSn: done.result.regSn, valid: true, targetAdmdvs: '440300', enddate: '2026-09-01' });
+    expect(found[0]).toMatchObject({ regSn: done.result.regSn, valid: true, targetAdmdvs: '440300', enddate: addMonths(start, 6) });
     expect((await refusal(remoteRegistration(c, input))).errMsg).toMatch(/相同的有效临时异地备案/);
     expect((await refusal(remoteRegistration(c, { ...input, targetAdmdvs: '990105' }))).errMsg).toMatch(/同一统筹区/);
     await remoteRegistrationCancel(c, { psnNo: ZHANG_SAN.psnNo, regSn: done.result.regSn });
@@ -178,7 +182,7 @@ describe('异地就医备案 (profile codes)', () => {
     const begn = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-01`;
     const lt = await remoteRegistration(c, { ...input, regType: 'retiredResettled', begndate: begn, promise: true });
     expect((await refusal(remoteRegistration(c, { ...input, regType: 'longTermResidence', begndate: begn }))).errMsg).toMatch(/长期异地备案/);
-    expect((await refusal(remoteRegistrationCancel(c, { psnNo: ZHANG_SAN.psnNo, regSn: lt.result.regSn }))).errMsg).toMatch(/满6个月后/);
+    expect((await refusal(remoteRegistrationCancel(c, { psnNo: ZHANG_SAN.psnNo, regSn: lt.result.regSn }))).errMsg).toMatch(/满 6 个月后方可变更或撤销/);
     const bad = c.profile.remoteRegistration.fields;
     expect((await refusal(c.call('2701', { [bad.psnNo]: ZHANG_SAN.psnNo, [bad.insutype]: '310', [bad.regType]: '99' }))).errMsg).toMatch(/类型代码 99 无效/);
   });
