@@ -1,6 +1,6 @@
 /**
  * The acceptance eligibility rules one by one (good and bad), and the table that applies them in order.
- * The same functions refuse on the platform simulator (test/integration/cases/eligibility.test.ts).
+ * The same functions refuse on the platform simulator (test/integration/electron/services/desk/case-desk.eligibility.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { ELIGIBILITY_RULES, firstIneligibility, type EligibilityFacts } from '../../../../../electron/contract/rules/acceptance-eligibility';
