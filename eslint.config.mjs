@@ -66,6 +66,8 @@ export const SERVICE_TIERS = [
   ['cases', 'privacy'],
   ['outbox', 'reimbursement'],
   ['desk'],
+  // paper: the signed forms of a case and the 日结, read from everything below (cases, reimbursement, desk).
+  ['paper'],
 ];
 
 const SERVICE_ZONES = SERVICE_TIERS.flatMap((tier, i) => {
