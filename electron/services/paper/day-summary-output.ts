@@ -42,7 +42,7 @@ table.counts td:first-child { text-align: left; }
 </style>
 <h1>日结单</h1>
 <div class="sub">${esc(s.office)}</div>
-<div class="no">日期：${esc(s.date)}　生成时间：${esc(s.generatedAt)}</div>
+<div class="no">日期：${esc(s.date)}&emsp;生成时间：${esc(s.generatedAt)}</div>
 <h2>本窗口合计</h2>
 ${figures(s.desk)}
 ${countsTable(s.desk)}

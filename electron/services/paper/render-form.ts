@@ -8,14 +8,21 @@ import { esc, page } from '../printing/a4/html';
 import { fillText, type FormValues, type SettlementFigures } from './form-fields';
 import type { FormTemplate } from './form-template';
 
+// Compact enough that a form and its signature lines fit one A4 page; the signatures never split off alone.
 const FORM_CSS = `
-.sign { flex-wrap: wrap; gap: 6mm 0; }
+body { font-size: 11pt; }
+h1 { font-size: 18pt; margin-bottom: 2mm; }
+.sub { margin-bottom: 3mm; }
+table { margin-bottom: 3mm; }
+th, td { padding: 1.3mm 3mm; }
+th { width: 32mm; }
+.note { margin: 2mm 0; line-height: 1.6; }
+.sign { flex-wrap: wrap; gap: 6mm 0; margin-top: 10mm; break-inside: avoid; }
 .sign div { width: auto; min-width: 30%; }
 .reprint { text-align: right; font-size: 9.5pt; color: #333; }
-h2 { font-size: 12.5pt; margin: 5mm 0 2mm; }
+h2 { font-size: 12pt; margin: 3mm 0 1.5mm; }
 td.money { text-align: right; font-family: "Noto Sans Mono CJK SC", monospace; }
-.explain { font-size: 10pt; line-height: 1.6; }
-.foot { margin-top: 8mm; font-size: 9.5pt; color: #333; }
+.explain { font-size: 9.5pt; line-height: 1.5; margin: 0; }
 `;
 
 const yuan = (fen: number) => `${formatFen(fen)} 元`;
@@ -33,9 +40,19 @@ function settlementTable(s: SettlementFigures): string {
     ['个人负担', s.personalPay],
   ];
   const fund = s.fundPay + s.seriousIllnessPay + s.assistancePay;
+  rows.push(['基金支付合计', fund]);
+  // Two figures a row, so the figures, the explanation and the signatures fit one page.
+  const pairs: string[] = [];
+  for (let i = 0; i < rows.length; i += 2) {
+    pairs.push(
+      `<tr>${rows
+        .slice(i, i + 2)
+        .map(([l, v]) => `<th>${esc(l)}</th><td class="money">${l === '基金支付合计' ? `<strong>${esc(yuan(v))}</strong>` : esc(yuan(v))}</td>`)
+        .join('')}</tr>`,
+    );
+  }
   return `<table>
-${rows.map(([l, v]) => `<tr><th>${esc(l)}</th><td class="money">${esc(yuan(v))}</td></tr>`).join('\n')}
-<tr><th>基金支付合计</th><td class="money"><strong>${esc(yuan(fund))}</strong></td></tr>
+${pairs.join('\n')}
 </table>
 <p class="note">计算依据：${esc(s.policyName)}</p>
 <ol class="explain">${s.explain.map((l) => `<li>${esc(l)}</li>`).join('')}</ol>`;
@@ -52,7 +69,8 @@ export function renderFormHtml(t: FormTemplate, v: FormValues, opts: RenderFormO
   parts.push(`<h1>${esc(t.title)}</h1>`);
   parts.push(`<div class="sub">${fill(t.subtitle ?? '{{office}}')}</div>`);
   if (opts.reprintAt) parts.push(`<div class="reprint">补打 · ${esc(opts.reprintAt)}</div>`);
-  if (v.fields.caseNo) parts.push(`<div class="no">办件编号：${esc(v.fields.caseNo)}</div>`);
+  // The print time beside the case number (top right), so it never spills onto a page of its own.
+  parts.push(`<div class="no">${v.fields.caseNo ? `办件编号：${esc(v.fields.caseNo)}&emsp;` : ''}打印时间：${esc(v.fields.printedAt ?? '')}</div>`);
   for (const s of t.sections) {
     if (s.heading) parts.push(`<h2>${esc(s.heading)}</h2>`);
     switch (s.type) {
@@ -77,6 +95,5 @@ export function renderFormHtml(t: FormTemplate, v: FormValues, opts: RenderFormO
   parts.push(
     `<div class="sign">${t.signatures.map((g) => `<div>${esc(g.label)}：<span class="line">${g.value ? fill(g.value) : ''}</span></div>`).join('')}</div>`,
   );
-  parts.push(`<div class="foot">打印时间：${esc(v.fields.printedAt ?? '')}</div>`);
   return page(t.title, `<style>${FORM_CSS}</style>\n${parts.join('\n')}`);
 }
