@@ -30,7 +30,7 @@ function figures(b: SummaryBlock): string {
 
 export function renderDaySummaryHtml(s: DaySummary): string {
   const ops = s.operators
-    .map((o) => `<h2>经办人 ${esc(o.name)}（${esc(o.code)}）</h2>${figures(o)}${countsTable(o)}`)
+    .map((o) => `<section class="op"><h2>经办人 ${esc(o.name)}（${esc(o.code)}）</h2>${figures(o)}${countsTable(o)}</section>`)
     .join('\n');
   return page(
     `日结 ${s.date}`,
@@ -39,6 +39,7 @@ h2 { font-size: 12.5pt; margin: 5mm 0 2mm; }
 table.counts th { width: auto; text-align: center; }
 table.counts td { text-align: center; }
 table.counts td:first-child { text-align: left; }
+section.op, .sign { break-inside: avoid; }
 </style>
 <h1>日结单</h1>
 <div class="sub">${esc(s.office)}</div>
