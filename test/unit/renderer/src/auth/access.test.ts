@@ -16,7 +16,7 @@ describe('renderer access map', () => {
 
   it('gives clerk and supervisor the counter pages, landing on 受理台, never 操作员', () => {
     for (const role of ['clerk', 'supervisor'] as const) {
-      expect(viewsFor(role)).toEqual(['desk', 'queue', 'devices']);
+      expect(viewsFor(role)).toEqual(['desk', 'queue', 'day-summary', 'devices']);
       expect(landingView(role)).toBe('desk');
     }
   });
