@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CaseFormView } from '../../../../electron/contract/features/paper';
 import { api, errorMessage } from '../../api/client';
 import { useAppMode } from '../../api/use-app-mode';
+import { may } from '../../auth/access';
+import { useAuth } from '../../auth/auth-store';
 import './paper.css';
 
 const hhmm = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(5, 16).replace('T', ' ');
@@ -11,6 +13,11 @@ const hhmm = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).t
  * sign — the print dialog in Electron, a PDF in browser mode. A form printed before prints as 补打.
  */
 export function FormsToPrint({ caseNo }: { caseNo: string }) {
+  const allowed = may(useAuth((s) => s.operator?.role), 'paper.forms');
+  return allowed ? <CaseForms caseNo={caseNo} /> : null;
+}
+
+function CaseForms({ caseNo }: { caseNo: string }) {
   const electron = useAppMode() === 'electron';
   const [forms, setForms] = useState<CaseFormView[] | null>(null);
   const [busy, setBusy] = useState<string | null>(null);

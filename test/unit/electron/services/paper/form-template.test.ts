@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { FORM_FIELDS, FORM_LISTS } from '../../../../../electron/services/paper/form-fields';
 import { FormTemplateError, loadFormTemplates, parseFormTemplate } from '../../../../../electron/services/paper/form-template';
 
 const dirs: string[] = [];
@@ -88,5 +89,13 @@ describe('bad templates are refused with the file and the field', () => {
     (t.sections as unknown[]).push({ type: 'text', paragraphs: ['本省补充说明：{{office}}'] });
     const [loaded] = loadFormTemplates(folder({ 'remote-registration.json': t }));
     expect(loaded.sections.at(-1)).toEqual({ type: 'text', paragraphs: ['本省补充说明：{{office}}'] });
+  });
+});
+
+describe('resources/forms/README.md', () => {
+  it('documents every field and list a template may use', () => {
+    const doc = fs.readFileSync(path.resolve('resources/forms/README.md'), 'utf8');
+    for (const name of Object.keys(FORM_FIELDS)) expect(doc).toContain(`\`{{${name}}}\``);
+    for (const name of Object.keys(FORM_LISTS)) expect(doc).toContain(`| \`${name}\` |`);
   });
 });
