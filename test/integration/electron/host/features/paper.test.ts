@@ -178,6 +178,11 @@ describe('补打 and the record of prints', () => {
     expect(after.forms[0].prints).toHaveLength(before + 1);
     expect(after.forms[0].prints.at(-1)).toMatchObject({ by: 'op007', output: 'pdf', reprint: true });
     expect(after.forms[0].prints[0].reprint).toBe(false);
+    // Who printed which form of which case: in the audit log, without the person.
+    const rows = app.db.prepare("SELECT actor, detail FROM audit_log WHERE action = 'paper.print'").all() as Array<{ actor: string; detail: string }>;
+    expect(rows.at(-1)?.actor).toBe('op007');
+    expect(JSON.parse(rows.at(-1)!.detail)).toEqual({ caseNo: cases.cancel, formId: 'cancellation', output: 'pdf', reprint: true });
+    expect(rows.map((r) => r.detail).join()).not.toContain(ZHOU.certNo);
   });
 
   it('refuses a form the case does not have, an unknown form and an unknown case', async () => {
