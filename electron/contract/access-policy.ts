@@ -97,6 +97,9 @@ export const ACCESS_POLICY: Record<MethodName, Access> = {
   // Installed drivers name executables on this PC: only the administrator who configures devices.
   'devices.drivers': roles('admin'),
   'devices.configure': roles('admin'),
+  // 设置: the workstation's site, platform, sign-in rules and retention — the administrator's, like devices.
+  'settings.get': roles('admin'),
+  'settings.update': roles('admin'),
 
   // Simulators stand in for hardware in demo and training set-ups; the kiosk's customer must not drive them.
   'simulator.idCard.samples': roles(...STAFF),

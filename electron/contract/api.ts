@@ -14,6 +14,7 @@ import { personMethods } from './features/person';
 import { platformEvents, platformMethods } from './features/platform';
 import { ratingEvents, ratingMethods } from './features/rating';
 import { receptionMethods } from './features/reception';
+import { settingsMethods } from './features/settings';
 import type { MethodSpec } from './spec';
 
 export type { MethodSpec } from './spec';
@@ -28,6 +29,7 @@ export const methods = {
   ...casesMethods,
   ...cataloguesMethods,
   ...ratingMethods,
+  ...settingsMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {

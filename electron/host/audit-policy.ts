@@ -114,6 +114,10 @@ export const auditPolicy: AuditPolicy = {
   'cases.noticePdf': { detail: (i) => ({ noticeNo: i.noticeNo }) },
   'reimbursement.calculate': { detail: (i) => ({ psnNo: i.psnNo, kind: 'reimbursement' }) },
 
+  // A configuration change keeps its full new value, refused ones too (who tried to point the desk where).
+  'settings.get': null,
+  'settings.update': { detail: (i) => ({ section: i.section, value: i.value }), failure: (i) => ({ section: i.section, value: i.value }) },
+
   'rating.request': null,
   'rating.pending': null,
   // The citizen's rating is a record about the clerk's work: who rated what, never a reason beside a name.

@@ -9,6 +9,7 @@ import { SimulatorDock } from './features/devices/SimulatorDock';
 import { ServiceTabs } from './features/desk/ServiceTabs';
 import { InsuredPanel } from './features/insured/InsuredPanel';
 import { OperatorsPanel } from './features/operators/OperatorsPanel';
+import { SettingsPanel } from './features/settings/SettingsPanel';
 import { QueuePanel } from './features/queue/QueuePanel';
 import { ComplaintsPanel } from './features/rating/ComplaintsPanel';
 import { ReceptionPanel } from './features/reception/ReceptionPanel';
@@ -108,6 +109,8 @@ export function App() {
           <QueuePanel />
         ) : view === 'complaints' ? (
           <ComplaintsPanel />
+        ) : view === 'settings' ? (
+          <SettingsPanel />
         ) : view === 'operators' ? (
           <OperatorsPanel />
         ) : (
