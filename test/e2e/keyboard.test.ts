@@ -76,6 +76,7 @@ describe('keyboard-first desk', () => {
     await press('F2');
     // The caret is in the first field once the platform has confirmed the person (no click, no Tab).
     await expect.poll(focused, { timeout: 20_000 }).toBe('险种');
+    await shoot('keyboard-first-field');
     await enterThrough(['disease-filter']);
     await type('gxy');
     await expect.poll(() => page.getByTestId('disease').inputValue()).toBe('M03900');
@@ -122,6 +123,23 @@ describe('keyboard-first desk', () => {
     expect(await focused()).toBe('sd-hospital-code');
     expect(await page.locator('.field-error').count()).toBe(0);
     expect(await page.getByTestId('receipt').count()).toBe(0);
+  });
+
+  it('in a textarea Enter keeps its meaning (a new line), and the form is not submitted', async () => {
+    await page.evaluate(() => {
+      const area = document.createElement('textarea');
+      area.dataset.testid = 'probe-textarea';
+      document.querySelector('form .svc-grid')!.appendChild(area);
+    });
+    const area = page.getByTestId('probe-textarea');
+    await area.focus();
+    await page.keyboard.type('第一行');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('第二行');
+    expect(await area.inputValue()).toBe('第一行\n第二行');
+    expect(await focused()).toBe('probe-textarea');
+    expect(await page.locator('.field-error').count()).toBe(0);
+    await area.evaluate((el) => el.remove());
   });
 
   it('异地转诊 from card read to 受理回执 by keyboard alone (Ctrl+Enter accepts)', async () => {
