@@ -62,6 +62,7 @@ async function tickAllByKeyboard(count: number): Promise<void> {
 beforeAll(async () => {
   desk = await openDesk({ width: 1366, height: 768 });
   page = desk.page;
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
   await page.getByRole('heading', { name: '医保综合柜员工作站' }).waitFor();
   await page.getByTestId('sim-place').click(); // the citizen lays the card on the reader: not a clerk's key
 }, 90_000);
@@ -69,6 +70,13 @@ beforeAll(async () => {
 afterAll(() => desk?.close());
 
 const counts: Record<string, number> = {};
+
+/** Ctrl+V in a field with `text` on the system clipboard, as a spreadsheet's copy leaves it. */
+async function pasteInto(testId: string, text: string): Promise<void> {
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.getByTestId(testId).focus();
+  await page.keyboard.press('Control+V');
+}
 
 describe('keyboard-first desk', () => {
   it('特门 from card read to 受理回执 by keyboard alone, in ≤ 40 keys beyond the typed values', async () => {
@@ -210,13 +218,15 @@ describe('keyboard-first desk', () => {
       '护理费\t丁\t200',
       '',
     ].join('\r\n');
-    await page.getByTestId('item-name-0').focus();
-    // What a spreadsheet's Ctrl+V delivers: a paste event with the tab-separated block as text/plain.
-    await page.evaluate((text) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', text);
-      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    }, pasted);
+    // Nothing usable: said so, and no row is touched.
+    await pasteInto('item-name-0', '合计\t\t\n');
+    expect(await page.getByTestId('paste-report').innerText()).toContain('粘贴内容中没有可填入的费用明细');
+    expect(await page.getByTestId('paste-report').innerText()).toContain('粘贴内容第 1 行：应至少有名称、类别、金额三列');
+    expect(await page.getByTestId('item-name-0').inputValue()).toBe('');
+    // One cell (with the newline a spreadsheet adds) is an ordinary paste into the field.
+    await pasteInto('item-name-0', '挂号费\r\n');
+    expect(await page.getByTestId('item-name-0').inputValue()).toBe('挂号费');
+    await pasteInto('item-name-0', pasted);
     await page.getByTestId('item-name-2').waitFor();
     expect(await page.getByTestId('item-name-0').inputValue()).toBe('床位费');
     expect(await page.getByTestId('item-amount-0').inputValue()).toBe('37000');

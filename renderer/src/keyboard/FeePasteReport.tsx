@@ -9,17 +9,17 @@ export function FeePasteReport({ report, onDismiss }: { report: PasteReport | nu
   const last = report.firstRow + report.imported - 1;
   return (
     <div className={bad ? 'paste-report bad' : 'paste-report'} role={bad ? 'alert' : 'status'} data-testid="paste-report">
-      {report.imported > 0 ? (
-        <span>
-          已从粘贴内容填入 {report.imported} 行费用明细（第 {report.firstRow}
-          {last > report.firstRow ? `–${last}` : ''} 行）{report.header ? '，已跳过表头' : ''}。
-        </span>
-      ) : (
-        <span>粘贴内容中没有可填入的费用明细。</span>
-      )}
+      <div>
+        {report.imported > 0
+          ? `已从粘贴内容填入 ${report.imported} 行费用明细（第 ${report.firstRow}${last > report.firstRow ? `–${last}` : ''} 行）${report.header ? '，已跳过表头' : ''}。`
+          : '粘贴内容中没有可填入的费用明细。'}
+        <button type="button" className="link" onClick={onDismiss}>
+          知道了
+        </button>
+      </div>
       {bad && (
         <>
-          <span> 以下 {report.problems.length} 行未填入，请核对后手工录入：</span>
+          <div className="paste-bad-head">以下 {report.problems.length} 行未填入，请核对后手工录入：</div>
           <ol data-testid="paste-problems">
             {report.problems.map((p) => (
               <li key={p.line}>
@@ -30,9 +30,6 @@ export function FeePasteReport({ report, onDismiss }: { report: PasteReport | nu
           </ol>
         </>
       )}
-      <button type="button" className="link" onClick={onDismiss}>
-        知道了
-      </button>
     </div>
   );
 }
