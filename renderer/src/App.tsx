@@ -13,6 +13,7 @@ import { SettingsPanel } from './features/settings/SettingsPanel';
 import { QueuePanel } from './features/queue/QueuePanel';
 import { ComplaintsPanel } from './features/rating/ComplaintsPanel';
 import { ReceptionPanel } from './features/reception/ReceptionPanel';
+import { DeskKeyboard } from './keyboard/DeskKeyboard';
 import { useDesk } from './store/desk-store';
 import { usePlatform } from './store/platform-store';
 
@@ -44,23 +45,6 @@ export function App() {
       offQueue();
     };
   }, [setDevices, upsertDevice, setHostConnected, setStatus, setQueue]);
-
-  useEffect(() => {
-    if (!counter) return;
-    const onKey = (e: KeyboardEvent) => {
-      const desk = useDesk.getState();
-      if (e.key === 'F2') {
-        e.preventDefault();
-        desk.setView('desk');
-        void desk.readIdCard();
-      } else if (e.key === 'Escape' && desk.reading) {
-        e.preventDefault();
-        void desk.cancelRead();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [counter]);
 
   if (!view) return <NothingForRole />;
 
@@ -119,6 +103,7 @@ export function App() {
       </main>
       {may(role, 'simulator.idCard.place') && <SimulatorDock />}
       {counter && <ScannerInput />}
+      {counter && <DeskKeyboard />}
     </div>
   );
 }
