@@ -14,7 +14,9 @@ import { daySummaryMethods } from './features/day-summary';
 import { paperMethods } from './features/paper';
 import { personMethods } from './features/person';
 import { platformEvents, platformMethods } from './features/platform';
+import { ratingEvents, ratingMethods } from './features/rating';
 import { receptionMethods } from './features/reception';
+import { settingsMethods } from './features/settings';
 import type { MethodSpec } from './spec';
 
 export type { MethodSpec } from './spec';
@@ -28,6 +30,8 @@ export const methods = {
   ...personMethods,
   ...casesMethods,
   ...cataloguesMethods,
+  ...ratingMethods,
+  ...settingsMethods,
   ...paperMethods,
   ...daySummaryMethods,
 } as const satisfies Record<string, MethodSpec>;
@@ -36,6 +40,7 @@ export const events = {
   ...appEvents,
   ...devicesEvents,
   ...platformEvents,
+  ...ratingEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

@@ -1,6 +1,6 @@
 /**
  * 日结: the day's summary of this desk and of each operator — cases by service and state, amounts claimed and
- * paid in 分, 容缺 still open — printable on A4 and on the receipt printer, exportable as CSV.
+ * paid in 分, 容缺 still open, 差评 — printable on A4 and on the receipt printer, exportable as CSV.
  */
 import { z } from 'zod';
 import { isRealDate } from '../field-rules';
@@ -32,8 +32,8 @@ export const SummaryBlock = z.object({
   /** Cases accepted 容缺 whose materials are still missing (any day up to this one), and of them past the deadline. */
   pendingOpen: z.number().int(),
   pendingOverdue: z.number().int(),
-  /** 差评 of the day; null where this workstation records no ratings. */
-  badRatings: z.number().int().nullable(),
+  /** 差评 of the day (好差评 不满意 / 非常不满意), counted for the clerk who accepted the case. */
+  badRatings: z.number().int(),
 });
 export type SummaryBlock = z.infer<typeof SummaryBlock>;
 

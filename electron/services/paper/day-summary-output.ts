@@ -23,7 +23,7 @@ function figures(b: SummaryBlock): string {
     ['零星报销申报金额', `${formatFen(b.claimedFen)} 元`],
     ['基金支付（已上报）', `${formatFen(b.paidFen)} 元`],
     ['容缺未补齐', `${b.pendingOpen} 件（逾期 ${b.pendingOverdue} 件）`],
-    ...(b.badRatings === null ? [] : ([['差评', `${b.badRatings} 件`]] as Array<[string, string]>)),
+    ['差评', `${b.badRatings} 件`],
   ];
   return `<table>${cells.map(([l, v]) => `<tr><th>${esc(l)}</th><td>${esc(v)}</td></tr>`).join('')}</table>`;
 }
@@ -90,12 +90,9 @@ export function daySummaryCsv(s: DaySummary): string {
     for (const c of b.counts) out.push(line([s.date, scope, code, name, c.kindLabel, c.accepted, c.filed, c.needsClerk, c.cancelled, c.total]));
   }
   out.push('');
-  const withRatings = s.desk.badRatings !== null;
-  out.push(line(['日期', '范围', '工号', '姓名', '办件合计', '申报金额（元）', '基金支付（元）', '容缺未补齐', '容缺逾期', ...(withRatings ? ['差评'] : [])]));
+  out.push(line(['日期', '范围', '工号', '姓名', '办件合计', '申报金额（元）', '基金支付（元）', '容缺未补齐', '容缺逾期', '差评']));
   for (const { scope, code, name, b } of scopes) {
-    out.push(
-      line([s.date, scope, code, name, b.total, formatFen(b.claimedFen), formatFen(b.paidFen), b.pendingOpen, b.pendingOverdue, ...(withRatings ? [b.badRatings ?? 0] : [])]),
-    );
+    out.push(line([s.date, scope, code, name, b.total, formatFen(b.claimedFen), formatFen(b.paidFen), b.pendingOpen, b.pendingOverdue, b.badRatings]));
   }
   return `\uFEFF${out.join('\r\n')}\r\n`;
 }

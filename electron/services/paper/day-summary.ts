@@ -2,13 +2,16 @@
  * 日结: what this desk did on one China date, for the desk and per operator (the acceptor of each case):
  * cases accepted that day by service and by their state now, the 零星报销 amounts claimed (费用总额 of the
  * cases not cancelled) and paid (基金支付 of those the platform filed), the 容缺 cases still open at the end
- * of that day (and how many are past their deadline), and the day's 差评 where ratings are recorded.
+ * of that day (and how many are past their deadline), and the day's 差评 (好差评) by the case's clerk.
  */
 import type { DaySummary, SummaryBlock } from '../../contract/features/day-summary';
 import { CASE_KIND_NAMES, type CaseKindName } from '../../contract/vocabulary/case-kinds';
 import type { CaseState } from '../cases/case-store';
 import { cstDateTime } from '../cases/working-days';
 import type { Db } from '../store/database';
+
+/** 不满意 (4) and 非常不满意 (5) are 差评 (contract/vocabulary/satisfaction: isComplaint). */
+const COMPLAINT_FROM_LEVEL = 4;
 
 /** [start, end) of a China date (UTC+8) as ISO instants, comparable with the stored created_at. */
 export function chinaDayRange(date: string): { from: string; to: string } {
@@ -27,25 +30,21 @@ interface CaseRow {
 const KINDS = Object.keys(CASE_KIND_NAMES) as CaseKindName[];
 
 function emptyBlock(): SummaryBlock {
-  return { counts: [], total: 0, claimedFen: 0, paidFen: 0, pendingOpen: 0, pendingOverdue: 0, badRatings: null };
+  return { counts: [], total: 0, claimedFen: 0, paidFen: 0, pendingOpen: 0, pendingOverdue: 0, badRatings: 0 };
 }
 
 function hasColumn(db: Db, table: string, column: string): boolean {
   return (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as Array<{ name: string }>).some((c) => c.name === column);
 }
 
-/**
- * The day's 差评 by acceptor, where a ratings table exists (好差评: case_ratings with level 1 非常满意 … 5
- * 非常不满意, the bottom two being 差评); null where this workstation records none.
- */
-function badRatingsByOperator(db: Db, range: { from: string; to: string }): Map<string, number> | null {
-  if (!hasColumn(db, 'case_ratings', 'level') || !hasColumn(db, 'case_ratings', 'rated_at')) return null;
+/** The day's 差评 (好差评 levels 不满意 and 非常不满意, ../cases/ratings) by the case's acceptor. */
+function badRatingsByOperator(db: Db, range: { from: string; to: string }): Map<string, number> {
   const rows = db
     .prepare(
       `SELECT c.created_by AS code, COUNT(*) AS n FROM case_ratings r JOIN cases c ON c.id = r.case_id
-       WHERE r.rated_at >= ? AND r.rated_at < ? AND r.level >= 4 GROUP BY c.created_by`,
+       WHERE r.rated_at >= ? AND r.rated_at < ? AND r.level >= ? GROUP BY c.created_by`,
     )
-    .all(range.from, range.to) as Array<{ code: string; n: number }>;
+    .all(range.from, range.to, COMPLAINT_FROM_LEVEL) as Array<{ code: string; n: number }>;
   return new Map(rows.map((r) => [r.code, r.n]));
 }
 
@@ -100,11 +99,9 @@ export function daySummary(db: Db, opts: { date: string; office: string; now: Da
     }
   }
 
-  const bad = badRatingsByOperator(db, range);
-  if (bad) {
-    desk.badRatings = [...bad.values()].reduce((a, n) => a + n, 0);
-    for (const [code, n] of bad) operator(code, null).badRatings = n;
-    for (const b of byOperator.values()) b.badRatings ??= 0;
+  for (const [code, n] of badRatingsByOperator(db, range)) {
+    desk.badRatings += n;
+    operator(code, null).badRatings = n;
   }
 
   const byKind = (a: { kind: string }, b: { kind: string }) => KINDS.indexOf(a.kind as CaseKindName) - KINDS.indexOf(b.kind as CaseKindName);

@@ -12,8 +12,8 @@ export interface DaySummaryBlockData {
   paidFen: number;
   pendingOpen: number;
   pendingOverdue: number;
-  /** null: no ratings recorded, the line is left out. */
-  badRatings: number | null;
+  /** 差评 of the day. */
+  badRatings: number;
 }
 
 export interface DaySummaryReceiptData {
@@ -33,7 +33,7 @@ function block(b: EscPosBuilder, d: DaySummaryBlockData): void {
   b.row('申报金额', `${formatFen(d.claimedFen)}元`);
   b.row('基金支付(已上报)', `${formatFen(d.paidFen)}元`);
   b.row('容缺未补齐', `${d.pendingOpen}件(逾期${d.pendingOverdue})`);
-  if (d.badRatings !== null) b.row('差评', `${d.badRatings}件`);
+  b.row('差评', `${d.badRatings}件`);
 }
 
 export function renderDaySummaryReceipt(data: DaySummaryReceiptData, paper: PaperWidth = 80): Uint8Array {

@@ -27,12 +27,10 @@ function Figures({ b, testId }: { b: SummaryBlock; testId?: string }) {
         <div className="count">{b.pendingOpen}</div>
         <div className="label">容缺未补齐{b.pendingOverdue ? `（逾期 ${b.pendingOverdue}）` : ''}</div>
       </div>
-      {b.badRatings !== null && (
-        <div className={`count-card ${b.badRatings ? 'bad' : ''}`}>
-          <div className="count">{b.badRatings}</div>
-          <div className="label">差评</div>
-        </div>
-      )}
+      <div className={`count-card ${b.badRatings ? 'bad' : ''}`}>
+        <div className="count">{b.badRatings}</div>
+        <div className="label">差评</div>
+      </div>
     </div>
   );
 }

@@ -23,6 +23,7 @@ const two = createCaller('test', { code: 'op002', name: '柜员二', role: 'cler
 const today = cstDate(new Date());
 let app: App;
 let claim = { totalFen: 0, fundFen: 0 };
+let claimCaseNo = '';
 
 const SD_ALL = ['id-document', 'sd-application', 'sd-medical-record', 'sd-exam-report', 'sd-photo', 'id-copy'];
 const specialForm = (over: Record<string, string> = {}) => ({
@@ -49,6 +50,7 @@ beforeAll(async () => {
       invoices: [{ code: '110101', no: '60000001', amount: '10000.55' }],
     },
   });
+  claimCaseNo = rb.receipt.caseNo;
   const r = rb.calculation!.result;
   claim = { totalFen: r.total, fundFen: r.fundPay + r.seriousIllnessPay + r.assistancePay };
   // 柜员二: one 容缺 (photo and ID copy to follow) and one 撤销 of a case of theirs.
@@ -63,8 +65,10 @@ afterAll(async () => {
 });
 
 describe('日结 figures', () => {
-  it('the day’s cases reach the platform (expect.poll runs inside a test)', async () => {
+  it('the day’s cases reach the platform (expect.poll runs inside a test); the citizen rates the 零星报销 不满意', async () => {
     await allDelivered(app);
+    await call(app.handlers, 'rating.request', { caseNo: claimCaseNo }, one);
+    await call(app.handlers, 'rating.submit', { caseNo: claimCaseNo, level: 4, reason: '等候时间太长' }, one);
   }, 60_000);
 
   it('for the desk: counts by service and state, claimed and paid in 分, 容缺 open', async () => {
@@ -76,15 +80,15 @@ describe('日结 figures', () => {
       { kind: 'reimbursement', kindLabel: '零星报销', accepted: 0, filed: 1, needsClerk: 0, cancelled: 0, total: 1 },
       { kind: 'special-disease-cancel', kindLabel: '撤销门诊慢特病备案', accepted: 0, filed: 1, needsClerk: 0, cancelled: 0, total: 1 },
     ]);
-    expect(s.desk).toMatchObject({ total: 5, claimedFen: 1_000_055, paidFen: claim.fundFen, pendingOpen: 1, pendingOverdue: 0, badRatings: null });
+    expect(s.desk).toMatchObject({ total: 5, claimedFen: 1_000_055, paidFen: claim.fundFen, pendingOpen: 1, pendingOverdue: 0, badRatings: 1 });
     expect(claim.totalFen).toBe(1_000_055);
   });
 
   it('per operator, each with their own cases', async () => {
     const s = await call(app.handlers, 'daySummary.get', { date: today }, two);
-    expect(s.operators.map((o) => [o.code, o.name, o.total, o.pendingOpen, o.claimedFen])).toEqual([
-      ['op001', '柜员一', 2, 0, 1_000_055],
-      ['op002', '柜员二', 3, 1, 0],
+    expect(s.operators.map((o) => [o.code, o.name, o.total, o.pendingOpen, o.claimedFen, o.badRatings])).toEqual([
+      ['op001', '柜员一', 2, 0, 1_000_055, 1],
+      ['op002', '柜员二', 3, 1, 0, 0],
     ]);
     expect(s.operators[1].counts.map((c) => [c.kind, c.filed, c.cancelled])).toEqual([
       ['special-disease', 1, 1],
@@ -118,9 +122,9 @@ describe('日结 out of the workstation', () => {
     expect(lines[0]).toBe('日期,范围,工号,姓名,办理事项,待上报,已上报,需人工处理,已撤销,小计');
     expect(lines).toContain(`${today},本窗口,,,门诊慢特病备案,0,2,0,1,3`);
     expect(lines).toContain(`${today},经办人,op002,柜员二,撤销门诊慢特病备案,0,1,0,0,1`);
-    expect(lines).toContain('日期,范围,工号,姓名,办件合计,申报金额（元）,基金支付（元）,容缺未补齐,容缺逾期');
-    expect(lines).toContain(`${today},本窗口,,,5,${yuan(1_000_055)},${yuan(claim.fundFen)},1,0`);
-    expect(lines).toContain(`${today},经办人,op001,柜员一,2,${yuan(1_000_055)},${yuan(claim.fundFen)},0,0`);
+    expect(lines).toContain('日期,范围,工号,姓名,办件合计,申报金额（元）,基金支付（元）,容缺未补齐,容缺逾期,差评');
+    expect(lines).toContain(`${today},本窗口,,,5,${yuan(1_000_055)},${yuan(claim.fundFen)},1,0,1`);
+    expect(lines).toContain(`${today},经办人,op001,柜员一,2,${yuan(1_000_055)},${yuan(claim.fundFen)},0,0,1`);
   });
 
   it('A4: a real PDF with the desk’s and each operator’s figures', async () => {
@@ -132,7 +136,7 @@ describe('日结 out of the workstation', () => {
     for (const s of ['日结单', `日期：${today}`, '本窗口合计', '办件合计5件', `零星报销申报金额${yuan(1_000_055)}元`, '容缺未补齐1件（逾期0件）', '经办人柜员一（op001）', '经办人柜员二（op002）', '主管复核：']) {
       expect(text).toContain(s);
     }
-    expect(text).not.toContain('差评');
+    expect(text).toContain('差评1件');
   });
 
   it('on the receipt printer (the simulated one): the same figures in 元', async () => {
@@ -146,6 +150,6 @@ describe('日结 out of the workstation', () => {
     expect(text).toMatch(/办件合计\s+5件/);
     expect(text).toContain(`${yuan(1_000_055)}元`);
     expect(text).toContain('经办人 柜员二（op002）');
-    expect(text).not.toContain('差评');
+    expect(text).toMatch(/差评\s+1件/);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * 日结 figures from the database alone: the China day's bounds (16:00 UTC), state counts, 元 amounts only for
- * 零星报销 not cancelled (paid only once filed), 容缺 open at the day's end (补齐 where recorded), 差评 only
- * where a ratings table exists.
+ * 零星报销 not cancelled (paid only once filed), 容缺 open at the day's end (补齐 where recorded), the day's
+ * 差评 by the case's clerk.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { insertCaseDetails } from '../../../../../electron/services/cases/case-details';
@@ -76,7 +76,7 @@ describe('daySummary', () => {
     changeCaseState(db, cancelled.id, 'cancelled', { actor: 'x', now: new Date('2026-03-02T03:00:00Z') });
     const s = summary(db, '2026-03-02');
     expect(s.desk).toMatchObject({ claimedFen: 1_020_055, paidFen: 700_001, total: 3 });
-    expect(daySummaryCsv(s)).toContain('2026-03-02,本窗口,,,3,10200.55,7000.01,0,0');
+    expect(daySummaryCsv(s)).toContain('2026-03-02,本窗口,,,3,10200.55,7000.01,0,0,0');
   });
 
   it('counts 容缺 open at the end of the day (not before it was accepted, not once cancelled), overdue after the deadline', () => {
@@ -100,26 +100,28 @@ describe('daySummary', () => {
     expect(summary(db, '2026-03-05').desk.pendingOpen).toBe(0);
   });
 
-  it('leaves 差评 out without a ratings table, and counts the bottom two levels with one', () => {
+  it('counts the day’s 差评 (the bottom two levels) for the clerk who accepted the case', () => {
     const db = fresh();
     const a = add(db, '2026-03-02T01:00:00Z');
+    const a2 = add(db, '2026-03-02T01:10:00Z');
     const b = add(db, '2026-03-02T01:00:00Z', { by: 'op002', name: '柜员二' });
-    const s = summary(db, '2026-03-02');
-    expect(s.desk.badRatings).toBeNull();
-    expect(daySummaryCsv(s)).not.toContain('差评');
-    db.exec('CREATE TABLE case_ratings (case_id INTEGER, level INTEGER, rated_at TEXT)');
-    const rate = db.prepare('INSERT INTO case_ratings VALUES (?, ?, ?)');
-    rate.run(a.id, 5, '2026-03-02T01:05:00.000Z');
-    rate.run(a.id, 4, '2026-03-02T01:06:00.000Z');
-    rate.run(b.id, 3, '2026-03-02T01:05:00.000Z');
-    rate.run(b.id, 5, '2026-03-03T01:05:00.000Z'); // the next day
+    const b2 = add(db, '2026-03-02T01:20:00Z', { by: 'op002', name: '柜员二' });
+    expect(summary(db, '2026-03-02').desk.badRatings).toBe(0);
+    const rate = db.prepare('INSERT INTO case_ratings (case_id, level, reason, rated_at) VALUES (?, ?, ?, ?)');
+    rate.run(a.id, 5, '办理太慢', '2026-03-02T01:05:00.000Z');
+    rate.run(a2.id, 4, '态度不好', '2026-03-02T01:16:00.000Z');
+    rate.run(b.id, 3, null, '2026-03-02T01:05:00.000Z'); // 基本满意: not a 差评
+    rate.run(b2.id, 5, '排队太久', '2026-03-02T16:00:00.000Z'); // rated the next China day
     const rated = summary(db, '2026-03-02');
     expect(rated.desk.badRatings).toBe(2);
     expect(rated.operators.map((o) => [o.code, o.badRatings])).toEqual([
       ['op001', 2],
       ['op002', 0],
     ]);
-    expect(daySummaryCsv(rated).split('\r\n')).toContain('2026-03-02,经办人,op001,柜员一,1,0.00,0.00,0,0,2');
+    expect(summary(db, '2026-03-03').operators.map((o) => [o.code, o.total, o.badRatings])).toEqual([['op002', 0, 1]]);
+    const csv = daySummaryCsv(rated).split('\r\n');
+    expect(csv).toContain('日期,范围,工号,姓名,办件合计,申报金额（元）,基金支付（元）,容缺未补齐,容缺逾期,差评');
+    expect(csv).toContain('2026-03-02,经办人,op001,柜员一,2,0.00,0.00,0,0,2');
   });
 
   it('defuses a name Excel would run as a formula', () => {
