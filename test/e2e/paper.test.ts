@@ -12,6 +12,8 @@ import { openDesk, screenshotPath, type DeskSession } from '../helpers/browser';
 
 let desk: DeskSession;
 let page: Page;
+/** The 特门 accepted first (its 办件编号, from the receipt). */
+let firstCase = '';
 
 beforeAll(async () => {
   desk = await openDesk({ width: 1366, height: 768 });
@@ -45,6 +47,7 @@ describe('FormsToPrint after 受理', () => {
     await page.getByTestId('submit-case').click();
     const forms = page.getByTestId('forms-to-print');
     await forms.waitFor({ timeout: 15_000 });
+    firstCase = await page.getByTestId('receipt-case-no').innerText();
     await page.getByTestId('form-special-disease').waitFor();
     expect(await page.getByTestId('form-special-disease').getByTestId('form-state').innerText()).toBe('未打印');
     // Every material was given: no 容缺承诺书.
@@ -98,4 +101,31 @@ describe('日结', () => {
     await expect.poll(() => page.getByTestId('day-desk').innerText()).toMatch(/^0\s*办件合计/);
     await page.getByText('当日没有经办人办件。').waitFor();
   });
+});
+
+describe('the paper of a past case, from 办件记录', () => {
+  it('撤销 gives a case whose receipt offers the 撤销申请; the original’s form can be printed again (补打)', async () => {
+    await page.getByTestId('nav-desk').click();
+    await page.getByRole('tab', { name: /办件记录/ }).click();
+    await page.getByTestId('history').waitFor();
+    page.once('dialog', (d) => void d.accept());
+    await page.getByTestId('cancel-case').first().click();
+    await expect.poll(() => page.locator('[data-testid^="history-"]').filter({ hasText: '撤销门诊慢特病备案' }).count(), { timeout: 15_000 }).toBe(1);
+    await page.locator('[data-testid^="history-"]').filter({ hasText: '撤销门诊慢特病备案' }).getByRole('button', { name: '回执', exact: true }).click();
+    await page.getByTestId('form-cancellation').waitFor({ timeout: 15_000 }).catch(async (err) => {
+      await page.screenshot({ path: screenshotPath('paper-history-debug') });
+      throw err;
+    });
+    await page.getByTestId('form-cancellation').getByTestId('form-pdf').click();
+    await expect.poll(() => page.getByTestId('forms-message').innerText(), { timeout: 30_000 }).toMatch(/^撤销申请已保存 PDF：/);
+    pdfShot(await page.getByTestId('forms-message').innerText(), 'paper-form-cancellation');
+    await page.getByTestId('next-case').click();
+    // The original registration: its 申请表 was printed twice at acceptance; a third is again a 补打.
+    await page.getByTestId(`history-${firstCase}`).getByRole('button', { name: '回执', exact: true }).click();
+    await expect.poll(() => page.getByTestId('form-special-disease').getByTestId('form-state').innerText(), { timeout: 15_000 }).toMatch(/^已打印 2 次/);
+    await page.getByTestId('form-special-disease').getByTestId('form-pdf').click();
+    await expect.poll(() => page.getByTestId('forms-message').innerText(), { timeout: 30_000 }).toMatch(/^门诊慢特病认定申请表（补打）已保存 PDF：/);
+    await expect.poll(() => page.getByTestId('form-special-disease').getByTestId('form-state').innerText()).toMatch(/^已打印 3 次/);
+    await page.screenshot({ path: screenshotPath('paper-history-reprint') });
+  }, 90_000);
 });
