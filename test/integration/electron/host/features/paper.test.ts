@@ -219,3 +219,32 @@ describe('Electron: the system printer', () => {
     }
   }, 60_000);
 });
+
+describe('a province’s own templates (paper.formsDir)', () => {
+  it('are used when good, and a bad one stops the app naming the file and the field', async () => {
+    const forms = mk();
+    const shipped = path.resolve('resources/forms');
+    for (const f of fs.readdirSync(shipped).filter((n) => n.endsWith('.json'))) fs.copyFileSync(path.join(shipped, f), path.join(forms, f));
+    const sd = JSON.parse(fs.readFileSync(path.join(forms, 'special-disease.json'), 'utf8')) as { title: string; sections: Array<{ rows?: Array<{ value: string }> }> };
+    sd.title = '门诊慢特病待遇认定申请表（本省）';
+    fs.writeFileSync(path.join(forms, 'special-disease.json'), JSON.stringify(sd));
+    const dataDir = mk();
+    fs.writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify({ paper: { formsDir: forms } }));
+    const own = await createApp({ dataDir, mode: 'browser', devices: defaultDeviceFactories(), a4: { savePdf: async () => undefined } });
+    try {
+      await call(own.handlers, 'person.lookup', { certType: '02', certNo: LI.certNo }, clerk);
+      const out = await call(own.handlers, 'cases.accept', {
+        kind: 'special-disease', psnNo: LI.psnNo, insuplcAdmdvs: LI.admdvs, materials: ['id-document', 'sd-application', 'sd-medical-record', 'sd-exam-report', 'sd-photo', 'id-copy'], form: specialForm(),
+      }, clerk);
+      if (out.outcome !== 'accepted') throw new Error('expected acceptance');
+      expect((await call(own.handlers, 'paper.forms', { caseNo: out.receipt.caseNo }, clerk)).forms[0].title).toBe('门诊慢特病待遇认定申请表（本省）');
+    } finally {
+      await own.close();
+    }
+    sd.sections[0].rows![1].value = '{{idNo}}';
+    fs.writeFileSync(path.join(forms, 'special-disease.json'), JSON.stringify(sd));
+    await expect(createApp({ dataDir, mode: 'browser', devices: defaultDeviceFactories(), a4: { savePdf: async () => undefined } })).rejects.toThrow(
+      `表单模板 ${path.join(forms, 'special-disease.json')} 有误：sections[0].rows[1].value: 未知字段 {{idNo}}`,
+    );
+  }, 60_000);
+});
