@@ -14,8 +14,10 @@ import { defaultDeviceFactories } from '../host/default-devices';
 import { dispatch } from '../host/dispatch';
 import { isTrustedSender } from '../host/ipc-guard';
 import { log } from '../host/log';
+import { startHostOperations } from '../host/ops/host-ops';
 import { createElectronA4Output } from './a4-output';
 import { createSafeStorageKeyProvider } from './key-provider';
+import { startUpdates } from './updates';
 import { hardenEveryWebContents, registerAppScheme, secureSession } from './security/install';
 import { isAllowedExternalUrl } from './security/navigation';
 import { devServerUrl, mainWindowOptions, rendererEntryUrl } from './security/window-options';
@@ -50,6 +52,15 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
+// Log files and crash records in the data directory, from the first moment (a failed start is logged too).
+const operations = startHostOperations({
+  dataDir: app.getPath('userData'),
+  exit: (code, record) => {
+    dialog.showErrorBox('医保综合柜员工作站 异常退出', `${record.error.message}\n\n记录已保存在数据目录的 crashes 文件夹中。`);
+    app.exit(code);
+  },
+});
+
 async function start(): Promise<void> {
   await app.whenReady();
   secureSession(session.defaultSession, RENDERER_DIR);
@@ -62,6 +73,9 @@ async function start(): Promise<void> {
     keyProvider,
     a4: createElectronA4Output(app.isPackaged),
   });
+  operations.configure(workstation.config.logging);
+  // Off unless config.json turns it on (updates.enabled, an internal server, a signing key).
+  startUpdates(workstation.config.updates, { isPackaged: app.isPackaged });
 
   // One caller for the app's one window: its sign-in state lives as long as the app.
   const windowCaller = createCaller('ipc');
