@@ -37,9 +37,12 @@ function describe(value: unknown): string {
   }
 }
 
-/** One log line from any values, redacted. */
+/** A mainland mobile number standing alone (not part of a 办件编号 or another long run of digits). */
+const MOBILE = /(?<![0-9A-Za-z])(1[3-9]\d)\d{4}(\d{4})(?![0-9A-Za-z])/g;
+
+/** One log line from any values, redacted (and mobile numbers masked as 138****0009). */
 export function logText(...values: unknown[]): string {
-  return redact(values.map(describe).join(' '), terms());
+  return redact(values.map(describe).join(' '), terms()).replace(MOBILE, '$1****$2');
 }
 
 const LEVEL_ORDER: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };

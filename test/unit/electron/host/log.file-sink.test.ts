@@ -32,6 +32,14 @@ describe('attachLogSink', () => {
     expect(out).not.toHaveBeenCalled();
   });
 
+  it('masks a mobile number standing alone, not digits inside a longer number', () => {
+    quiet();
+    const sink = memorySink();
+    detach = attachLogSink(sink);
+    log.warn('回访电话 13800000009 未接通; 办件 99010000120260301000001138000000091');
+    expect(sink.lines[0][1]).toBe('回访电话 138****0009 未接通; 办件 99010000120260301000001138000000091');
+  });
+
   it('honours the level: debug only in the file and only at level debug; console unchanged', () => {
     const [out] = quiet();
     const sink = memorySink();
