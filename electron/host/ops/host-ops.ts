@@ -17,19 +17,24 @@ export interface HostOperations {
 
 export function startHostOperations(opts: { dataDir: string; exit?: (code: number, record: CrashRecord) => void }): HostOperations {
   const defaults = LoggingConfig.parse({});
-  const open = (c: LoggingConfig) => attachLogSink(createRotatingFile({ dir: logDir(opts.dataDir), maxBytes: c.maxFileMB * 1024 * 1024, files: c.files }), c.level);
-  let detach = open(defaults);
+  const open = (c: LoggingConfig) => {
+    const sink = createRotatingFile({ dir: logDir(opts.dataDir), maxBytes: c.maxFileMB * 1024 * 1024, files: c.files });
+    return { sink, detach: attachLogSink(sink, c.level) };
+  };
+  let current = open(defaults);
+  // A start marker in the file only (the console of browser mode prints its own lines): where a run begins.
+  current.sink.write('info', `程序启动: 版本 ${appVersion()}，Node ${process.versions.node}${process.versions.electron ? `，Electron ${process.versions.electron}` : ''}，进程 ${process.pid}`);
   const removeCrashHandlers = installCrashHandlers({ dataDir: opts.dataDir, appVersion: appVersion(), exit: opts.exit });
   return {
     configure(logging) {
       if (logging.maxFileMB !== defaults.maxFileMB || logging.files !== defaults.files) {
-        detach();
-        detach = open(logging);
+        current.detach();
+        current = open(logging);
       } else setLogFileLevel(logging.level);
     },
     stop() {
       removeCrashHandlers();
-      detach();
+      current.detach();
     },
   };
 }

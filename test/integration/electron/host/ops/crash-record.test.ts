@@ -31,7 +31,8 @@ describe('a crashing host', () => {
     if (process.platform !== 'win32') expect(fs.statSync(path.join(dataDir, 'crashes', records[0].file)).mode & 0o777).toBe(0o600);
 
     const lines = readRecentLines(path.join(dataDir, 'logs'));
-    expect(lines.map((l) => l.msg)[0]).toBe('crash-child started');
+    expect(lines[0].msg).toMatch(/^程序启动: 版本 \d+\.\d+\.\d+，Node /);
+    expect(lines[1].msg).toBe('crash-child started');
     expect(lines.at(-1)).toMatchObject({ level: 'error' });
     expect(lines.at(-1)!.msg).toContain(`程序异常退出 (${record.kind})`);
     expect(lines.at(-1)!.msg).toContain(records[0].file);
