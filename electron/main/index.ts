@@ -14,6 +14,8 @@ import { defaultDeviceFactories } from '../host/default-devices';
 import { dispatch } from '../host/dispatch';
 import { isTrustedSender } from '../host/ipc-guard';
 import { log } from '../host/log';
+import { appVersion } from '../host/ops/app-version';
+import { crashRecord, writeCrashRecord, type CrashKind } from '../host/ops/crash-record';
 import { startHostOperations } from '../host/ops/host-ops';
 import { createElectronA4Output } from './a4-output';
 import { createSafeStorageKeyProvider } from './key-provider';
@@ -79,6 +81,16 @@ const operations = startHostOperations({
     app.exit(code);
   },
 });
+
+// A renderer or helper process that dies is recorded the same way (the app itself goes on; minidumps are not
+// collected, they would hold memory with personal data).
+function recordGoneProcess(kind: CrashKind, what: string, details: { reason: string; exitCode: number }): void {
+  if (details.reason === 'clean-exit') return;
+  const file = writeCrashRecord(app.getPath('userData'), crashRecord(kind, new Error(`${what}: ${details.reason} (exit ${details.exitCode})`), appVersion()));
+  log.error(`进程异常结束 (${what}): ${details.reason}${file ? `；记录已写入 ${file}` : ''}`);
+}
+app.on('render-process-gone', (_event, _contents, details) => recordGoneProcess('render-process-gone', 'renderer', details));
+app.on('child-process-gone', (_event, details) => recordGoneProcess('child-process-gone', details.type, details));
 
 async function start(): Promise<void> {
   await app.whenReady();

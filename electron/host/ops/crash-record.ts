@@ -15,7 +15,8 @@ export function crashDir(dataDir: string): string {
   return path.join(dataDir, CRASH_DIR);
 }
 
-export type CrashKind = 'uncaughtException' | 'unhandledRejection';
+/** The host's own failures, and (Electron only) a renderer or helper process that died under it. */
+export type CrashKind = 'uncaughtException' | 'unhandledRejection' | 'render-process-gone' | 'child-process-gone';
 
 export interface CrashRecord {
   time: string;
