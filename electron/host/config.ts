@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { writeFileAtomic, type AtomicFs } from '../services/store/atomic-write';
 import { DeviceConfig } from '../services/devices/device-config';
 import { PlatformSettings, PrivacySettings, SecuritySettings, SiteSettings } from '../contract/features/settings';
+import { LoggingConfig, UpdatesConfig } from './ops/ops-config';
 
 /** One device's entry in config.json; its schema lives with the device ports so the services may name it. */
 export { DeviceConfig };
@@ -57,6 +58,10 @@ export const AppConfig = z
      * start and daily. Case records themselves are business records and are not purged here.
      */
     privacy: PrivacySettings.strict().prefault({}),
+    /** Log files under <data>/logs/ (ops/ops-config.ts). */
+    logging: LoggingConfig.prefault({}),
+    /** Updates from an internal server, off by default (ops/ops-config.ts, electron/main/updates.ts). */
+    updates: UpdatesConfig.prefault({}),
   })
   .strict();
 export type AppConfig = z.infer<typeof AppConfig>;

@@ -14,8 +14,7 @@ describe('renderer access map', () => {
     expect(landingView('admin')).toBe('devices');
   });
 
-  it('gives clerk and supervisor the counter pages, landing on 受理台, never 操作员', () => {
-    // 日结 for both; the 差评 list is the supervisor's.
+  it('gives clerk and supervisor the counter pages, landing on 受理台, never 操作员; 差评 only to the supervisor', () => {
     expect(viewsFor('clerk')).toEqual(['desk', 'queue', 'day-summary', 'devices']);
     expect(viewsFor('supervisor')).toEqual(['desk', 'queue', 'complaints', 'day-summary', 'devices']);
     for (const role of ['clerk', 'supervisor'] as const) expect(landingView(role)).toBe('desk');
