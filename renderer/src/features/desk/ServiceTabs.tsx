@@ -48,7 +48,7 @@ export function ServiceTabs() {
   else if (!person) body = <p className="empty">{lookingUp ? '正在查询参保信息…' : '参保信息查询成功后才能办理业务。'}</p>;
   else if (tab === 'history') body = <HistoryPanel psnNo={person.psnNo} />;
   else if (outcome && outcome.forPsnNo === person.psnNo && outcome.outcome === 'accepted' && outcome.receipt.kind === tab)
-    body = <ReceiptView receipt={outcome.receipt} onDone={reset} />;
+    body = <ReceiptView receipt={outcome.receipt} onDone={reset} justAccepted />;
   else if (outcome && outcome.forPsnNo === person.psnNo && outcome.outcome === 'refused' && outcome.notice.kind === tab)
     body = <NoticeView notice={outcome.notice} onDone={reset} />;
   else if (tab === 'special-disease') body = <SpecialDiseaseForm key={person.psnNo} person={person} />;

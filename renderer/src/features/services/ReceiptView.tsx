@@ -10,7 +10,9 @@ import { yuan } from './labels';
 const mask = (id: string) => (id.length > 10 ? id.slice(0, 6) + '*'.repeat(id.length - 10) + id.slice(-4) : id);
 
 /** 受理回执 on screen, with 打印回执 (receipt printer) and 保存PDF (A4, browser mode). */
-export function ReceiptView({ receipt, onDone }: { receipt: CaseReceipt; onDone?: () => void }) {
+/** `justAccepted`: the case was accepted this moment, so the citizen screen is asked for a 好差评 (a past
+ *  receipt reopened from 办件记录 only shows the rating it got). */
+export function ReceiptView({ receipt, onDone, justAccepted = false }: { receipt: CaseReceipt; onDone?: () => void; justAccepted?: boolean }) {
   const card = useDesk((s) => s.person);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -112,7 +114,7 @@ export function ReceiptView({ receipt, onDone }: { receipt: CaseReceipt; onDone?
         </p>
       )}
       <FormsToPrint caseNo={receipt.caseNo} />
-      <RatingStatus caseNo={receipt.caseNo} />
+      <RatingStatus caseNo={receipt.caseNo} ask={justAccepted} />
     </section>
   );
 }
