@@ -1,6 +1,7 @@
 /** The provincial platform as the desk sees it: person lookup (with offline cache), connection state, the upload queue. */
 import { z } from 'zod';
 import { method } from '../spec';
+import { IDENTITY_DOCUMENT_INFO, IDENTITY_DOCUMENTS } from '../vocabulary/identity-documents';
 
 const None = z.object({}).strict();
 
@@ -102,8 +103,12 @@ export const platformMethods = {
     z
       .object({
         certType: z.enum(['01', '02', '03']),
-        certNo: z.string().trim().min(1, '证件号码不能为空').max(64),
+        certNo: z.string().trim().min(1, '证件号码不能为空').max(512),
         cardSn: z.string().trim().max(64).optional(),
+        /** 02: the document's 人员证件类型 (vocabulary/identity-documents); absent = 01 居民身份证. */
+        psnCertType: z.enum(IDENTITY_DOCUMENTS.map((d) => IDENTITY_DOCUMENT_INFO[d].psnCertType) as [string, ...string[]]).optional(),
+        /** 03: the 社会保障号码 read from the card, so the platform matches the card with its holder. */
+        ssn: z.string().trim().max(32).optional(),
       })
       .strict(),
     PersonLookup,

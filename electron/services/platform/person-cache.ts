@@ -5,7 +5,7 @@
  */
 import type { Db, Migration } from '../store/database';
 import { PlatformError, type CallOptions, type PlatformClient } from './client';
-import { lookupPerson, validatePersonQuery, type Person, type PersonQuery } from './transactions/person';
+import { lookupPerson, normalisePersonQuery, type Person, type PersonQuery } from './transactions/person';
 
 export const personCacheMigration: Migration = {
   name: 'platform person cache',
@@ -84,7 +84,7 @@ export async function lookupPersonCached(
   q: PersonQuery,
   opts?: CallOptions,
 ): Promise<PersonLookupResult> {
-  validatePersonQuery(q);
+  q = normalisePersonQuery(q);
   try {
     const person = await lookupPerson(client, q, opts);
     const cachedAt = cache.put(q, person);

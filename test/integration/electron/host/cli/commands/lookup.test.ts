@@ -49,7 +49,7 @@ describe('counter lookup', () => {
     expect(r1.stderr).toMatch(/--cert-type 只能是/);
     const r2 = await runCli(['lookup', '--cert-type', '02', '--cert-no', '990102198507220024', '--platform', f.sim.url, '--data', dataDir]);
     expect(r2.code).not.toBe(0);
-    expect(r2.stderr).toMatch(/身份证号码不合法/);
+    expect(r2.stderr).toMatch(/身份证号码有误：号码校验位错误/);
   });
 
   it('platform unreachable: answers from the cache, marked as cached', async () => {
