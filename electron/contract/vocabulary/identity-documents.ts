@@ -62,6 +62,10 @@ export function documentOfCardType(cardType: 'resident' | 'hk-mo-tw-residence' |
   return cardType === 'hk-mo-tw-residence' ? 'hk-mo-tw-residence' : cardType === 'foreign-permanent' ? 'foreign-permanent' : 'resident-id';
 }
 
+/** 临时受理 (offline, from the card's own data): what the screen, the A4 receipt and the receipt printer tell the applicant. */
+export const PROVISIONAL_ACCEPTANCE_LABEL = '临时受理（待核验）';
+export const PROVISIONAL_ACCEPTANCE_NOTE = `${PROVISIONAL_ACCEPTANCE_LABEL}：医保平台暂不可用，身份按证件信息临时受理，经平台核验后再行办理；核验不一致的，经办机构将与您联系。`;
+
 export type DocumentCheck =
   | { ok: true; number: string; /** YYYY-MM-DD when the number carries it. */ birthDate: string | null }
   | { ok: false; message: string };

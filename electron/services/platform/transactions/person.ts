@@ -82,6 +82,11 @@ export interface Person {
   age: number | null;
   insuinfo: PersonInsurance[];
   idetinfo: PersonIdentity[];
+  /**
+   * Accepted offline from the ID card's own data (../provisional-person.ts), never confirmed by 1101: every case
+   * for this person is checked against 1101 by the outbox before it is filed (outbox/provisional-check.ts).
+   */
+  provisional?: true;
 }
 
 /**
@@ -149,7 +154,7 @@ function parsePerson(output: unknown): Person {
 }
 
 /** 1101: resolve an identity (ecToken, a document number with its 人员证件类型, 社保卡) to an insured person. */
-export async function lookupPerson(client: PlatformClient, q: PersonQuery, opts?: CallOptions): Promise<Person> {
+export async function lookupPerson(client: Pick<PlatformClient, 'call'>, q: PersonQuery, opts?: CallOptions): Promise<Person> {
   const reply = await client.call('1101', personQueryInput(normalisePersonQuery(q)), opts);
   return parsePerson(reply.output);
 }
