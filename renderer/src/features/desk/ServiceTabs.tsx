@@ -7,6 +7,7 @@ import { ReimbursementForm } from '../services/ReimbursementForm';
 import { RemoteRegistrationForm } from '../services/RemoteRegistrationForm';
 import { SpecialDiseaseForm } from '../services/SpecialDiseaseForm';
 import { usePersonForCase } from '../services/usePersonForCase';
+import { PROVISIONAL_ACCEPTANCE_LABEL } from '../../../../electron/contract/vocabulary/identity-documents';
 import { useDesk } from '../../store/desk-store';
 import { usePlatform } from '../../store/platform-store';
 import '../services/services.css';
@@ -27,6 +28,7 @@ export function ServiceTabs() {
   const { tab, setTab, outcome, reset, error, setError } = useCases();
   const card = useDesk((s) => s.person);
   const lookingUp = usePlatform((s) => s.lookingUp);
+  const lookupError = usePlatform((s) => s.lookupError);
   const person = usePersonForCase();
   const psnNo = person?.psnNo ?? null;
 
@@ -37,6 +39,13 @@ export function ServiceTabs() {
 
   let body;
   if (!card) body = <p className="empty">请先在左侧读取参保人身份证件（F2）。</p>;
+  else if (!person && lookupError)
+    // 1101 failed: no form at all — a case is never filed for a person the platform has not named.
+    body = (
+      <p className="empty" data-testid="services-blocked">
+        参保信息查询未成功，不能办理业务：{lookupError}
+      </p>
+    );
   else if (!person) body = <p className="empty">{lookingUp ? '正在查询参保信息…' : '参保信息查询成功后才能办理业务。'}</p>;
   else if (tab === 'history') body = <HistoryPanel psnNo={person.psnNo} />;
   else if (outcome && outcome.forPsnNo === person.psnNo && outcome.outcome === 'accepted' && outcome.receipt.kind === tab)
@@ -68,7 +77,8 @@ export function ServiceTabs() {
       <div className="tab-body" role="tabpanel">
         {person && (
           <p className="readonly-note">
-            办理对象：<b>{person.name}</b> · 人员编号 <span className="mono">{person.psnNo}</span>
+            办理对象：<b data-testid="case-person-name">{person.name}</b> · 人员编号 <span className="mono">{person.psnNo}</span>
+            {person.provisional && <span className="tag warn" style={{ marginLeft: 8 }}>{PROVISIONAL_ACCEPTANCE_LABEL}</span>}
           </p>
         )}
         {error && (

@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
+import { PROVISIONAL_ACCEPTANCE_LABEL } from '../../../../electron/contract/vocabulary/identity-documents';
 import { useDesk } from '../../store/desk-store';
+import { lookupKeyOf, lookupQueryOf } from '../../store/person-query';
 import { usePlatform } from '../../store/platform-store';
 import { INSUTYPE_NAMES } from '../../../../electron/contract/vocabulary/insurance-types';
 import { describeAge, formatFen, INSU_STATUS_LABEL } from './labels';
@@ -15,16 +17,22 @@ import './insured.css';
  */
 export function InsuredPanel() {
   const person = useDesk((s) => s.person);
-  const { insured, lookingUp, lookupError, lookup, clearInsured } = usePlatform();
-  const idNumber = person?.idNumber;
+  const { insured, lookingUp, lookupError, lookupErrorCode, lookup, clearInsured } = usePlatform();
 
   useEffect(() => {
     // Look up once per person: coming back to the desk must not query the platform again.
-    if (!idNumber) clearInsured();
-    else if (usePlatform.getState().lookupKey !== `02:${idNumber}`) void lookup({ certType: '02', certNo: idNumber });
-  }, [idNumber, lookup, clearInsured]);
+    if (!person) clearInsured();
+    else if (usePlatform.getState().lookupKey !== lookupKeyOf(lookupQueryOf(person))) void lookup(lookupQueryOf(person));
+  }, [person, lookup, clearInsured]);
 
-  const overview = usePersonOverview(insured?.person.psn_no ?? null);
+  const provisional = insured?.source === 'provisional';
+  const overview = usePersonOverview(provisional ? null : (insured?.person.psn_no ?? null));
+  // 临时受理 only from a card read here: its own data, when the platform cannot be reached and nothing is known.
+  const canAcceptProvisionally = lookupErrorCode === 'offline' && person?.source === 'id-card';
+  const acceptProvisionally = () => {
+    if (person?.source !== 'id-card') return;
+    void lookup(lookupQueryOf(person), { name: person.name, birthDate: person.birthDate, sexCode: person.sexCode === '2' ? '2' : '1' });
+  };
 
   if (!person) return null;
   return (
@@ -34,6 +42,11 @@ export function InsuredPanel() {
         {insured?.source === 'cache' && (
           <span className="tag warn" data-testid="insured-cached" title={`缓存时间 ${new Date(insured.cachedAt).toLocaleString('zh-CN')}`}>
             离线缓存 · {describeAge(insured.ageSeconds)}
+          </span>
+        )}
+        {provisional && (
+          <span className="tag warn" data-testid="insured-provisional">
+            {PROVISIONAL_ACCEPTANCE_LABEL}
           </span>
         )}
         {insured?.source === 'platform' && !overview.data?.offline && <span className="tag ok">平台实时</span>}
@@ -47,12 +60,36 @@ export function InsuredPanel() {
       {lookupError && (
         <div className="alert error" role="alert" data-testid="insured-error">
           {lookupError}
-          <button className="link" onClick={() => idNumber && void lookup({ certType: '02', certNo: idNumber })}>
+          <button className="link" onClick={() => void lookup(lookupQueryOf(person))}>
             重试
           </button>
         </div>
       )}
-      {insured && (
+      {canAcceptProvisionally && (
+        <div className="alert warn" data-testid="provisional-offer">
+          医保平台暂不可用，本机也没有此人的参保信息。可按身份证本身的信息<b>临时受理</b>：办件标注“待核验”，平台恢复后先核验身份和参保状态（1101），不一致的转需人工处理，不会直接上报。
+          <div>
+            <button className="primary" onClick={acceptProvisionally} data-testid="provisional-accept">
+              临时受理（待核验）
+            </button>
+          </div>
+        </div>
+      )}
+      {insured && provisional && (
+        <>
+          <div className="alert warn" role="status" data-testid="provisional-note">
+            按证件信息临时受理：姓名、证件号码、出生日期取自身份证，<b>参保状态未核验</b>。上报前将向医保平台核验（1101），核验不一致的办件转为需人工处理。
+          </div>
+          <dl className="person">
+            <dt>姓名</dt>
+            <dd className="name" data-testid="provisional-name">{insured.person.psn_name}</dd>
+            <dt>人员编号</dt>
+            <dd className="mono" data-testid="psn-no">{insured.person.psn_no}（本机临时编号）</dd>
+            <DocumentExpiry person={person} />
+          </dl>
+        </>
+      )}
+      {insured && !provisional && (
         <>
           <StatusAlarm insurances={insured.person.insuinfo} />
           <dl className="person">
