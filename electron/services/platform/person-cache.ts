@@ -38,7 +38,9 @@ export interface PersonLookupResult {
 /** Raised when the platform is unreachable and nothing is cached for the identity. */
 export class PersonUnavailableError extends Error {
   constructor(readonly platformError: PlatformError) {
-    super(`${platformError.message}；本机也没有该人员的缓存信息，无法离线查询`);
+    // In the clerk's words: a lookup changes nothing on the platform, so no "办理结果未知" and no socket codes
+    // (the platform's own message stays on platformError for the log).
+    super('医保平台暂时无法连接，本机也没有该人员的缓存信息，无法离线查询');
     this.name = 'PersonUnavailableError';
   }
 }

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { HistoryPanel } from '../history/HistoryPanel';
+import { ProvisionalOffer } from '../insured/ProvisionalOffer';
 import { useCases, type ServiceTab } from '../services/cases-store';
 import { NoticeView } from '../services/NoticeView';
 import { ReceiptView } from '../services/ReceiptView';
@@ -42,9 +43,12 @@ export function ServiceTabs() {
   else if (!person && lookupError)
     // 1101 failed: no form at all — a case is never filed for a person the platform has not named.
     body = (
-      <p className="empty" data-testid="services-blocked">
-        参保信息查询未成功，不能办理业务：{lookupError}
-      </p>
+      <>
+        <p className="empty" data-testid="services-blocked">
+          参保信息查询未成功，不能办理业务：{lookupError}
+        </p>
+        <ProvisionalOffer />
+      </>
     );
   else if (!person) body = <p className="empty">{lookingUp ? '正在查询参保信息…' : '参保信息查询成功后才能办理业务。'}</p>;
   else if (tab === 'history') body = <HistoryPanel psnNo={person.psnNo} />;

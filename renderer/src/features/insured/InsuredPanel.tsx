@@ -17,7 +17,7 @@ import './insured.css';
  */
 export function InsuredPanel() {
   const person = useDesk((s) => s.person);
-  const { insured, lookingUp, lookupError, lookupErrorCode, lookup, clearInsured } = usePlatform();
+  const { insured, lookingUp, lookupError, lookup, clearInsured } = usePlatform();
 
   useEffect(() => {
     // Look up once per person: coming back to the desk must not query the platform again.
@@ -27,12 +27,6 @@ export function InsuredPanel() {
 
   const provisional = insured?.source === 'provisional';
   const overview = usePersonOverview(provisional ? null : (insured?.person.psn_no ?? null));
-  // 临时受理 only from a card read here: its own data, when the platform cannot be reached and nothing is known.
-  const canAcceptProvisionally = lookupErrorCode === 'offline' && person?.source === 'id-card';
-  const acceptProvisionally = () => {
-    if (person?.source !== 'id-card') return;
-    void lookup(lookupQueryOf(person), { name: person.name, birthDate: person.birthDate, sexCode: person.sexCode === '2' ? '2' : '1' });
-  };
 
   if (!person) return null;
   return (
@@ -63,16 +57,6 @@ export function InsuredPanel() {
           <button className="link" onClick={() => void lookup(lookupQueryOf(person))}>
             重试
           </button>
-        </div>
-      )}
-      {canAcceptProvisionally && (
-        <div className="alert warn" data-testid="provisional-offer">
-          医保平台暂不可用，本机也没有此人的参保信息。可按身份证本身的信息<b>临时受理</b>：办件标注“待核验”，平台恢复后先核验身份和参保状态（1101），不一致的转需人工处理，不会直接上报。
-          <div>
-            <button className="primary" onClick={acceptProvisionally} data-testid="provisional-accept">
-              临时受理（待核验）
-            </button>
-          </div>
         </div>
       )}
       {insured && provisional && (

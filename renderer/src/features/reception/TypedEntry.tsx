@@ -32,6 +32,7 @@ export function TypedEntry() {
 
   return (
     <form className="typed-entry" onSubmit={submit} data-testid="typed-entry" aria-label="手工录入证件号码" noValidate>
+      <span className="typed-title">未带卡：选择证件类型，输入号码后按 Enter 查询</span>
       <select
         value={doc}
         onChange={(e) => {
