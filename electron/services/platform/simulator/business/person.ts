@@ -29,7 +29,7 @@ const personInfo: Handler = (ctx) => {
     if (!sn) throw new Refusal('社会保障卡查询必须提供卡识别码 card_sn');
     p = findPerson(ctx.db, 'card_no', no);
     if (p && p.card_sn !== sn) throw new Refusal('卡识别码与社会保障卡号不符');
-    if (p && certno && p.certno.toUpperCase() !== certno) throw new Refusal('社会保障卡与持卡人证件号码不符');
+    if (p && certno && p.certno.toUpperCase() !== certno) throw new Refusal('社会保障卡号与社会保障号码不属于同一人员');
   } else throw new Refusal(`就诊凭证类型 ${type} 无效 (01 电子凭证, 02 身份证, 03 社保卡)`);
   if (!p) throw new Refusal(type === '01' ? '电子凭证无效或已过期，请重新出示' : '未查询到该人员的参保信息');
   return {

@@ -73,7 +73,7 @@ describe('1101 against the simulator', () => {
     expect(await refusedWith(raw(personQueryInput({ certType: '02', certNo: SMITH.certno, psnCertType: '55' })))).toBe('人员证件类型 55 无效');
     // The permanent-residence number passes the passport's shape check, so only the platform can tell.
     expect(await refusedWith(lookupPerson(c, { certType: '02', certNo: SMITH.certno, psnCertType: '08' }))).toBe('人员证件类型与证件号码不符：该号码不是外国人护照号码，请核对证件类型');
-    expect(await refusedWith(lookupPerson(c, { certType: '03', certNo: LI_SI.cardNo, cardSn: LI_SI.cardSn, ssn: ZHANG_SAN.certno }))).toBe('社会保障卡与持卡人证件号码不符');
+    expect(await refusedWith(lookupPerson(c, { certType: '03', certNo: LI_SI.cardNo, cardSn: LI_SI.cardSn, ssn: ZHANG_SAN.certno }))).toBe('社会保障卡号与社会保障号码不属于同一人员');
     expect(await refusedWith(lookupPerson(c, { certType: '03', certNo: LI_SI.cardNo, cardSn: '0'.repeat(32) }))).toBe('卡识别码与社会保障卡号不符');
     expect(await refusedWith(lookupPerson(c, { certType: '01', certNo: 'Z'.repeat(40) }))).toMatch(/电子凭证无效/);
     expect(await refusedWith(lookupPerson(c, { certType: '02', certNo: '11010519491231002X' }))).toBe('未查询到该人员的参保信息');
