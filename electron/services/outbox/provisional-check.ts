@@ -20,9 +20,9 @@ export type ProvisionalVerdict =
   | { kind: 'disagrees'; reason: string; platformMessage: string | null }
   | { kind: 'unreachable'; failure: PlatformFailure };
 
-/** Names compare without spaces, middle dots and width differences (证件 and platform write 外文 names differently). */
+/** Names compare without spaces, commas, middle dots and width differences (证件 and platform write 外文 names differently). */
 const sameName = (a: string, b: string) => {
-  const n = (s: string) => s.normalize('NFKC').replace(/[\s·•.]/g, '').toUpperCase();
+  const n = (s: string) => s.normalize('NFKC').replace(/[\s·•.,]/g, '').toUpperCase();
   return n(a) === n(b);
 };
 
