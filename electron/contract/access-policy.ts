@@ -111,6 +111,15 @@ export const ACCESS_POLICY: Record<MethodName, Access> = {
   'simulator.printer.state': roles(...STAFF),
   'simulator.printer.set': roles(...STAFF),
   'simulator.platform.fault': roles(...STAFF),
+
+  // 好差评: the clerk asks; the citizen screen (a second window on the same session) shows and submits.
+  // Its polling is passive, so a screen facing the citizen never keeps the clerk's session awake.
+  'rating.request': roles(...COUNTER_AND_KIOSK),
+  'rating.pending': passive(...COUNTER_AND_KIOSK),
+  'rating.submit': roles(...COUNTER_AND_KIOSK),
+  'rating.ofCase': roles(...COUNTER),
+  // The 差评 list names clerks and their cases: the supervisor's.
+  'rating.complaints': roles('supervisor'),
 };
 
 /**
@@ -122,6 +131,8 @@ export const EVENT_ACCESS: Record<EventName, readonly OperatorRole[]> = {
   'platform.status': ALL,
   'queue.changed': STAFF,
   'scanner.scan': COUNTER_AND_KIOSK,
+  'rating.requested': COUNTER_AND_KIOSK,
+  'rating.recorded': COUNTER_AND_KIOSK,
 };
 
 /**

@@ -12,6 +12,7 @@ import { cataloguesMethods } from './features/catalogues';
 import { devicesEvents, devicesMethods } from './features/devices';
 import { personMethods } from './features/person';
 import { platformEvents, platformMethods } from './features/platform';
+import { ratingEvents, ratingMethods } from './features/rating';
 import { receptionMethods } from './features/reception';
 import type { MethodSpec } from './spec';
 
@@ -26,12 +27,14 @@ export const methods = {
   ...personMethods,
   ...casesMethods,
   ...cataloguesMethods,
+  ...ratingMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {
   ...appEvents,
   ...devicesEvents,
   ...platformEvents,
+  ...ratingEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

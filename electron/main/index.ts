@@ -4,7 +4,7 @@
  * (window options, session, app:// protocol, navigation, fuses) lives in ./security as data and small
  * functions that test/unit/electron/main/security/security-checklist.test.ts checks without Electron.
  */
-import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, screen, session, shell, type IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
 import { IPC_EVENT, IPC_INVOKE } from '../contract/bridge';
 import { createApp, type App, type KeyProvider } from '../host/app';
@@ -16,12 +16,15 @@ import { isTrustedSender } from '../host/ipc-guard';
 import { log } from '../host/log';
 import { createElectronA4Output } from './a4-output';
 import { createSafeStorageKeyProvider } from './key-provider';
+import { openCitizenWindow, pickCitizenDisplay } from './rating-window';
 import { hardenEveryWebContents, registerAppScheme, secureSession } from './security/install';
 import { isAllowedExternalUrl } from './security/navigation';
 import { devServerUrl, mainWindowOptions, rendererEntryUrl } from './security/window-options';
 
 let workstation: App | null = null;
 let mainWindow: BrowserWindow | null = null;
+/** The 好差评 screen on the second display, when there is one. */
+let citizenWindow: BrowserWindow | null = null;
 
 const RENDERER_DIR = path.join(__dirname, '../renderer');
 const DEV_SERVER_URL = devServerUrl({ isPackaged: app.isPackaged, env: process.env });
@@ -31,16 +34,32 @@ hardenEveryWebContents(app, (url) => {
   if (isAllowedExternalUrl(url)) void shell.openExternal(url);
 });
 
+/** The app's own windows: the desk and the citizen screen (both the same renderer on the same session). */
+const ownWindows = () => [mainWindow, citizenWindow].filter((w): w is BrowserWindow => w !== null && !w.isDestroyed());
+
 function isOwnFrame(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
+  const win = ownWindows().find((w) => event.sender === w.webContents);
   return isTrustedSender(
     {
-      isAppWindow: mainWindow !== null && event.sender === mainWindow.webContents,
-      isMainFrame: frame !== null && mainWindow !== null && frame === mainWindow.webContents.mainFrame,
+      isAppWindow: win !== undefined,
+      isMainFrame: frame !== null && win !== undefined && frame === win.webContents.mainFrame,
       url: frame?.url ?? '',
     },
     DEV_SERVER_URL,
   );
+}
+
+function openCitizenScreenIfSecondDisplay(): void {
+  if (citizenWindow && !citizenWindow.isDestroyed()) return;
+  const display = pickCitizenDisplay(screen.getAllDisplays(), screen.getPrimaryDisplay().id);
+  if (!display) return;
+  citizenWindow = openCitizenWindow(BrowserWindow, display, {
+    preload: path.join(__dirname, '../preload/index.cjs'),
+    isPackaged: app.isPackaged,
+    entryUrl: rendererEntryUrl({ isPackaged: app.isPackaged, env: process.env }),
+  });
+  citizenWindow.on('closed', () => (citizenWindow = null));
 }
 
 function createWindow(): BrowserWindow {
@@ -70,10 +89,15 @@ async function start(): Promise<void> {
     return dispatch(workstation!.handlers, method, input, windowCaller);
   });
   workstation.events.subscribe((name, payload) => {
-    if (mainWindow && !mainWindow.isDestroyed() && mayReceiveEvent(name, windowCaller)) mainWindow.webContents.send(IPC_EVENT, name, payload);
+    if (!mayReceiveEvent(name, windowCaller)) return;
+    for (const w of ownWindows()) w.webContents.send(IPC_EVENT, name, payload);
   });
 
   mainWindow = createWindow();
+  // The citizen screen cannot be closed by itself; it goes with the desk.
+  mainWindow.on('closed', () => citizenWindow?.destroy());
+  openCitizenScreenIfSecondDisplay();
+  screen.on('display-added', openCitizenScreenIfSecondDisplay);
 }
 
 app.on('window-all-closed', () => app.quit());

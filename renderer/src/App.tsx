@@ -10,6 +10,7 @@ import { ServiceTabs } from './features/desk/ServiceTabs';
 import { InsuredPanel } from './features/insured/InsuredPanel';
 import { OperatorsPanel } from './features/operators/OperatorsPanel';
 import { QueuePanel } from './features/queue/QueuePanel';
+import { ComplaintsPanel } from './features/rating/ComplaintsPanel';
 import { ReceptionPanel } from './features/reception/ReceptionPanel';
 import { useDesk } from './store/desk-store';
 import { usePlatform } from './store/platform-store';
@@ -82,8 +83,8 @@ export function App() {
             </span>
           )}
           {devices.map((d) => (
-            <span key={d.id} className={`pill ${d.state}`} title={d.lastError ?? STATE_LABEL[d.state]}>
-              <span className={`dot ${d.state}`} /> {d.label}
+            <span key={d.id} className={`pill device ${d.state}`} title={`${d.label}：${d.lastError ?? STATE_LABEL[d.state]}`} data-testid={`device-pill-${d.id}`}>
+              <span className={`dot ${d.state}`} /> <span className="pill-label">{d.label}</span>
             </span>
           ))}
         </div>
@@ -105,6 +106,8 @@ export function App() {
           </>
         ) : view === 'queue' ? (
           <QueuePanel />
+        ) : view === 'complaints' ? (
+          <ComplaintsPanel />
         ) : view === 'operators' ? (
           <OperatorsPanel />
         ) : (

@@ -4,6 +4,7 @@ import { PROVISIONAL_ACCEPTANCE_NOTE } from '../../../../electron/contract/vocab
 import { api, errorMessage } from '../../api/client';
 import { useAppMode } from '../../api/use-app-mode';
 import { useDesk } from '../../store/desk-store';
+import { RatingStatus } from '../rating/RatingStatus';
 import { yuan } from './labels';
 
 const mask = (id: string) => (id.length > 10 ? id.slice(0, 6) + '*'.repeat(id.length - 10) + id.slice(-4) : id);
@@ -124,6 +125,7 @@ export function ReceiptView({ receipt, onDone }: { receipt: CaseReceipt; onDone?
           {message}
         </p>
       )}
+      <RatingStatus caseNo={receipt.caseNo} />
     </section>
   );
 }
