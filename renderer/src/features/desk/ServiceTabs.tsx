@@ -39,7 +39,7 @@ export function ServiceTabs() {
   }, [psnNo, reset]);
 
   let body;
-  if (!card) body = <p className="empty">请先在左侧读取参保人身份证件（F2）。</p>;
+  if (!card) body = <p className="empty">请先在左侧读取参保人身份证件（F2）或社保卡（F3），也可扫码或输入证件号码。</p>;
   else if (!person && lookupError)
     // 1101 failed: no form at all — a case is never filed for a person the platform has not named.
     body = (

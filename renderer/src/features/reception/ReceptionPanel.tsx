@@ -11,7 +11,7 @@ import { TypedEntry } from './TypedEntry';
  */
 export function ReceptionPanel() {
   const { person, reading, readingKind, readError, readIdCard, readSsCard, cancelRead, clearPerson } = useDesk();
-  const { insured, lookingUp, lookupKey } = usePlatform();
+  const { insured, lookingUp, lookupKey, lookupError } = usePlatform();
   // Without a card read, the name is the platform's (1101), and only once its answer is for this person.
   const platformName = person && insured && lookupKey === lookupKeyOf(lookupQueryOf(person)) ? insured.person.psn_name : null;
   return (
@@ -82,7 +82,9 @@ export function ReceptionPanel() {
         <dl className="person" data-testid="person">
           <dt>姓名</dt>
           <dd className="name" data-testid="person-name">
-            {platformName ?? <span className="muted small">{lookingUp ? '正在向医保平台查询…' : '以医保平台查询结果为准'}</span>}
+            {platformName ?? (
+              <span className="muted small">{lookingUp ? '正在向医保平台查询…' : lookupError ? '未能确认（平台查询未成功）' : '以医保平台查询结果为准'}</span>
+            )}
           </dd>
           {person.source === 'ec-voucher' ? (
             <>
