@@ -126,7 +126,7 @@ describe('reception from every source', () => {
     await page.getByTestId('services-blocked').waitFor();
     expect(await page.getByTestId('services-blocked').innerText()).toContain('未查询到该人员的参保信息');
     expect(await page.getByRole('form', { name: '门诊慢特病备案' }).count()).toBe(0);
-    expect(await page.getByTestId('person-name').innerText()).not.toContain('（');
+    expect(await page.getByTestId('person-name').innerText()).toBe('未能确认（平台查询未成功）');
     await shoot('reception-unknown-number');
   });
 
