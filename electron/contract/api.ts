@@ -10,6 +10,7 @@ import { authMethods } from './features/auth';
 import { casesMethods } from './features/cases';
 import { cataloguesMethods } from './features/catalogues';
 import { devicesEvents, devicesMethods } from './features/devices';
+import { kioskMethods } from './features/kiosk';
 import { personMethods } from './features/person';
 import { platformEvents, platformMethods } from './features/platform';
 import { ratingEvents, ratingMethods } from './features/rating';
@@ -28,6 +29,7 @@ export const methods = {
   ...casesMethods,
   ...cataloguesMethods,
   ...ratingMethods,
+  ...kioskMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {

@@ -34,6 +34,7 @@ import { cataloguesFeature } from './features/catalogues';
 import { personFeature } from './features/person';
 import { platformFeature } from './features/platform';
 import { devicesFeature } from './features/devices';
+import { kioskFeature } from './features/kiosk';
 import { ratingFeature } from './features/rating';
 import { receptionFeature } from './features/reception';
 import { withKioskScope } from './kiosk-scope';
@@ -90,6 +91,7 @@ export const FEATURES: Record<string, Feature<AppServices>> = {
   catalogues: cataloguesFeature,
   person: personFeature,
   rating: ratingFeature,
+  kiosk: kioskFeature,
 };
 
 /** Every feature's handlers, from the services; refuses a method two features both handle (the root checks none is missing). */
