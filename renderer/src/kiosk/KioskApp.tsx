@@ -52,7 +52,7 @@ export function KioskApp() {
         <Step step={step} />
       </main>
       <footer className="kiosk-footer">
-        {step !== 'start' && step !== 'reading' && step !== 'thanks' && (
+        {!['start', 'reading', 'rating', 'thanks'].includes(step) && (
           <button className="kiosk-btn ghost" onClick={() => useKiosk.getState().end('cancelled')} data-testid="kiosk-exit">
             结束办理
           </button>
