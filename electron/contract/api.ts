@@ -10,11 +10,14 @@ import { authMethods } from './features/auth';
 import { casesMethods } from './features/cases';
 import { cataloguesMethods } from './features/catalogues';
 import { devicesEvents, devicesMethods } from './features/devices';
+import { daySummaryMethods } from './features/day-summary';
+import { paperMethods } from './features/paper';
 import { kioskMethods } from './features/kiosk';
 import { personMethods } from './features/person';
 import { platformEvents, platformMethods } from './features/platform';
 import { ratingEvents, ratingMethods } from './features/rating';
 import { receptionMethods } from './features/reception';
+import { settingsMethods } from './features/settings';
 import type { MethodSpec } from './spec';
 
 export type { MethodSpec } from './spec';
@@ -29,6 +32,9 @@ export const methods = {
   ...casesMethods,
   ...cataloguesMethods,
   ...ratingMethods,
+  ...settingsMethods,
+  ...paperMethods,
+  ...daySummaryMethods,
   ...kioskMethods,
 } as const satisfies Record<string, MethodSpec>;
 

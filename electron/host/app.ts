@@ -32,11 +32,13 @@ import { authFeature } from './features/auth';
 import { casesFeature } from './features/cases';
 import { cataloguesFeature } from './features/catalogues';
 import { personFeature } from './features/person';
+import { paperFeature } from './features/paper';
 import { platformFeature } from './features/platform';
 import { devicesFeature } from './features/devices';
 import { kioskFeature } from './features/kiosk';
 import { ratingFeature } from './features/rating';
 import { receptionFeature } from './features/reception';
+import { settingsFeature } from './features/settings';
 import { withKioskScope } from './kiosk-scope';
 import { bindSessionRules } from './session-guard';
 
@@ -91,6 +93,8 @@ export const FEATURES: Record<string, Feature<AppServices>> = {
   catalogues: cataloguesFeature,
   person: personFeature,
   rating: ratingFeature,
+  settings: settingsFeature,
+  paper: paperFeature,
   kiosk: kioskFeature,
 };
 

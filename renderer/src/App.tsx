@@ -3,15 +3,18 @@ import { api } from './api/client';
 import { may, VIEW_NEEDS, viewsFor } from './auth/access';
 import { useAuth } from './auth/auth-store';
 import { OperatorBar, SignOutButton } from './auth/OperatorBar';
+import { DaySummaryPanel } from './features/day-summary/DaySummaryPanel';
 import { DevicesPanel, STATE_LABEL } from './features/devices/DevicesPanel';
 import { ScannerInput } from './features/devices/ScanNotice';
 import { SimulatorDock } from './features/devices/SimulatorDock';
 import { ServiceTabs } from './features/desk/ServiceTabs';
 import { InsuredPanel } from './features/insured/InsuredPanel';
 import { OperatorsPanel } from './features/operators/OperatorsPanel';
+import { SettingsPanel } from './features/settings/SettingsPanel';
 import { QueuePanel } from './features/queue/QueuePanel';
 import { ComplaintsPanel } from './features/rating/ComplaintsPanel';
 import { ReceptionPanel } from './features/reception/ReceptionPanel';
+import { DeskKeyboard } from './keyboard/DeskKeyboard';
 import { useDesk } from './store/desk-store';
 import { usePlatform } from './store/platform-store';
 
@@ -43,23 +46,6 @@ export function App() {
       offQueue();
     };
   }, [setDevices, upsertDevice, setHostConnected, setStatus, setQueue]);
-
-  useEffect(() => {
-    if (!counter) return;
-    const onKey = (e: KeyboardEvent) => {
-      const desk = useDesk.getState();
-      if (e.key === 'F2') {
-        e.preventDefault();
-        desk.setView('desk');
-        void desk.readIdCard();
-      } else if (e.key === 'Escape' && desk.reading) {
-        e.preventDefault();
-        void desk.cancelRead();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [counter]);
 
   if (!view) return <NothingForRole />;
 
@@ -108,6 +94,10 @@ export function App() {
           <QueuePanel />
         ) : view === 'complaints' ? (
           <ComplaintsPanel />
+        ) : view === 'settings' ? (
+          <SettingsPanel />
+        ) : view === 'day-summary' ? (
+          <DaySummaryPanel />
         ) : view === 'operators' ? (
           <OperatorsPanel />
         ) : (
@@ -116,6 +106,7 @@ export function App() {
       </main>
       {may(role, 'simulator.idCard.place') && <SimulatorDock />}
       {counter && <ScannerInput />}
+      {counter && <DeskKeyboard />}
     </div>
   );
 }

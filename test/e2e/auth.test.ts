@@ -90,7 +90,7 @@ describe('first start: the administrator set-up and the 操作员 page', () => {
     await page.getByTestId('operator-bar').getByText('王管理').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('operator-role').innerText()).toBe('系统管理员');
     await page.getByRole('heading', { name: '设备', exact: true }).waitFor();
-    expect(await navLabels(page)).toEqual(['设备', '操作员']);
+    expect(await navLabels(page)).toEqual(['设备', '设置', '操作员']);
     // No 配置 is missing for the administrator, and no print preview (receipts name people).
     await page.getByTestId('configure-printer').waitFor();
     expect(await page.getByText('打印预览').count()).toBe(0);

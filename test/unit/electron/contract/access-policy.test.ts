@@ -79,7 +79,7 @@ describe('access policy in dispatch', () => {
     const onlyFor = (role: OperatorRole) => methodNames.filter((m) => ACCESS_POLICY[m].kind === 'roles' && matrix[m].includes(role)).sort();
     // The decisions themselves, spelled out: changing one is a visible edit here.
     expect(methodNames.filter((m) => matrix[m].length === 1 && matrix[m][0] === 'admin').sort()).toEqual(
-      ['devices.configure', 'devices.discover', 'devices.drivers', 'devices.getConfig', 'operators.add', 'operators.list', 'operators.setDisabled', 'operators.setPassword'].sort(),
+      ['devices.configure', 'devices.discover', 'devices.drivers', 'devices.getConfig', 'operators.add', 'operators.list', 'operators.setDisabled', 'operators.setPassword', 'settings.get', 'settings.update'].sort(),
     );
     expect(onlyFor('kiosk')).toEqual(
       [
