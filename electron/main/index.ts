@@ -135,6 +135,8 @@ async function start(): Promise<void> {
 
 app.on('window-all-closed', () => app.quit());
 app.on('before-quit', () => {
+  // The kiosk window refuses to be closed by hand (closable: false); quitting the app still closes it.
+  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.setClosable(true);
   void workstation?.close();
 });
 
