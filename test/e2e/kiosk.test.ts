@@ -86,6 +86,21 @@ async function assertNothingPersonal(page: Page, who: { name: string; id: string
   expect(await page.locator('[data-testid="kiosk-status"], [data-testid="kiosk-person-name"], [data-testid="kiosk-receipt"]').count()).toBe(0);
 }
 
+/** Buttons under 48 px high and visible text under 20 px on the kiosk's screen (touch-first, read from a step away). */
+async function touchProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('.kiosk *'))) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      if (el.tagName === 'BUTTON' && r.height < 48) out.push(`button ${el.innerText} ${r.height}px high`);
+      const ownText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
+      if (ownText && parseFloat(getComputedStyle(el).fontSize) < 20) out.push(`${el.tagName} "${el.innerText.slice(0, 20)}" ${getComputedStyle(el).fontSize}`);
+    }
+    return out;
+  });
+}
+
 let host: WebHost;
 let browser: Browser;
 let staff: Page;
@@ -133,18 +148,7 @@ describe('the kiosk start screen at 1080×1920', () => {
   });
 
   it('every button is at least 48 px and every visible text at least 20 px', async () => {
-    const problems = await kiosk.evaluate(() => {
-      const out: string[] = [];
-      for (const el of Array.from(document.querySelectorAll<HTMLElement>('.kiosk *'))) {
-        const r = el.getBoundingClientRect();
-        if (r.width === 0 || r.height === 0) continue;
-        if (el.tagName === 'BUTTON' && r.height < 48) out.push(`button ${el.innerText} ${r.height}px high`);
-        const ownText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
-        if (ownText && parseFloat(getComputedStyle(el).fontSize) < 20) out.push(`${el.tagName} "${el.innerText.slice(0, 20)}" ${getComputedStyle(el).fontSize}`);
-      }
-      return out;
-    });
-    expect(problems).toEqual([]);
+    expect(await touchProblems(kiosk)).toEqual([]);
   });
 });
 
@@ -161,12 +165,14 @@ describe('the whole flow with an ID card', () => {
     expect(html).not.toContain(citizen.idNumber);
     expect(await kiosk.getByTestId('kiosk-insurances').innerText()).toMatch(/城乡居民基本医疗保险\s*正常参保/);
     await kiosk.getByTestId('kiosk-outpatient').or(kiosk.getByTestId('kiosk-outpatient-none')).waitFor();
+    expect(await touchProblems(kiosk)).toEqual([]);
     await shot(kiosk, 'status');
   });
 
   it('files a temporary 异地备案 by touch: province, city, start day, 6 months, phone on the pad', async () => {
     await kiosk.getByTestId('kiosk-start-registration').click();
     await kiosk.getByTestId('kiosk-place').waitFor();
+    expect(await touchProblems(kiosk)).toEqual([]);
     await shot(kiosk, 'place-province');
     await kiosk.getByTestId('kiosk-province-44').click();
     await kiosk.getByTestId('kiosk-city-440300').click();
@@ -181,6 +187,7 @@ describe('the whole flow with an ID card', () => {
     await kiosk.getByTestId('kiosk-key-clear').click();
     for (const k of '13800000002') await kiosk.getByTestId(`kiosk-key-${k}`).click();
     expect(await kiosk.getByTestId('kiosk-phone').innerText()).toBe('13800000002');
+    expect(await touchProblems(kiosk)).toEqual([]);
     await shot(kiosk, 'details');
     await kiosk.getByTestId('kiosk-details-next').click();
     await kiosk.getByTestId('kiosk-promise').waitFor();
@@ -191,6 +198,7 @@ describe('the whole flow with an ID card', () => {
     expect(await kiosk.getByTestId('kiosk-submit').isDisabled()).toBe(true);
     expect(await kiosk.getByTestId('kiosk-promise').innerText()).toContain('138****0002');
     await kiosk.getByTestId('kiosk-agree').click();
+    expect(await touchProblems(kiosk)).toEqual([]);
     await shot(kiosk, 'promise');
     await kiosk.getByTestId('kiosk-submit').click();
     await kiosk.getByTestId('kiosk-receipt').waitFor({ timeout: 30_000 });
@@ -198,6 +206,7 @@ describe('the whole flow with an ID card', () => {
     expect(caseNo).toMatch(/^\d{23}$/);
     expect(await kiosk.getByTestId('kiosk-receipt-clerk').innerText()).toBe(`自助终端 ${KIOSK.name}（自助办理）`);
     await expect.poll(() => kiosk.getByTestId('kiosk-print-message').innerText(), { timeout: 15_000 }).toContain('回执已打印');
+    expect(await touchProblems(kiosk)).toEqual([]);
     await shot(kiosk, 'receipt');
   });
 
@@ -218,6 +227,7 @@ describe('the whole flow with an ID card', () => {
     await kiosk.getByTestId('kiosk-to-rating').click();
     await kiosk.getByTestId('kiosk-rating').waitFor();
     await assertNothingPersonal(kiosk, { name: citizen.name, id: citizen.idNumber });
+    expect(await touchProblems(kiosk)).toEqual([]);
     await shot(kiosk, 'rating');
     await kiosk.getByTestId('kiosk-rate-1').click();
     await kiosk.getByTestId('kiosk-thanks').waitFor({ timeout: 15_000 });
@@ -363,6 +373,7 @@ describe('the idle timeout (default 60 s)', () => {
     await idle.clock.fastForward(51_000);
     await idle.getByTestId('kiosk-countdown').waitFor({ timeout: 10_000 });
     expect(await idle.getByTestId('kiosk-countdown').innerText()).toMatch(/\d+\s*秒后将自动退出/);
+    expect(await touchProblems(idle)).toEqual([]);
     await shot(idle, 'idle-countdown');
 
     // A touch starts the count again.
