@@ -131,6 +131,13 @@ export const ACCESS_POLICY: Record<MethodName, Access> = {
   'rating.ofCase': roles(...COUNTER),
   // The 差评 list names clerks and their cases: the supervisor's.
   'rating.complaints': roles('supervisor'),
+
+  // The kiosk's own: its settings, the card-presence poll (passive: a poll is not a citizen's touch), the
+  // benefits of the person just looked up (kiosk-scope holds it to them), and the end of a citizen's session.
+  'kiosk.settings': passive('kiosk'),
+  'kiosk.cardPresent': passive('kiosk'),
+  'kiosk.benefits': roles('kiosk'),
+  'kiosk.end': roles('kiosk'),
 };
 
 /**

@@ -12,6 +12,7 @@ import { cataloguesMethods } from './features/catalogues';
 import { devicesEvents, devicesMethods } from './features/devices';
 import { daySummaryMethods } from './features/day-summary';
 import { paperMethods } from './features/paper';
+import { kioskMethods } from './features/kiosk';
 import { personMethods } from './features/person';
 import { platformEvents, platformMethods } from './features/platform';
 import { ratingEvents, ratingMethods } from './features/rating';
@@ -34,6 +35,7 @@ export const methods = {
   ...settingsMethods,
   ...paperMethods,
   ...daySummaryMethods,
+  ...kioskMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {

@@ -35,6 +35,7 @@ import { personFeature } from './features/person';
 import { paperFeature } from './features/paper';
 import { platformFeature } from './features/platform';
 import { devicesFeature } from './features/devices';
+import { kioskFeature } from './features/kiosk';
 import { ratingFeature } from './features/rating';
 import { receptionFeature } from './features/reception';
 import { settingsFeature } from './features/settings';
@@ -94,6 +95,7 @@ export const FEATURES: Record<string, Feature<AppServices>> = {
   rating: ratingFeature,
   settings: settingsFeature,
   paper: paperFeature,
+  kiosk: kioskFeature,
 };
 
 /** Every feature's handlers, from the services; refuses a method two features both handle (the root checks none is missing). */

@@ -134,5 +134,9 @@ export const auditPolicy: AuditPolicy = {
   // The citizen's rating is a record about the clerk's work: who rated what, never a reason beside a name.
   'rating.submit': { detail: (i, o) => ({ caseNo: o.caseNo, level: o.level }), failure: (i) => ({ caseNo: i.caseNo }) },
   'rating.ofCase': null,
+  'kiosk.settings': null,
+  'kiosk.cardPresent': null,
+  'kiosk.benefits': { detail: (i, o) => ({ psnNo: i.psnNo, offline: o.offline }), failure: (i) => ({ psnNo: i.psnNo }) },
+  'kiosk.end': null,
   'rating.complaints': { detail: (i, o) => ({ from: i.from ?? null, to: i.to ?? null, count: o.length }) },
 };

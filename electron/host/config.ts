@@ -62,6 +62,19 @@ export const AppConfig = z
     logging: LoggingConfig.prefault({}),
     /** Updates from an internal server, off by default (ops/ops-config.ts, electron/main/updates.ts). */
     updates: UpdatesConfig.prefault({}),
+    /**
+     * What this machine is: a hall counter (default) or a self-service kiosk. A kiosk opens its window
+     * fullscreen and locked (electron/main/security/window-options.ts); its account has the kiosk role.
+     */
+    profile: z.enum(['counter', 'kiosk'], { message: 'profile 应为 counter（柜台）或 kiosk（自助终端）' }).default('counter'),
+    /** The kiosk's citizen session: wiped after idleSeconds without a touch, the last warnSeconds counted down. */
+    kiosk: z
+      .object({
+        idleSeconds: z.number().int('kiosk.idleSeconds 应为整数秒').min(5, 'kiosk.idleSeconds 应在 5–600 秒之间').max(600, 'kiosk.idleSeconds 应在 5–600 秒之间').default(60),
+        warnSeconds: z.number().int('kiosk.warnSeconds 应为整数秒').min(0, 'kiosk.warnSeconds 应在 0–60 秒之间').max(60, 'kiosk.warnSeconds 应在 0–60 秒之间').default(10),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict();
 export type AppConfig = z.infer<typeof AppConfig>;

@@ -4,7 +4,9 @@
  * token only they hold). Typing someone else's ID number into a kiosk gets nothing, and a case can only be
  * filed for the person the kiosk looked up. The scope belongs to the kiosk's connection and lapses after the
  * idle time (a kiosk does not lock itself; its customer changes).
- * Wraps the four handlers involved; every other role passes through untouched.
+ * The same scope holds the kiosk's benefits read to that person, and its receipt print and 好差评 request to the
+ * case it just filed; kiosk.end (the citizen left: idle timeout or card taken away) forgets it at once.
+ * Wraps the handlers involved; every other role passes through untouched.
  */
 import type { PersonLookup } from '../contract/features/platform';
 import { AppError } from '../contract/errors';
@@ -19,11 +21,14 @@ interface Scope {
   cardSn?: string;
   /** The person the last in-scope lookup found. */
   psnNo?: string;
+  /** The case the kiosk filed for them: the only receipt it prints and the only case it asks a rating for. */
+  caseNo?: string;
   at: number;
 }
 
 const NOT_IN_SCOPE = '自助终端只能查询刚刚读取的证件本人：请先在本机读取身份证或社保卡';
 const NOT_LOOKED_UP = '自助终端只能为刚刚读卡查询的本人办理：请先读卡并查询参保信息';
+const NOT_FILED_HERE = '自助终端只能打印和评价本次自助办理的办件';
 
 export function withKioskScope(handlers: Handlers, clock: () => Date, ttlMs: number): Handlers {
   const scopes = new WeakMap<Caller, Scope>();
@@ -64,9 +69,29 @@ export function withKioskScope(handlers: Handlers, clock: () => Date, ttlMs: num
       scopes.set(caller, { ...scope, psnNo: result.person.psn_no, at: now() });
       return result;
     },
-    'cases.accept': async (input, caller) => {
+    'kiosk.benefits': async (input, caller) => {
       if (isKiosk(caller) && fresh(caller)?.psnNo !== input.psnNo) throw refuse(NOT_LOOKED_UP);
-      return handlers['cases.accept'](input, caller);
+      return handlers['kiosk.benefits'](input, caller);
+    },
+    'cases.accept': async (input, caller) => {
+      if (!isKiosk(caller)) return handlers['cases.accept'](input, caller);
+      const scope = fresh(caller);
+      if (scope?.psnNo !== input.psnNo) throw refuse(NOT_LOOKED_UP);
+      const outcome = await handlers['cases.accept'](input, caller);
+      if (outcome.outcome === 'accepted') scope.caseNo = outcome.receipt.caseNo;
+      return outcome;
+    },
+    'printer.printReceipt': async (input, caller) => {
+      if (isKiosk(caller) && (!fresh(caller)?.caseNo || fresh(caller)?.caseNo !== input.caseNumber)) throw refuse(NOT_FILED_HERE);
+      return handlers['printer.printReceipt'](input, caller);
+    },
+    'rating.request': async (input, caller) => {
+      if (isKiosk(caller) && (!fresh(caller)?.caseNo || fresh(caller)?.caseNo !== input.caseNo)) throw refuse(NOT_FILED_HERE);
+      return handlers['rating.request'](input, caller);
+    },
+    'kiosk.end': async (input, caller) => {
+      scopes.delete(caller);
+      return handlers['kiosk.end'](input, caller);
     },
   };
 }

@@ -22,7 +22,7 @@ import { createSafeStorageKeyProvider } from './key-provider';
 import { openCitizenWindow, pickCitizenDisplay } from './rating-window';
 import { hardenEveryWebContents, registerAppScheme, secureSession } from './security/install';
 import { isAllowedExternalUrl } from './security/navigation';
-import { devServerUrl, mainWindowOptions, rendererEntryUrl } from './security/window-options';
+import { devServerUrl, isKioskBlockedKey, KIOSK_SHELL, mainWindowOptions, rendererEntryUrl, type WindowProfile } from './security/window-options';
 import { startUpdates } from './updates';
 
 let workstation: App | null = null;
@@ -66,8 +66,12 @@ function openCitizenScreenIfSecondDisplay(): void {
   citizenWindow.on('closed', () => (citizenWindow = null));
 }
 
-function createWindow(): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions({ preload: path.join(__dirname, '../preload/index.cjs'), isPackaged: app.isPackaged }));
+function createWindow(profile: WindowProfile): BrowserWindow {
+  const win = new BrowserWindow(mainWindowOptions({ preload: path.join(__dirname, '../preload/index.cjs'), isPackaged: app.isPackaged, profile }));
+  if (profile === 'kiosk') {
+    if (KIOSK_SHELL.removeMenu) win.removeMenu();
+    if (KIOSK_SHELL.blockKeys) win.webContents.on('before-input-event', (event, input) => isKioskBlockedKey(input) && event.preventDefault());
+  }
   win.once('ready-to-show', () => win.show());
   void win.loadURL(rendererEntryUrl({ isPackaged: app.isPackaged, env: process.env }));
   return win;
@@ -119,15 +123,20 @@ async function start(): Promise<void> {
     for (const w of ownWindows()) w.webContents.send(IPC_EVENT, name, payload);
   });
 
-  mainWindow = createWindow();
+  mainWindow = createWindow(workstation.config.profile);
   // The citizen screen cannot be closed by itself; it goes with the desk.
   mainWindow.on('closed', () => citizenWindow?.destroy());
-  openCitizenScreenIfSecondDisplay();
-  screen.on('display-added', openCitizenScreenIfSecondDisplay);
+  // A kiosk rates on its own screen; only a counter has a citizen-facing second display.
+  if (workstation.config.profile !== 'kiosk') {
+    openCitizenScreenIfSecondDisplay();
+    screen.on('display-added', openCitizenScreenIfSecondDisplay);
+  }
 }
 
 app.on('window-all-closed', () => app.quit());
 app.on('before-quit', () => {
+  // The kiosk window refuses to be closed by hand (closable: false); quitting the app still closes it.
+  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.setClosable(true);
   void workstation?.close();
 });
 

@@ -126,6 +126,11 @@ export class IdReader {
     };
   }
 
+  /** One 寻卡 (find card): whether a card lies on the reader now (a kiosk watches for the card being taken away). */
+  async cardPresent(): Promise<boolean> {
+    return this.exclusive(async () => (await this.request('findCard')).status.kind === 'card-found');
+  }
+
   async samStatus(): Promise<Ga467Status> {
     return this.exclusive(async () => (await this.request('samStatus')).status);
   }

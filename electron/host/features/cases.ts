@@ -100,7 +100,8 @@ export const casesFeature: Feature<CasesDeps> = (ctx, { platform: runtime, opera
 
   return {
     'catalog.diseases': () => diseases,
-    'cases.materials': (q) => materialsChecklist(q),
+    // The kiosk's checklist is its own (the card read and the on-screen promise: services/cases/materials).
+    'cases.materials': (q, caller) => materialsChecklist(q, envelopeOperatorOf(actingOperator(caller)).type === 2 ? 'kiosk' : 'counter'),
     'cases.accept': async (input, caller) => {
       const operator = actingOperator(caller);
       if (operator.role === 'kiosk' && !kioskMayAccept(input)) {

@@ -21,7 +21,11 @@ const LOCKED_DOWN: WebPreferences = {
   spellcheck: false,
 };
 
-export function mainWindowOptions(opts: { preload: string; isPackaged: boolean }): BrowserWindowConstructorOptions {
+/** config.json `profile`: a hall counter, or a self-service kiosk whose window is locked (see below). */
+export type WindowProfile = 'counter' | 'kiosk';
+
+export function mainWindowOptions(opts: { preload: string; isPackaged: boolean; profile?: WindowProfile }): BrowserWindowConstructorOptions {
+  if (opts.profile === 'kiosk') return kioskWindowOptions(opts);
   return {
     width: 1366,
     height: 860,
@@ -31,6 +35,76 @@ export function mainWindowOptions(opts: { preload: string; isPackaged: boolean }
     show: false,
     webPreferences: { ...LOCKED_DOWN, preload: opts.preload, devTools: !opts.isPackaged },
   };
+}
+
+/**
+ * The kiosk's one window: Electron kiosk mode (fullscreen, always on top, no leaving it), no frame, no menu,
+ * nothing to resize, minimise or close, and no DevTools even in a development run — a citizen stands at it.
+ * Navigation is blocked for every webContents anyway (./navigation.ts); the shell also removes the menu, and
+ * with it every reload/DevTools accelerator, and swallows the keys in KIOSK_BLOCKED_KEYS.
+ */
+function kioskWindowOptions(opts: { preload: string }): BrowserWindowConstructorOptions {
+  return {
+    width: 1080,
+    height: 1920,
+    title: '医保自助服务',
+    show: false,
+    kiosk: true,
+    fullscreen: true,
+    frame: false,
+    autoHideMenuBar: true,
+    resizable: false,
+    movable: false,
+    minimizable: false,
+    maximizable: false,
+    closable: false,
+    webPreferences: { ...LOCKED_DOWN, preload: opts.preload, devTools: false },
+  };
+}
+
+/** What the shell does to the kiosk window right after creating it (electron/main/index.ts). */
+export const KIOSK_SHELL = { removeMenu: true, blockKeys: true } as const;
+
+export interface KeyInput {
+  key: string;
+  control: boolean;
+  meta: boolean;
+  alt: boolean;
+  shift: boolean;
+}
+
+/** Reload, DevTools, print, close, fullscreen toggles, back/forward and zoom: none of them at a kiosk. */
+export const KIOSK_BLOCKED_KEYS: ReadonlyArray<{ key: string; mod?: 'ctrl' | 'alt' | 'ctrl+shift' }> = [
+  { key: 'F5' },
+  { key: 'F11' },
+  { key: 'F12' },
+  { key: 'r', mod: 'ctrl' },
+  { key: 'w', mod: 'ctrl' },
+  { key: 'p', mod: 'ctrl' },
+  { key: 'q', mod: 'ctrl' },
+  { key: '+', mod: 'ctrl' },
+  { key: '-', mod: 'ctrl' },
+  { key: '=', mod: 'ctrl' },
+  { key: 'i', mod: 'ctrl+shift' },
+  { key: 'j', mod: 'ctrl+shift' },
+  { key: 'c', mod: 'ctrl+shift' },
+  { key: 'r', mod: 'ctrl+shift' },
+  { key: 'F4', mod: 'alt' },
+  { key: 'ArrowLeft', mod: 'alt' },
+  { key: 'ArrowRight', mod: 'alt' },
+];
+
+/** Whether a key press in the kiosk window is swallowed (Ctrl and Cmd count alike). */
+export function isKioskBlockedKey(input: KeyInput): boolean {
+  const key = input.key.length === 1 ? input.key.toLowerCase() : input.key;
+  const ctrl = input.control || input.meta;
+  return KIOSK_BLOCKED_KEYS.some((b) => {
+    if (b.key !== key) return false;
+    if (!b.mod) return true;
+    if (b.mod === 'alt') return input.alt;
+    if (b.mod === 'ctrl') return ctrl;
+    return ctrl && input.shift;
+  });
 }
 
 /**

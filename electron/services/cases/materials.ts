@@ -17,6 +17,13 @@ export interface Material {
   anyOf: string | null;
 }
 
+/**
+ * Where the case is filed. At a counter the clerk sees and ticks the papers; a self-service kiosk has nobody to
+ * look at a paper, so it certifies only what the machine itself verified (the card it just read) and the
+ * promise the citizen confirmed on its screen (告知承诺制) — never a material the citizen would tick for themself.
+ */
+export type MaterialsChannel = 'counter' | 'kiosk';
+
 export interface ChecklistQuery {
   kind: ServiceKind;
   regType?: RemoteRegType;
@@ -35,8 +42,23 @@ const m = (id: string, name: string, requirement: string, level: Material['level
 const ID_DOCUMENT = m('id-document', '有效身份证件', '居民身份证或社会保障卡原件（现场核验）');
 const ID_COPY = m('id-copy', '身份证件复印件', '正反面复印在同一页 A4 纸上', 'minor');
 
+/** The kiosk's two items: the card its reader verified, and the 承诺 confirmed on screen. */
+export const KIOSK_CARD_READ = m('kiosk-card-read', '有效身份证件（本机读卡核验）', '居民身份证或社会保障卡由自助终端读卡器读取核验');
+export const KIOSK_PROMISE = m('kiosk-promise', '个人承诺（屏幕确认）', '告知承诺制：申请人在自助终端屏幕上阅读并确认承诺内容真实');
+export const KIOSK_MATERIAL_IDS: readonly string[] = [KIOSK_CARD_READ.id, KIOSK_PROMISE.id];
 
-export function materialsChecklist(q: ChecklistQuery): Material[] {
+/**
+ * The kiosk's checklist: only a temporary 异地备案 is filed there (access-policy kioskMayAccept), and it needs
+ * nothing but the machine's card read and the on-screen promise. Any other service has no kiosk checklist.
+ */
+function kioskChecklist(q: ChecklistQuery): Material[] {
+  if (q.kind === 'remote-registration' && !isLongTermRegType(q.regType ?? 'otherTemporary')) return [KIOSK_CARD_READ, KIOSK_PROMISE];
+  return [];
+}
+
+
+export function materialsChecklist(q: ChecklistQuery, channel: MaterialsChannel = 'counter'): Material[] {
+  if (channel === 'kiosk') return kioskChecklist(q);
   switch (q.kind) {
     case 'special-disease':
       return [
@@ -87,17 +109,24 @@ export interface MaterialsCheck {
 }
 
 export class UnknownMaterialError extends Error {
-  constructor(readonly ids: string[]) {
-    super(`材料清单中没有这些材料: ${ids.join('、')}`);
+  constructor(
+    readonly ids: string[],
+    channel: MaterialsChannel = 'counter',
+  ) {
+    super(
+      channel === 'kiosk'
+        ? `自助终端不能自行确认材料（${ids.join('、')}）：自助办理只认本机读卡核验的证件和屏幕上确认的个人承诺，其他材料请到柜台办理`
+        : `材料清单中没有这些材料: ${ids.join('、')}`,
+    );
     this.name = 'UnknownMaterialError';
   }
 }
 
 /** Compare what was received with the checklist. Unknown ids are an error, never silently ignored. */
-export function checkMaterials(list: readonly Material[], receivedIds: readonly string[]): MaterialsCheck {
+export function checkMaterials(list: readonly Material[], receivedIds: readonly string[], channel: MaterialsChannel = 'counter'): MaterialsCheck {
   const known = new Set(list.map((x) => x.id));
   const unknown = [...new Set(receivedIds.filter((id) => !known.has(id)))];
-  if (unknown.length) throw new UnknownMaterialError(unknown);
+  if (unknown.length) throw new UnknownMaterialError(unknown, channel);
   const got = new Set(receivedIds);
   const check: MaterialsCheck = { received: list.filter((x) => got.has(x.id)), missingMain: [], missingMinor: [] };
   const groupsDone = new Set<string>();

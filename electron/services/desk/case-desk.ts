@@ -27,7 +27,7 @@ import { getCaseByNo, KIND_LABELS, type CaseKind } from '../cases/case-store';
 import { cancelBlocker, receiptOf, type CaseViewContext } from './case-views';
 import type { Disease } from '../cases/disease-catalogue';
 import { findInsuredPerson } from '../cases/insured-person';
-import { checkMaterials, materialsChecklist, UnknownMaterialError } from '../cases/materials';
+import { checkMaterials, KIOSK_PROMISE, materialsChecklist, UnknownMaterialError, type MaterialsChannel } from '../cases/materials';
 import { COMMITTED_WORKING_DAYS, PROMISE_WORKING_DAYS } from '../cases/service-rules';
 import { AppError } from '../../contract/errors';
 import { addWorkingDays, cstDate, cstDateTime } from '../cases/working-days';
@@ -102,20 +102,30 @@ export class CaseDesk {
     if (!person.insuinfo.some((i) => i.insutype === input.form.insutype)) {
       throw new AppError('invalid-input', `该人员没有险种 ${input.form.insutype} 的参保记录，请按平台查询结果选择险种`);
     }
-    const prepared = await this.prepare(input, person);
+    const channel = channelOf(clerk);
+    if (channel === 'kiosk' && input.promiseSigned) throw new AppError('invalid-input', KIOSK_NO_EXCEPTION);
+    const prepared = await this.prepare(input, person, channel);
 
-    const checklist = materialsChecklist({
-      kind: input.kind,
-      regType: input.kind === 'remote-registration' ? input.form.regType : undefined,
-      visitType: input.kind === 'reimbursement' ? input.form.visitType : undefined,
-      reason: input.kind === 'reimbursement' ? input.form.reason : undefined,
-    });
+    const checklist = materialsChecklist(
+      {
+        kind: input.kind,
+        regType: input.kind === 'remote-registration' ? input.form.regType : undefined,
+        visitType: input.kind === 'reimbursement' ? input.form.visitType : undefined,
+        reason: input.kind === 'reimbursement' ? input.form.reason : undefined,
+      },
+      channel,
+    );
+    if (channel === 'kiosk' && checklist.length === 0) throw new AppError('invalid-input', KIOSK_NOT_SELF_SERVICE);
     let check;
     try {
-      check = checkMaterials(checklist, input.materials);
+      check = checkMaterials(checklist, input.materials, channel);
     } catch (err) {
       if (err instanceof UnknownMaterialError) throw new AppError('invalid-input', err.message);
       throw err;
+    }
+    // A kiosk issues no 一次性告知单 and takes no 容缺: the citizen is simply asked to confirm on screen.
+    if (channel === 'kiosk' && check.missingMain.length + check.missingMinor.length > 0) {
+      throw new AppError('promise-required', `请先在屏幕上确认：${[...check.missingMain, ...check.missingMinor].map((x) => x.material).join('、')}`);
     }
     // Eligibility before any 告知单 or 回执: neither is issued for a case that may not be accepted at all.
     const unchecked = await this.checkEligibility(input, person, prepared.payload);
@@ -177,7 +187,7 @@ export class CaseDesk {
         applicantIdMasked,
         summary: prepared.summary,
         office: this.o.office.name,
-        clerkName: clerk.name,
+        clerkName: receiptClerk(clerk),
         items: prepared.items,
         materials: check.received.map((x) => x.name),
         pending,
@@ -212,7 +222,7 @@ export class CaseDesk {
   }
 
   /** Kind-specific checks and the platform payload. Throws AppError with a Chinese message. */
-  private async prepare(input: AcceptInput, person: Person): Promise<Prepared> {
+  private async prepare(input: AcceptInput, person: Person, channel: MaterialsChannel): Promise<Prepared> {
     const today = cstDate(this.o.clock());
     let payload: Record<string, unknown>;
     let summary: string;
@@ -249,7 +259,11 @@ export class CaseDesk {
         if (ownArea) throw new IneligibleError(ownArea);
         const placeProblem = this.o.medicalPlaceProblem?.(f.targetAdmdvs);
         if (placeProblem) throw new AppError('invalid-input', placeProblem);
-        const promise = input.materials.includes('rr-promise-letter') && !input.materials.includes('rr-residence-proof');
+        // 承诺制: the counter's signed 个人承诺书 instead of a residence proof, or the kiosk's on-screen promise.
+        const promise =
+          channel === 'kiosk'
+            ? input.materials.includes(KIOSK_PROMISE.id)
+            : input.materials.includes('rr-promise-letter') && !input.materials.includes('rr-residence-proof');
         payload = {
           insutype: f.insutype,
           regType: f.regType,
@@ -346,6 +360,19 @@ export class CaseDesk {
     })();
     return { caseNo: rec.caseNo, cancels: reg.caseNo, receipt: receiptOf(this.o.db, rec) };
   }
+}
+
+const KIOSK_NO_EXCEPTION = '自助终端不能办理容缺受理：材料不齐时请到柜台办理';
+const KIOSK_NOT_SELF_SERVICE = '该业务不能在自助终端办理，请到柜台办理';
+
+/** opter_type 2 is a self-service kiosk: its cases follow the kiosk's materials rule (../cases/materials). */
+export function channelOf(operator: DeskOperator): MaterialsChannel {
+  return operator.type === 2 ? 'kiosk' : 'counter';
+}
+
+/** The receipt's 经办人: the clerk's name, or for a kiosk plainly that the citizen did it themself there. */
+export function receiptClerk(operator: DeskOperator): string {
+  return operator.type === 2 ? `自助终端 ${operator.name}（自助办理）` : operator.name;
 }
 
 function businessKey(kind: CaseKind, psnNo: string, payload: Record<string, unknown>): string {

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { App } from '../App';
+import { KioskApp } from '../kiosk/KioskApp';
 import { api } from '../api/client';
 import type { Refusal } from '../api/launch-credential';
 import { useDesk } from '../store/desk-store';
@@ -18,6 +19,7 @@ import { useSessionWatch } from './useSessionWatch';
 export function AuthGate() {
   useSessionWatch();
   const phase = useAuth((s) => s.phase);
+  const role = useAuth((s) => s.operator?.role);
   const hostConnected = useDesk((s) => s.hostConnected);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   useEffect(() => api.onRefused(setRefusal), []);
@@ -25,7 +27,8 @@ export function AuthGate() {
   if (refusal) return <LaunchRefused refusal={refusal} />;
   switch (phase) {
     case 'signed-in':
-      return <App />;
+      // A 自助终端 account gets the citizen's guided flow, never the clerk's desk.
+      return role === 'kiosk' ? <KioskApp /> : <App />;
     case 'locked':
       return <LockScreen />;
     case 'setup':

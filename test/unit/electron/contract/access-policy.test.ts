@@ -88,9 +88,12 @@ describe('access policy in dispatch', () => {
         'catalogues.deskHospital', 'catalogues.hospitals', 'catalogues.region', 'catalogues.regions',
         // 好差评 at the end of the kiosk's own case.
         'rating.pending', 'rating.request', 'rating.submit',
+        // Its own: idle settings, the card-presence poll, the benefits of the person just read, ending a session.
+        'kiosk.benefits', 'kiosk.cardPresent', 'kiosk.end', 'kiosk.settings',
       ].sort(),
     );
     expect(methodNames.filter((m) => matrix[m].length === 1 && matrix[m][0] === 'supervisor').sort()).toEqual(['rating.complaints']);
+    expect(methodNames.filter((m) => matrix[m].length === 1 && matrix[m][0] === 'kiosk').sort()).toEqual(['kiosk.benefits', 'kiosk.cardPresent', 'kiosk.end', 'kiosk.settings']);
     const adminReadsPeople = ['rating.complaints', 'rating.ofCase', 'person.lookup', 'cases.history', 'cases.recent', 'cases.receipt', 'queue.list', 'idCard.read', 'sscard.read'];
     for (const m of adminReadsPeople) expect(matrix[m], m).not.toContain('admin');
     for (const m of ['cases.accept', 'cases.cancel', 'reimbursement.calculate']) expect(matrix[m]).toEqual(expect.arrayContaining(['clerk', 'supervisor']));
