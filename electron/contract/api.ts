@@ -10,6 +10,7 @@ import { authMethods } from './features/auth';
 import { casesMethods } from './features/cases';
 import { cataloguesMethods } from './features/catalogues';
 import { devicesEvents, devicesMethods } from './features/devices';
+import { materialsMethods } from './features/materials';
 import { personMethods } from './features/person';
 import { platformEvents, platformMethods } from './features/platform';
 import { ratingEvents, ratingMethods } from './features/rating';
@@ -27,6 +28,7 @@ export const methods = {
   ...platformMethods,
   ...personMethods,
   ...casesMethods,
+  ...materialsMethods,
   ...cataloguesMethods,
   ...ratingMethods,
   ...settingsMethods,

@@ -5,10 +5,7 @@
  * 9101 is sent, so a retry reuses it and the platform answers it once; file_qury_no is the platform's answer.
  */
 import type { Migration } from '../store/database';
-import { ATTACHMENT_MIMES } from './mime-sniff';
-
-export const ATTACHMENT_SOURCES = ['file', 'camera', 'scanner'] as const;
-export type AttachmentSource = (typeof ATTACHMENT_SOURCES)[number];
+import { ATTACHMENT_MIMES, ATTACHMENT_SOURCES } from '../../contract/vocabulary/attachments';
 
 export const attachmentsMigration: Migration = {
   name: 'material attachments',

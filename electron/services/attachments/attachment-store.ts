@@ -12,11 +12,10 @@ import { writeFileAtomic } from '../store/atomic-write';
 import type { Db } from '../store/database';
 import { cachedStatement as st } from '../store/statement-cache';
 import { openAttachment, sealAttachment } from './attachment-cipher';
-import type { AttachmentSource } from './attachment-schema';
+import { MAX_THUMBNAIL_BYTES, type AttachmentSource } from '../../contract/vocabulary/attachments';
 import { attachmentProblem, MIME_EXTENSIONS, sniffMime, type AttachmentMime } from './mime-sniff';
 
 export const ATTACHMENTS_FOLDER = 'attachments';
-export const MAX_THUMBNAIL_BYTES = 64 * 1024;
 
 export type AttachmentRef = { draftId: string } | { caseId: number };
 
@@ -90,7 +89,7 @@ export interface NewAttachment {
 
 /** A file name fit for a form and the platform: no path, no control characters, at most 80 characters. */
 export function cleanFilename(name: string, mime: AttachmentMime): string {
-  const base = path.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const base = [...path.basename(name.replace(/\\/g, '/'))].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f).join('').trim();
   const stem = base.replace(/\.[^.]*$/, '').slice(0, 70) || '材料';
   return `${stem}.${MIME_EXTENSIONS[mime]}`;
 }

@@ -4,9 +4,10 @@
  * the running size is checked against the limit at every piece, so an oversize file is refused early.
  * Unfinished uploads are dropped after a while (the clerk walked away mid-upload).
  */
+import { MAX_CHUNK_BYTES } from '../../contract/vocabulary/attachments';
 import { MAX_ATTACHMENT_BYTES, sizeProblem } from './mime-sniff';
 
-export const MAX_CHUNK_BYTES = 512 * 1024;
+export { MAX_CHUNK_BYTES };
 const STALE_MS = 10 * 60_000;
 
 export class ChunkError extends Error {

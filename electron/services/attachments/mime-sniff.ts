@@ -3,11 +3,9 @@
  * only JPEG, PNG and PDF are kept — what a 高拍仪, a scanner or a phone photo produces and what 9101 takes.
  * Anything else is refused with a message the clerk can act on.
  */
-export const ATTACHMENT_MIMES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
-export type AttachmentMime = (typeof ATTACHMENT_MIMES)[number];
+import { ATTACHMENT_MIMES, MAX_ATTACHMENT_BYTES, MIME_NAMES, type AttachmentMime } from '../../contract/vocabulary/attachments';
 
-/** 10 MiB: the platform's 9101 limit (the simulator refuses more, as the province does). */
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+export { ATTACHMENT_MIMES, MAX_ATTACHMENT_BYTES, MIME_NAMES, type AttachmentMime };
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -18,8 +16,6 @@ export function sniffMime(bytes: Uint8Array): AttachmentMime | null {
   if (bytes.length >= 5 && String.fromCharCode(...bytes.subarray(0, 5)) === '%PDF-') return 'application/pdf';
   return null;
 }
-
-export const MIME_NAMES: Record<AttachmentMime, string> = { 'image/jpeg': 'JPEG 图片', 'image/png': 'PNG 图片', 'application/pdf': 'PDF 文件' };
 
 export const MIME_EXTENSIONS: Record<AttachmentMime, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' };
 
