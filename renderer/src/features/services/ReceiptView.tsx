@@ -3,6 +3,7 @@ import type { CaseReceipt } from '../../../../electron/contract/features/cases';
 import { api, errorMessage } from '../../api/client';
 import { useAppMode } from '../../api/use-app-mode';
 import { useDesk } from '../../store/desk-store';
+import { CaseAttachments } from '../materials/CaseAttachments';
 import { RatingStatus } from '../rating/RatingStatus';
 import { yuan } from './labels';
 
@@ -110,6 +111,7 @@ export function ReceiptView({ receipt, onDone }: { receipt: CaseReceipt; onDone?
           {message}
         </p>
       )}
+      <CaseAttachments caseNo={receipt.caseNo} />
       <RatingStatus caseNo={receipt.caseNo} />
     </section>
   );
