@@ -3,7 +3,7 @@
  * (pick from the scanner's folder); the attachments below as thumbnails, removable until 受理. A file the host
  * would refuse (type, size) is refused here at once, in the same words.
  */
-import { useRef, useState, type DragEvent, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { useMaterialsDraft } from './materials-store';
 import { AttachmentThumb } from './AttachmentThumb';
 import { CameraDialog } from './CameraDialog';
@@ -19,7 +19,9 @@ const stamp = () => {
 
 export function MaterialCapture(props: { materialId: string; materialName: string; children: ReactNode }) {
   const { materialId, materialName } = props;
-  const attachments = useMaterialsDraft((s) => s.attachments.filter((a) => a.materialId === materialId));
+  // Select the stable array and filter here: a selector returning a new array each time would loop React.
+  const all = useMaterialsDraft((s) => s.attachments);
+  const attachments = useMemo(() => all.filter((a) => a.materialId === materialId), [all, materialId]);
   const busy = useMaterialsDraft((s) => s.busy === materialId);
   const error = useMaterialsDraft((s) => (s.error?.materialId === materialId ? s.error.message : null));
   const { attach, attachScanned, remove } = useMaterialsDraft.getState();
