@@ -76,6 +76,8 @@ describe('materials capture in browser mode', () => {
     const video = page.getByTestId('camera-video');
     await video.waitFor({ timeout: 15_000 });
     await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.videoWidth), { timeout: 15_000 }).toBeGreaterThan(0);
+    // A painted frame before the screenshot (the element has a size as soon as metadata arrives).
+    await video.evaluate((v: HTMLVideoElement) => new Promise<void>((r) => v.requestVideoFrameCallback(() => r())));
     await page.screenshot({ path: screenshotPath('materials-camera') });
     await page.getByTestId('camera-capture').click();
     await page.getByTestId('camera-dialog').waitFor({ state: 'detached' });
