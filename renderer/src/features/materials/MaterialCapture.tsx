@@ -17,7 +17,7 @@ const stamp = () => {
   return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
 };
 
-export function MaterialCapture(props: { materialId: string; materialName: string; children: ReactNode }) {
+export function MaterialCapture(props: { materialId: string; materialName: string; enabled: boolean; children: ReactNode }) {
   const { materialId, materialName } = props;
   // Select the stable array and filter here: a selector returning a new array each time would loop React.
   const all = useMaterialsDraft((s) => s.attachments);
@@ -29,6 +29,7 @@ export function MaterialCapture(props: { materialId: string; materialName: strin
   const [dialog, setDialog] = useState<'camera' | 'scanner' | null>(null);
   const [over, setOver] = useState(false);
 
+  if (!props.enabled) return <div className="material-capture">{props.children}</div>;
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setOver(false);

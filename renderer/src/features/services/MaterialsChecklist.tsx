@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import type { MaterialItem } from '../../../../electron/contract/features/cases';
 import type { MethodInput } from '../../../../electron/contract/api';
 import { api } from '../../api/client';
+import { may } from '../../auth/access';
+import { useAuth } from '../../auth/auth-store';
 import { useDesk } from '../../store/desk-store';
 import { MaterialCapture } from '../materials/MaterialCapture';
 import { useMaterialsDraft } from '../materials/materials-store';
@@ -42,6 +44,8 @@ export function MaterialsChecklist(props: {
   const owner = useDesk((s) => s.person?.idNumber ?? null);
   useEffect(() => useMaterialsDraft.getState().forOwner(owner), [owner]);
   const attached = useMaterialsDraft((s) => s.attachments);
+  // A kiosk's temporary 备案 needs no files: capture is for the counter (contract/access-policy.ts).
+  const canCapture = may(useAuth((s) => s.operator?.role), 'materials.attachFinish');
   const attachedIds = new Set(attached.map((a) => a.materialId));
   const got = new Set([...props.value, ...attachedIds]);
   const toggle = (id: string) => props.onChange(got.has(id) ? props.value.filter((x) => x !== id) : [...props.value, id]);
@@ -59,7 +63,7 @@ export function MaterialsChecklist(props: {
       </h3>
       <div className="materials">
         {list.map((m) => (
-          <MaterialCapture key={m.id} materialId={m.id} materialName={m.name}>
+          <MaterialCapture key={m.id} materialId={m.id} materialName={m.name} enabled={canCapture}>
             <label className="material" title={attachedIds.has(m.id) ? '已附材料文件，视为已收' : undefined}>
               <input
                 type="checkbox"
