@@ -27,7 +27,7 @@ export interface AppServices {
 /** Everything started here registers its cleanup with ctx.onClose, so a failure later still closes it. */
 export async function createAppServices(ctx: AppContext, keys: Pick<KeySource, 'databaseKey'>): Promise<AppServices> {
   const devices = await startDeviceManager(ctx);
-  const attachments = new AttachmentStore(ctx.db, ctx.dataDir, attachmentKeyOf(keys), ctx.clock);
+  const attachments = new AttachmentStore(ctx.db, ctx.dataDir, attachmentKeyOf(ctx.db, keys), ctx.clock);
   const platform = await createPlatformRuntime(ctx, attachments);
   const sessions = createOperatorSessions(ctx);
   return { devices, platform, platformClient: platform.platform.client, sessions, operators: sessions.operators, attachments };

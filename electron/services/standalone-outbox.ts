@@ -52,7 +52,7 @@ export function openStandaloneOutbox(o: StandaloneOptions = {}): Standalone {
     });
     const lease = new UploadLease(db, { role: o.leaseRole ?? 'cli', ttlMs: o.leaseTtlMs });
     // Materials go up with 9101 before their filing, whichever process sends (the app or `counter sync`).
-    const attachments = new AttachmentStore(db, dataDir, attachmentKeyOf(keys));
+    const attachments = new AttachmentStore(db, dataDir, attachmentKeyOf(db, keys));
     const outbox = createOutboxService({ db, client, concurrency: o.concurrency, lease, attachments, ...o.tuning });
     const close = () => {
       // Hand the lease back so the app (or the next run) need not wait for it to expire.

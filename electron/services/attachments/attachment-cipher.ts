@@ -1,10 +1,12 @@
 /**
- * Each attachment file is sealed on its own with AES-256-GCM under a key derived from the data directory's
- * master key (HKDF label 'counter-attachments', the same derivation as the audit chain's key): no second
- * secret to keep. The file's id is the additional data, so a sealed file moved under another id does not open.
- * Layout: 'CAT1' | 12-byte IV | ciphertext | 16-byte tag.
+ * Each attachment file is sealed on its own with AES-256-GCM. The key is first derived from the data directory's
+ * master key (HKDF label 'counter-attachments') and then kept INSIDE the encrypted database (settings
+ * `attachments.file-key`), as the audit chain's key is: no second secret to keep anywhere, and `counter rekey`,
+ * which replaces the master key, leaves every sealed file readable. The file's id is the additional data, so a
+ * sealed file moved under another id does not open. Layout: 'CAT1' | 12-byte IV | ciphertext | 16-byte tag.
  */
 import crypto from 'node:crypto';
+import type { Db } from '../store/database';
 import { deriveKey, type KeySource } from '../store/key-source';
 
 const MAGIC = Buffer.from('CAT1', 'latin1');
@@ -18,8 +20,16 @@ export class AttachmentCipherError extends Error {
   }
 }
 
-export function attachmentKeyOf(keys: Pick<KeySource, 'databaseKey'>): Buffer {
-  return deriveKey(keys.databaseKey(), 'counter-attachments');
+const SETTING = 'attachments.file-key';
+
+/** The database's attachment key, stored on first use; two processes starting at once agree (INSERT OR IGNORE). */
+export function attachmentKeyOf(db: Db, keys: Pick<KeySource, 'databaseKey'>): Buffer {
+  const read = () => (db.prepare('SELECT value FROM settings WHERE key = ?').get(SETTING) as { value: string } | undefined)?.value;
+  const stored = read();
+  if (stored) return Buffer.from(stored, 'hex');
+  const seed = deriveKey(keys.databaseKey(), 'counter-attachments');
+  db.prepare('INSERT OR IGNORE INTO settings (key, value, updated_at) VALUES (?, ?, ?)').run(SETTING, seed.toString('hex'), new Date().toISOString());
+  return Buffer.from(read()!, 'hex');
 }
 
 export function sealAttachment(key: Buffer, fileId: string, plain: Uint8Array): Buffer {

@@ -48,7 +48,7 @@ async function setup(opts: { startSim?: boolean } = {}) {
     platformUrl: `http://127.0.0.1:${port}/fsi/api/callService`,
     tuning: { backoff: { baseMs: 10, capMs: 50 }, probe: { baseMs: 20, capMs: 100 }, pollMs: 50 },
   });
-  const store = new AttachmentStore(sa.db, dir, attachmentKeyOf(dataDirKeySource(dir)));
+  const store = new AttachmentStore(sa.db, dir, attachmentKeyOf(sa.db, dataDirKeySource(dir)));
   cleanups.push(async () => {
     sa.close();
     await sim?.close();

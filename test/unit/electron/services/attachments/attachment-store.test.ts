@@ -30,7 +30,7 @@ function setup(master = MASTER) {
   const keys = keySourceFromMaster(master, 'key-file');
   const db = openAppDatabase(dir, keys);
   dbs.push(db);
-  return { dir, db, store: new AttachmentStore(db, dir, attachmentKeyOf(keys)) };
+  return { dir, db, keys, store: new AttachmentStore(db, dir, attachmentKeyOf(db, keys)) };
 }
 
 function sealedFiles(dir: string): string[] {
@@ -51,11 +51,15 @@ describe('attachment cipher', () => {
     expect(() => openAttachment(crypto.randomBytes(32), 'id-1', sealed)).toThrow(/被改动或损坏/);
   });
 
-  it('derives a key of its own from the master key', () => {
-    const keys = keySourceFromMaster(MASTER, 'key-file');
-    expect(attachmentKeyOf(keys).equals(keys.databaseKey())).toBe(false);
-    expect(attachmentKeyOf(keys).equals(keys.auditKey())).toBe(false);
-    expect(attachmentKeyOf(keys).equals(attachmentKeyOf(keySourceFromMaster(MASTER, 'env')))).toBe(true);
+  it('derives a key of its own from the master key and keeps it in the database, so a new master key still opens old files', () => {
+    const { db, keys } = setup();
+    const key = attachmentKeyOf(db, keys);
+    expect(key.equals(keys.databaseKey())).toBe(false);
+    expect(key.equals(keys.auditKey())).toBe(false);
+    // After `counter rekey` the master key is another one; the stored key is still the same.
+    expect(attachmentKeyOf(db, keySourceFromMaster(crypto.randomBytes(32), 'key-file')).equals(key)).toBe(true);
+    const other = setup(crypto.randomBytes(32));
+    expect(attachmentKeyOf(other.db, other.keys).equals(key)).toBe(false);
   });
 });
 
@@ -95,7 +99,7 @@ describe('AttachmentStore', () => {
   it('does not open with another master key', () => {
     const { dir, store } = setup();
     const a = store.add({ ref: { draftId: 'd1' }, materialId: 'm1', filename: 'a.jpg', source: 'file', bytes: jpeg, by: '0001' });
-    const other = new AttachmentStore(dbs[0], dir, attachmentKeyOf(keySourceFromMaster(crypto.randomBytes(32), 'key-file')));
+    const other = new AttachmentStore(dbs[0], dir, crypto.randomBytes(32));
     expect(() => other.content(a)).toThrow(/被改动或损坏/);
   });
 
