@@ -100,6 +100,30 @@ describe('materials capture in browser mode', () => {
     expect(await att.innerText()).not.toContain('已上传');
   });
 
+  it('takes a file dropped on the material', async () => {
+    const png = await page.evaluate(() => {
+      const c = document.createElement('canvas');
+      c.width = 400;
+      c.height = 250;
+      const g = c.getContext('2d')!;
+      g.fillStyle = '#e8eef7';
+      g.fillRect(0, 0, 400, 250);
+      g.fillStyle = '#333';
+      g.fillRect(30, 40, 120, 160);
+      return c.toDataURL('image/png').split(',')[1];
+    });
+    const dt = await page.evaluateHandle((b64) => {
+      const bytes = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
+      const t = new DataTransfer();
+      t.items.add(new File([bytes], '身份证复印件.png', { type: 'image/png' }));
+      return t;
+    }, png);
+    await capture('id-copy').dispatchEvent('drop', { dataTransfer: dt });
+    await capture('id-copy').getByTestId('attachment-thumb').waitFor({ timeout: 15_000 });
+    expect(await capture('id-copy').getByTestId('attachment').innerText()).toContain('身份证复印件.png');
+    expect(await page.getByTestId('material-id-copy').isChecked()).toBe(true);
+  });
+
   it('refuses a wrong type and an oversize file in Chinese, attaching nothing', async () => {
     const photo = capture('sd-photo');
     await photo.getByTestId('attach-input').setInputFiles({ name: '照片.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('PK\u0003\u0004 this is a zip renamed') });
@@ -133,14 +157,13 @@ describe('materials capture in browser mode', () => {
     await page.getByTestId('sd-tel').fill('13800000001');
     await page.getByTestId('material-id-document').check();
     await page.getByTestId('material-sd-photo').check();
-    await page.getByTestId('material-id-copy').check();
     await capture('sd-medical-record').scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('materials-form') });
     await page.getByTestId('submit-case').click();
     await page.getByTestId('receipt').waitFor({ timeout: 20_000 });
     const shown = page.getByTestId('case-attachments');
     await shown.waitFor({ timeout: 15_000 });
-    expect(await shown.getByTestId('attachment').count()).toBe(3);
+    expect(await shown.getByTestId('attachment').count()).toBe(4);
     const receiptText = await page.getByTestId('receipt').innerText();
     expect(receiptText).toContain('病历资料');
     await shown.scrollIntoViewIfNeeded();
@@ -151,10 +174,10 @@ describe('materials capture in browser mode', () => {
     const db = openAppDatabase(desk.host.dataDir);
     try {
       const rows = db.prepare('SELECT material_id AS m, file_qury_no AS f, case_id AS c FROM attachments ORDER BY id').all() as Array<{ m: string; f: string | null; c: number | null }>;
-      expect(rows.map((r) => r.m)).toEqual(['sd-medical-record', 'sd-exam-report', 'sd-application']);
+      expect(rows.map((r) => r.m)).toEqual(['sd-medical-record', 'sd-exam-report', 'sd-application', 'id-copy']);
       expect(rows.every((r) => r.c !== null && /^F\d+/.test(r.f ?? ''))).toBe(true);
       const attempts = db.prepare(`SELECT infno, outcome FROM outbox_attempts ORDER BY finished_at, id DESC`).all() as Array<{ infno: string; outcome: string }>;
-      expect(attempts.map((a) => a.infno)).toEqual(['9101', '9101', '9101', '2503']);
+      expect(attempts.map((a) => a.infno)).toEqual(['9101', '9101', '9101', '9101', '2503']);
     } finally {
       db.close();
     }

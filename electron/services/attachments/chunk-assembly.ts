@@ -9,6 +9,8 @@ import { MAX_ATTACHMENT_BYTES, sizeProblem } from './mime-sniff';
 
 export { MAX_CHUNK_BYTES };
 const STALE_MS = 10 * 60_000;
+/** Uploads open at once: a desk sends one at a time; this bounds the memory a runaway caller can hold (8 × 10 MiB). */
+export const MAX_OPEN_UPLOADS = 8;
 
 export class ChunkError extends Error {
   constructor(message: string) {
@@ -36,6 +38,7 @@ export class ChunkAssembler {
     if (data.length > MAX_CHUNK_BYTES) throw new ChunkError(`单个分片不能超过 ${MAX_CHUNK_BYTES / 1024} KB`);
     let p = this.pending.get(id);
     if (seq === 0) {
+      if (!p && this.pending.size >= MAX_OPEN_UPLOADS) throw new ChunkError('同时上传的附件过多，请等前面的附件保存完毕');
       p = { parts: [], size: 0, next: 0, touched: 0, filename };
       this.pending.set(id, p);
     }

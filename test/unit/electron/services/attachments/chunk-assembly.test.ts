@@ -1,6 +1,6 @@
 /** Chunks in order make the file; out of order, oversize, a missing start or a short total are refused. */
 import { describe, expect, it } from 'vitest';
-import { ChunkAssembler, ChunkError, MAX_CHUNK_BYTES } from '../../../../../electron/services/attachments/chunk-assembly';
+import { ChunkAssembler, ChunkError, MAX_CHUNK_BYTES, MAX_OPEN_UPLOADS } from '../../../../../electron/services/attachments/chunk-assembly';
 
 describe('ChunkAssembler', () => {
   it('joins pieces in sequence', () => {
@@ -50,6 +50,14 @@ describe('ChunkAssembler', () => {
     const a = new ChunkAssembler();
     expect(() => a.add('u', 0, 'f', Buffer.alloc(MAX_CHUNK_BYTES + 1))).toThrow(/分片不能超过/);
     expect(a.add('u', 0, 'f', Buffer.alloc(MAX_CHUNK_BYTES))).toBe(MAX_CHUNK_BYTES);
+  });
+
+  it('bounds how many uploads may be open at once; a finished one frees its place', () => {
+    const a = new ChunkAssembler();
+    for (let i = 0; i < MAX_OPEN_UPLOADS; i++) a.add(`u${i}`, 0, 'f', Buffer.from('x'));
+    expect(() => a.add('one-more', 0, 'f', Buffer.from('x'))).toThrow(/同时上传的附件过多/);
+    a.finish('u0', 1);
+    expect(a.add('one-more', 0, 'f', Buffer.from('x'))).toBe(1);
   });
 
   it('drops uploads left unfinished for ten minutes', () => {
