@@ -213,3 +213,28 @@ export class AttachmentStore {
     return path.join(this.dir, `${fileId}.bin`);
   }
 }
+
+/**
+ * After the privacy retention removed sealed files: a draft's row whose file is gone goes too (nobody accepted
+ * it), and a case's row keeps its record (material, SHA-256, file_qury_no) but loses its thumbnail — a small
+ * picture of the same document. Only rows older than `cutoff` that still hold something are looked at, so a
+ * daily run touches only what expired since the last one. Returns how many rows changed.
+ */
+export function forgetPurgedAttachments(db: Db, dataDir: string, cutoff: Date): number {
+  const hasTable = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'attachments'`).get();
+  if (!hasTable) return 0;
+  const rows = db
+    .prepare('SELECT id, file_id, case_id FROM attachments WHERE created_at < ? AND (case_id IS NULL OR thumbnail IS NOT NULL)')
+    .all(cutoff.toISOString()) as Array<{ id: number; file_id: string; case_id: number | null }>;
+  const dir = path.join(dataDir, ATTACHMENTS_FOLDER);
+  let changed = 0;
+  db.transaction(() => {
+    for (const r of rows) {
+      if (fs.existsSync(path.join(dir, `${r.file_id}.bin`))) continue;
+      if (r.case_id === null) db.prepare('DELETE FROM attachments WHERE id = ?').run(r.id);
+      else db.prepare('UPDATE attachments SET thumbnail = NULL WHERE id = ?').run(r.id);
+      changed++;
+    }
+  })();
+  return changed;
+}

@@ -156,4 +156,23 @@ describe('AttachmentStore', () => {
     expect(store.present(a)).toBe(false);
     expect(() => store.content(a)).toThrow(/已按保留期限删除/);
   });
+
+  it('after the purge a draft row whose file went is removed, a case row keeps its record without the thumbnail', () => {
+    const { dir, db, store } = setup();
+    const clock = { now: new Date(Date.now() - 40 * 86_400_000) };
+    const old = new AttachmentStore(db, dir, attachmentKeyOf(db, keySourceFromMaster(MASTER, 'key-file')), () => clock.now);
+    db.prepare(`INSERT INTO cases (id, case_no, kind, business_key, psn_no, state, payload, created_at, updated_at, created_by) VALUES (8, 'Y', 'reimbursement', 'k', 'p', 'filed', '{}', 'now', 'now', '1')`).run();
+    const draft = old.add({ ref: { draftId: 'gone' }, materialId: 'm', filename: 'a.jpg', source: 'camera', bytes: jpeg, thumbnail: jpeg, by: '1' });
+    const filed = old.add({ ref: { caseId: 8 }, materialId: 'm', filename: 'b.jpg', source: 'camera', bytes: jpeg, thumbnail: jpeg, by: '1' });
+    old.markUploaded(filed.id, 'F1');
+    const fresh = store.add({ ref: { draftId: 'now' }, materialId: 'm', filename: 'c.jpg', source: 'camera', bytes: jpeg, thumbnail: jpeg, by: '1' });
+    for (const f of sealedFiles(dir)) fs.utimesSync(f, clock.now, clock.now);
+    fs.utimesSync(path.join(dir, 'attachments', `${fresh.fileId}.bin`), new Date(), new Date());
+    expect(purgeExpired({ db, dataDir: dir, clock: () => new Date(), retentionDays: 30 })).toMatchObject({ files: 2, attachmentRows: 2 });
+    expect(store.get(draft.id)).toBeNull();
+    expect(store.get(filed.id)).toMatchObject({ thumbnail: null, fileQuryNo: 'F1', sha256: filed.sha256 });
+    expect(store.get(fresh.id)?.thumbnail?.equals(jpeg)).toBe(true);
+    // A second run finds nothing more to do.
+    expect(purgeExpired({ db, dataDir: dir, clock: () => new Date(), retentionDays: 30 }).attachmentRows).toBe(0);
+  });
 });
