@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { writeFileAtomic, type AtomicFs } from '../services/store/atomic-write';
 import { DeviceConfig } from '../services/devices/device-config';
 import { PlatformSettings, PrivacySettings, SecuritySettings, SiteSettings } from '../contract/features/settings';
+import { LoggingConfig, UpdatesConfig } from './ops/ops-config';
 
 /** One device's entry in config.json; its schema lives with the device ports so the services may name it. */
 export { DeviceConfig };
@@ -49,12 +50,18 @@ export const AppConfig = z
     security: SecuritySettings.prefault({}),
     /** The reimbursement policy file; default: the shipped sample policy (resources/policy/demo-2026.json). */
     policy: z.object({ file: z.string().min(1).optional() }).prefault({}),
+    /** The signed forms' templates (one JSON per form); default: the shipped resources/forms (a province points to its own). */
+    paper: z.object({ formsDir: z.string().min(1).optional() }).prefault({}),
     /**
      * How long personal data kept only for convenience stays on this machine: the platform person cache
      * (offline lookups) and saved receipt/notice PDFs and attachments under the data directory. Purged at
      * start and daily. Case records themselves are business records and are not purged here.
      */
     privacy: PrivacySettings.strict().prefault({}),
+    /** Log files under <data>/logs/ (ops/ops-config.ts). */
+    logging: LoggingConfig.prefault({}),
+    /** Updates from an internal server, off by default (ops/ops-config.ts, electron/main/updates.ts). */
+    updates: UpdatesConfig.prefault({}),
     /** Materials capture: the flatbed scanner's output folder (its software saves each scan there); null: none. */
     materials: z.object({ scannerFolder: z.string().min(1).nullable().default(null) }).strict().prefault({}),
   })

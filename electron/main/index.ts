@@ -14,12 +14,16 @@ import { defaultDeviceFactories } from '../host/default-devices';
 import { dispatch } from '../host/dispatch';
 import { isTrustedSender } from '../host/ipc-guard';
 import { log } from '../host/log';
+import { appVersion } from '../host/ops/app-version';
+import { crashRecord, writeCrashRecord, type CrashKind } from '../host/ops/crash-record';
+import { startHostOperations } from '../host/ops/host-ops';
 import { createElectronA4Output } from './a4-output';
 import { createSafeStorageKeyProvider } from './key-provider';
 import { openCitizenWindow, pickCitizenDisplay } from './rating-window';
 import { hardenEveryWebContents, registerAppScheme, secureSession } from './security/install';
 import { isAllowedExternalUrl } from './security/navigation';
 import { devServerUrl, mainWindowOptions, rendererEntryUrl } from './security/window-options';
+import { startUpdates } from './updates';
 
 let workstation: App | null = null;
 let mainWindow: BrowserWindow | null = null;
@@ -69,6 +73,25 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
+// Log files and crash records in the data directory, from the first moment (a failed start is logged too).
+const operations = startHostOperations({
+  dataDir: app.getPath('userData'),
+  exit: (code, record) => {
+    dialog.showErrorBox('医保综合柜员工作站 异常退出', `${record.error.message}\n\n记录已保存在数据目录的 crashes 文件夹中。`);
+    app.exit(code);
+  },
+});
+
+// A renderer or helper process that dies is recorded the same way (the app itself goes on; minidumps are not
+// collected, they would hold memory with personal data).
+function recordGoneProcess(kind: CrashKind, what: string, details: { reason: string; exitCode: number }): void {
+  if (details.reason === 'clean-exit') return;
+  const file = writeCrashRecord(app.getPath('userData'), crashRecord(kind, new Error(`${what}: ${details.reason} (exit ${details.exitCode})`), appVersion()));
+  log.error(`进程异常结束 (${what}): ${details.reason}${file ? `；记录已写入 ${file}` : ''}`);
+}
+app.on('render-process-gone', (_event, _contents, details) => recordGoneProcess('render-process-gone', 'renderer', details));
+app.on('child-process-gone', (_event, details) => recordGoneProcess('child-process-gone', details.type, details));
+
 async function start(): Promise<void> {
   await app.whenReady();
   secureSession(session.defaultSession, RENDERER_DIR);
@@ -81,6 +104,9 @@ async function start(): Promise<void> {
     keyProvider,
     a4: createElectronA4Output(app.isPackaged),
   });
+  operations.configure(workstation.config.logging);
+  // Off unless config.json turns it on (updates.enabled, an internal server, a signing key).
+  startUpdates(workstation.config.updates, { isPackaged: app.isPackaged });
 
   // One caller for the app's one window: its sign-in state lives as long as the app.
   const windowCaller = createCaller('ipc');

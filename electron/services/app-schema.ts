@@ -17,6 +17,7 @@ import { printJobsMigration } from './printing/print-job-store';
 import { auditChainMigration } from './audit/audit-chain';
 import { operatorsMigration } from './operators/operator-schema';
 import { ratingsMigration } from './cases/ratings';
+import { formPrintsMigration } from './paper/form-prints';
 import { attachmentsMigration } from './attachments/attachment-schema';
 
 export const appMigrations: VersionedMigration[] = [
@@ -47,7 +48,8 @@ export const appMigrations: VersionedMigration[] = [
   { version: 10, ...operatorsMigration },
   { version: 11, ...caseOperatorMigration },
   { version: 12, ...ratingsMigration },
-  { version: 13, ...attachmentsMigration },
+  { version: 13, ...formPrintsMigration },
+  { version: 14, ...attachmentsMigration },
 ];
 
 /** counter.db in dataDir, encrypted with the data directory's key, migrated to appMigrations. */

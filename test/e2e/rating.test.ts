@@ -57,6 +57,8 @@ describe('好差评 on the citizen screen', () => {
     name = await acceptSpecialDisease();
     caseNo = await page.getByTestId('receipt-case-no').innerText();
     await expect.poll(() => page.getByTestId('rating-status').innerText()).toContain('已请群众在评价屏上评价');
+    // The person panel follows the queue: the case just accepted is listed without a 刷新.
+    await expect.poll(() => page.getByTestId('special-diseases').innerText(), { timeout: 15_000 }).toContain('高血压 M03900');
     await citizen.getByTestId('citizen-rating').waitFor({ timeout: 10_000 });
     const text = await citizen.getByTestId('citizen-rating').innerText();
     expect(text).toContain(caseNo);
