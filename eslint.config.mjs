@@ -60,7 +60,8 @@ const TOP_ZONES = [
 export const SERVICE_TIERS = [
   ['store'],
   // catalogues: reference data (regions, hospitals, holidays) every business layer reads.
-  ['audit', 'operators', 'printing', 'devices', 'catalogues'],
+  // attachments: the sealed material files and their rows (store only); cases and the outbox read them.
+  ['audit', 'operators', 'printing', 'devices', 'catalogues', 'attachments'],
   ['platform', 'policy', 'reception'],
   // privacy's retention purges platform's person cache and writes audit entries.
   ['cases', 'privacy'],

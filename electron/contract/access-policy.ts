@@ -76,6 +76,13 @@ export const ACCESS_POLICY: Record<MethodName, Access> = {
   'cases.cancel': roles(...COUNTER),
   'cases.history': roles(...COUNTER),
   'cases.recent': roles(...COUNTER),
+  // Materials are captured at the counter (a kiosk's temporary 备案 needs none).
+  'materials.attachChunk': roles(...COUNTER),
+  'materials.attachFinish': roles(...COUNTER),
+  'materials.list': roles(...COUNTER),
+  'materials.remove': roles(...COUNTER),
+  'materials.scannerFiles': roles(...COUNTER),
+  'materials.attachScanned': roles(...COUNTER),
   'cases.receipt': roles(...COUNTER),
   'cases.receiptPdf': roles(...COUNTER),
   'cases.printA4': roles(...COUNTER),

@@ -13,6 +13,7 @@ import { devicesEvents, devicesMethods } from './features/devices';
 import { daySummaryMethods } from './features/day-summary';
 import { paperMethods } from './features/paper';
 import { kioskMethods } from './features/kiosk';
+import { materialsMethods } from './features/materials';
 import { personMethods } from './features/person';
 import { platformEvents, platformMethods } from './features/platform';
 import { ratingEvents, ratingMethods } from './features/rating';
@@ -30,6 +31,7 @@ export const methods = {
   ...platformMethods,
   ...personMethods,
   ...casesMethods,
+  ...materialsMethods,
   ...cataloguesMethods,
   ...ratingMethods,
   ...settingsMethods,

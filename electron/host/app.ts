@@ -37,6 +37,7 @@ import { platformFeature } from './features/platform';
 import { devicesFeature } from './features/devices';
 import { kioskFeature } from './features/kiosk';
 import { ratingFeature } from './features/rating';
+import { materialsFeature } from './features/materials';
 import { receptionFeature } from './features/reception';
 import { settingsFeature } from './features/settings';
 import { withKioskScope } from './kiosk-scope';
@@ -93,6 +94,7 @@ export const FEATURES: Record<string, Feature<AppServices>> = {
   catalogues: cataloguesFeature,
   person: personFeature,
   rating: ratingFeature,
+  materials: materialsFeature,
   settings: settingsFeature,
   paper: paperFeature,
   kiosk: kioskFeature,
@@ -165,7 +167,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   // Anything that fails from here on closes what was already started (devices, simulator, timers, database).
   let services: AppServices;
   try {
-    services = await createAppServices(ctx);
+    services = await createAppServices(ctx, keys);
     Object.assign(handlers, await composeHandlers(ctx, services, Object.values(FEATURES)));
     const missing = methodNames.filter((m) => !handlers[m]);
     if (missing.length) throw new Error(`contract methods without a handler: ${missing.join(', ')}`);

@@ -107,6 +107,19 @@ export const auditPolicy: AuditPolicy = {
   },
   'cases.cancel': { detail: (i, o) => ({ caseNo: o.caseNo, cancels: i.caseNo }), failure: (i) => ({ cancels: i.caseNo }) },
   'cases.history': { detail: (i, o) => ({ psnNo: i.psnNo, count: o.length }) },
+  // The bytes are a person's documents: every stored, shown or removed attachment leaves a row (no content, no name).
+  'materials.attachChunk': null,
+  'materials.attachFinish': {
+    detail: (i, o) => ({ draftId: i.draftId, materialId: o.materialId, id: o.id, mime: o.mime, size: o.size, sha256: o.sha256, source: o.source }),
+    failure: (i) => ({ draftId: i.draftId, materialId: i.materialId, size: i.size }),
+  },
+  'materials.list': { detail: (i, o) => ({ ...i, count: o.length }) },
+  'materials.remove': { detail: (i) => ({ id: i.id }), failure: (i) => ({ id: i.id }) },
+  'materials.scannerFiles': null,
+  'materials.attachScanned': {
+    detail: (i, o) => ({ draftId: i.draftId, materialId: o.materialId, id: o.id, mime: o.mime, size: o.size, sha256: o.sha256, source: o.source }),
+    failure: (i) => ({ draftId: i.draftId, materialId: i.materialId }),
+  },
   'cases.recent': { detail: (i, o) => ({ limit: i.limit ?? null, count: o.length, psnNos: uniquePsnNos(o) }) },
   'cases.receipt': { detail: (i) => ({ caseNo: i.caseNo }) },
   'cases.receiptPdf': { detail: (i) => ({ caseNo: i.caseNo }), failure: (i) => ({ caseNo: i.caseNo }) },

@@ -75,6 +75,8 @@ export const AppConfig = z
       })
       .strict()
       .prefault({}),
+    /** Materials capture: the flatbed scanner's output folder (its software saves each scan there); null: none. */
+    materials: z.object({ scannerFolder: z.string().min(1).nullable().default(null) }).strict().prefault({}),
   })
   .strict();
 export type AppConfig = z.infer<typeof AppConfig>;

@@ -9,6 +9,7 @@ import { createOutboxService, type OutboxService } from '../services/outbox/outb
 import { createPlatformServices, type PlatformServices } from '../services/platform/factory';
 import { startPlatformSimulator, type PlatformSimulator } from '../services/platform/simulator';
 import { PLATFORM_SIMULATOR_DB } from '../services/platform/simulator/simulator-kind';
+import type { AttachmentStore } from '../services/attachments/attachment-store';
 import type { AppContext } from './context';
 
 export interface PlatformRuntime {
@@ -18,7 +19,7 @@ export interface PlatformRuntime {
 }
 
 /** Starts the simulator (if configured) and builds client and outbox; the uploader is started by the platform feature. */
-export async function createPlatformRuntime(ctx: AppContext): Promise<PlatformRuntime> {
+export async function createPlatformRuntime(ctx: AppContext, attachments?: AttachmentStore): Promise<PlatformRuntime> {
   const { config } = ctx;
   let simulator: PlatformSimulator | null = null;
   if (config.platform.simulator && !config.platform.url) {
@@ -33,6 +34,6 @@ export async function createPlatformRuntime(ctx: AppContext): Promise<PlatformRu
     fetch: ctx.fetch,
     clock: ctx.clock,
   });
-  const outbox = createOutboxService({ db: ctx.db, client: platform.client, now: ctx.clock });
+  const outbox = createOutboxService({ db: ctx.db, client: platform.client, now: ctx.clock, attachments });
   return { platform, outbox, simulator };
 }

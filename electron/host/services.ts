@@ -4,6 +4,9 @@
  * Each feature receives only the ones it names (`Feature<Deps>` in ./context.ts), so features compose in
  * any order and none depends on another having run first.
  */
+import { attachmentKeyOf } from '../services/attachments/attachment-cipher';
+import { AttachmentStore } from '../services/attachments/attachment-store';
+import type { KeySource } from '../services/store/key-source';
 import type { AppContext } from './context';
 import { startDeviceManager } from './devices/app-devices';
 import type { DeviceManager } from './devices/device-manager';
@@ -17,12 +20,15 @@ export interface AppServices {
   platformClient: PlatformRuntime['platform']['client'];
   sessions: OperatorSessions;
   operators: OperatorSessions['operators'];
+  /** The materials store (sealed attachments); the outbox uploads them with 9101 before each filing. */
+  attachments: AttachmentStore;
 }
 
 /** Everything started here registers its cleanup with ctx.onClose, so a failure later still closes it. */
-export async function createAppServices(ctx: AppContext): Promise<AppServices> {
+export async function createAppServices(ctx: AppContext, keys: Pick<KeySource, 'databaseKey'>): Promise<AppServices> {
   const devices = await startDeviceManager(ctx);
-  const platform = await createPlatformRuntime(ctx);
+  const attachments = new AttachmentStore(ctx.db, ctx.dataDir, attachmentKeyOf(ctx.db, keys), ctx.clock);
+  const platform = await createPlatformRuntime(ctx, attachments);
   const sessions = createOperatorSessions(ctx);
-  return { devices, platform, platformClient: platform.platform.client, sessions, operators: sessions.operators };
+  return { devices, platform, platformClient: platform.platform.client, sessions, operators: sessions.operators, attachments };
 }

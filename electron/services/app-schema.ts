@@ -18,6 +18,7 @@ import { auditChainMigration } from './audit/audit-chain';
 import { operatorsMigration } from './operators/operator-schema';
 import { ratingsMigration } from './cases/ratings';
 import { formPrintsMigration } from './paper/form-prints';
+import { attachmentsMigration } from './attachments/attachment-schema';
 
 export const appMigrations: VersionedMigration[] = [
   {
@@ -48,6 +49,7 @@ export const appMigrations: VersionedMigration[] = [
   { version: 11, ...caseOperatorMigration },
   { version: 12, ...ratingsMigration },
   { version: 13, ...formPrintsMigration },
+  { version: 14, ...attachmentsMigration },
 ];
 
 /** counter.db in dataDir, encrypted with the data directory's key, migrated to appMigrations. */

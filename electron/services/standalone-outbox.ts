@@ -12,6 +12,9 @@ import { openAppDatabase } from './app-schema';
 import { defaultDataDir } from './store/data-dir';
 import { createOutboxService, type OutboxService, type OutboxServiceOptions } from './outbox/outbox-service';
 import { UploadLease } from './outbox/upload-lease';
+import { attachmentKeyOf } from './attachments/attachment-cipher';
+import { AttachmentStore } from './attachments/attachment-store';
+import { dataDirKeySource } from './store/key-source';
 
 export interface StandaloneOptions {
   dataDir?: string;
@@ -36,7 +39,9 @@ export interface Standalone {
 
 export function openStandaloneOutbox(o: StandaloneOptions = {}): Standalone {
   const profile = loadProfile(o.profile ?? DEFAULT_PROFILE_ID);
-  const db = openAppDatabase(o.dataDir ?? defaultDataDir());
+  const dataDir = o.dataDir ?? defaultDataDir();
+  const keys = dataDirKeySource(dataDir);
+  const db = openAppDatabase(dataDir, keys);
   try {
     const client = new PlatformClient({
       profile,
@@ -46,7 +51,9 @@ export function openStandaloneOutbox(o: StandaloneOptions = {}): Standalone {
       msgidStore: settingsMsgidStore(db),
     });
     const lease = new UploadLease(db, { role: o.leaseRole ?? 'cli', ttlMs: o.leaseTtlMs });
-    const outbox = createOutboxService({ db, client, concurrency: o.concurrency, lease, ...o.tuning });
+    // Materials go up with 9101 before their filing, whichever process sends (the app or `counter sync`).
+    const attachments = new AttachmentStore(db, dataDir, attachmentKeyOf(db, keys));
+    const outbox = createOutboxService({ db, client, concurrency: o.concurrency, lease, attachments, ...o.tuning });
     const close = () => {
       // Hand the lease back so the app (or the next run) need not wait for it to expire.
       try {

@@ -7,13 +7,14 @@ import { startWebHost, type WebHost } from './web-host';
 
 export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
 
-export async function launchChromium(): Promise<Browser> {
+/** Headless Chromium; `extraArgs` add launch flags (e.g. the fake camera: --use-fake-device-for-media-stream). */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!fs.existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath} (apt-get install chromium)`);
   return chromium.launch({
     executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...extraArgs],
   });
 }
 
@@ -38,12 +39,14 @@ export interface OpenDeskOptions {
   config?: Record<string, unknown>;
   /** Runs before the page opens the desk (e.g. page.clock.install, init scripts). */
   beforeGoto?(page: Page): Promise<void>;
+  /** Extra Chromium launch flags. */
+  launchArgs?: readonly string[];
 }
 
 export async function openDesk(viewport = { width: 1440, height: 900 }, opts: OpenDeskOptions = {}): Promise<DeskSession> {
   const as = opts.as ?? 'clerk';
   const host = await startWebHost([], undefined, async (dir) => (as === 'first-run' ? writeConfig(dir, opts.config) : seedOperators(dir, opts.config)));
-  const browser = await launchChromium().catch(async (err) => {
+  const browser = await launchChromium(opts.launchArgs).catch(async (err) => {
     await host.stop();
     throw err;
   });

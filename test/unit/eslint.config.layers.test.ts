@@ -31,6 +31,7 @@ const REAL: Record<string, string> = {
   'services/devices': 'electron/services/devices/ports.ts',
   'services/platform': 'electron/services/platform/client.ts',
   'services/catalogues': 'electron/services/catalogues/regions.ts',
+  'services/attachments': 'electron/services/attachments/attachment-store.ts',
   'services/policy': 'electron/services/policy/types.ts',
   'services/reception': 'electron/services/reception/id-card-service.ts',
   'services/cases': 'electron/services/cases/case-store.ts',

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { admdvsField, CAPS, cleanText, invoiceCodeField, isRealDate, phoneField, psnNoField, requiredText } from '../field-rules';
 import { method } from '../spec';
 import { SupervisorApproval } from './auth';
+import { DraftId } from './materials';
 import { SERVICE_KINDS } from '../vocabulary/case-kinds';
 import { FEE_CATEGORIES, OUT_OF_AREA, REIMBURSEMENT_REASONS, VISIT_TYPES } from '../vocabulary/reimbursement';
 import { REMOTE_REG_TYPES } from '../vocabulary/remote-registration';
@@ -250,6 +251,8 @@ const AcceptBase = {
    * else passes the approving supervisor's 工号 and 密码 here, checked server-side (never stored or logged).
    */
   supervisorApproval: SupervisorApproval.optional(),
+  /** The form's draft (contract/features/materials.ts): its attachments go with the case and count as received. */
+  draftId: DraftId.optional(),
 };
 
 export const AcceptInput = z.discriminatedUnion('kind', [

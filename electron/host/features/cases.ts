@@ -29,13 +29,15 @@ import { isTrustedCaller, type Caller } from '../caller';
 import type { Feature } from '../context';
 import type { PlatformRuntime } from '../platform-runtime';
 import type { OperatorStore } from '../../services/operators/operator-store';
+import type { AttachmentStore } from '../../services/attachments/attachment-store';
 
 export interface CasesDeps {
   platform: PlatformRuntime;
   operators: OperatorStore;
+  attachments: AttachmentStore;
 }
 
-export const casesFeature: Feature<CasesDeps> = (ctx, { platform: runtime, operators }) => {
+export const casesFeature: Feature<CasesDeps> = (ctx, { platform: runtime, operators, attachments }) => {
   const { outbox, platform } = runtime;
   const diseases = loadDiseaseCatalogue();
   const policy = loadPolicyFile(ctx.config.policy.file ?? samplePolicyPath());
@@ -62,6 +64,7 @@ export const casesFeature: Feature<CasesDeps> = (ctx, { platform: runtime, opera
     medicalPlaceProblem: (code) => shippedRegionCatalogue().medicalPlaceProblem(code),
     remoteLimits: { temporaryMinMonths: profile.remoteRegistration.temporaryMinMonths, retroactiveDays: profile.remoteRegistration.retroactiveDays },
     platform: platform.client,
+    attachments,
   });
   const views = () => ({ db: ctx.db, now: ctx.clock(), longTermMinMonths });
   const receipts = new ReceiptFolder(ctx.dataDir, ctx.clock);

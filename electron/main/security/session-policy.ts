@@ -1,9 +1,11 @@
 /**
- * The session's permission policy: every permission check and request is denied, device access from web
- * content (HID, serial, USB) too, and downloads. `isPermissionAllowed` is the one place a permission may
- * ever be granted. Type-only import of electron, so the checklist test runs it in Node.
+ * The session's permission policy: every permission check and request is denied — except the camera (video
+ * only, never the microphone) for the app's own origin, which the 高拍仪 (a UVC document camera) needs —
+ * device access from web content (HID, serial, USB) too, and downloads. `isPermissionAllowed` is the one place
+ * a permission may ever be granted. Type-only import of electron, so the checklist test runs it in Node.
  */
 import type { Session } from 'electron';
+import { isAppOriginUrl } from '../../host/app-origin';
 import { CONTENT_SECURITY_POLICY } from '../../host/security-headers';
 
 export type SessionLike = Pick<Session, 'setPermissionCheckHandler' | 'setPermissionRequestHandler' | 'setDevicePermissionHandler' | 'on'> & {
@@ -11,20 +13,21 @@ export type SessionLike = Pick<Session, 'setPermissionCheckHandler' | 'setPermis
 };
 
 /**
- * Whether the renderer at `requestingOrigin` may use `permission`. Nothing is allowed today.
- * TODO(camera): the 高拍仪/document camera will need `media` (video only) for the app's own origin
- * (APP_ORIGIN from electron/host/app-origin.ts); allow exactly that here, and nothing else.
+ * Whether the renderer at `requestingOrigin` may use `permission`: only `media` for the app's own origin
+ * (app://counter), and only when every media type asked for is video (the document camera; no audio).
+ * `mediaTypes` is what the request or check names; absent or empty, nothing is granted.
  */
-export function isPermissionAllowed(permission: string, requestingOrigin: string): boolean {
-  void permission;
-  void requestingOrigin;
-  return false;
+export function isPermissionAllowed(permission: string, requestingOrigin: string, mediaTypes: readonly string[] = []): boolean {
+  if (permission !== 'media' || !isAppOriginUrl(requestingOrigin)) return false;
+  return mediaTypes.length > 0 && mediaTypes.every((t) => t === 'video');
 }
 
 export function applySessionPolicy(session: SessionLike): void {
-  session.setPermissionCheckHandler((_wc, permission, requestingOrigin) => isPermissionAllowed(permission, requestingOrigin));
+  session.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) =>
+    isPermissionAllowed(permission, requestingOrigin, details?.mediaType ? [details.mediaType] : []),
+  );
   session.setPermissionRequestHandler((wc, permission, callback, details) =>
-    callback(isPermissionAllowed(permission, details.requestingUrl ?? wc?.getURL() ?? '')),
+    callback(isPermissionAllowed(permission, details.requestingUrl ?? wc?.getURL() ?? '', 'mediaTypes' in details ? (details.mediaTypes ?? []) : [])),
   );
   session.setDevicePermissionHandler(() => false);
   session.on('will-download', (event) => event.preventDefault());

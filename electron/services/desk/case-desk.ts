@@ -27,6 +27,7 @@ import { getCaseByNo, KIND_LABELS, type CaseKind } from '../cases/case-store';
 import { cancelBlocker, receiptOf, type CaseViewContext } from './case-views';
 import type { Disease } from '../cases/disease-catalogue';
 import { findInsuredPerson } from '../cases/insured-person';
+import type { AttachmentStore } from '../attachments/attachment-store';
 import { checkMaterials, KIOSK_PROMISE, materialsChecklist, UnknownMaterialError, type MaterialsChannel } from '../cases/materials';
 import { COMMITTED_WORKING_DAYS, PROMISE_WORKING_DAYS } from '../cases/service-rules';
 import { AppError } from '../../contract/errors';
@@ -51,6 +52,8 @@ export interface CaseDeskOptions {
   remoteLimits?: { temporaryMinMonths: number; retroactiveDays: number };
   /** Asked at acceptance for what the platform already holds (5301, 备案, invoices); absent: local facts only. */
   platform?: PlatformClient;
+  /** The materials store: a draft's attachments count as received and move to the case in its transaction. */
+  attachments?: AttachmentStore;
 }
 
 /** Who does the business: the signed-in operator, with their envelope opter_type (1 counter, 2 kiosk). */
@@ -118,7 +121,10 @@ export class CaseDesk {
     if (channel === 'kiosk' && checklist.length === 0) throw new AppError('invalid-input', KIOSK_NOT_SELF_SERVICE);
     let check;
     try {
-      check = checkMaterials(checklist, input.materials, channel);
+      // An attached material counts as received (ticked by attaching it); one no longer on the list does not.
+      const attached = input.draftId && this.o.attachments ? this.o.attachments.materialIdsOf(input.draftId) : [];
+      const listed = new Set(checklist.map((x) => x.id));
+      check = checkMaterials(checklist, [...new Set([...input.materials, ...attached.filter((id) => listed.has(id))])], channel);
     } catch (err) {
       if (err instanceof UnknownMaterialError) throw new AppError('invalid-input', err.message);
       throw err;
@@ -193,6 +199,8 @@ export class CaseDesk {
         pending,
         committedDate: addWorkingDays(today, COMMITTED_WORKING_DAYS[input.kind], this.o.calendar),
       });
+      // In the accepting transaction: the uploader never sees the case without its materials.
+      if (input.draftId) this.o.attachments?.linkDraft(input.draftId, r.id);
       if (prepared.calc) {
         insertCaseInvoices(this.o.db, r.id, prepared.calc.built.invoices);
         this.o.reimbursement.settle(r.id, person.psn_no, prepared.calc, now);

@@ -3,9 +3,10 @@
  * sent with its claimed msgid and the answer recorded — ok → done (group-committed), a duplicate refusal → a
  * lookup decides, other failures as outcome-classification.ts says. The uploader's loop calls work() per item.
  */
-import { getCase, KIND_LABELS, type CaseRecord } from '../cases/case-store';
+import { getCase, isCancelKind, KIND_LABELS, type CaseRecord } from '../cases/case-store';
+import { UPLOAD_INFNO, type AttachmentUploads } from './attachment-uploads';
 import type { GroupCommit } from './group-commit';
-import { classifySendFailure } from './outcome-classification';
+import { classifySendFailure, failureText } from './outcome-classification';
 import { checkProvisional } from './provisional-check';
 import type { Outcome } from './outcome-recorder';
 import { beginAttempt, finishAttempt, type Claim, type OutboxItem, type OutboxState } from './outbox-store';
@@ -18,6 +19,8 @@ export interface ItemDeliveryOptions extends UnknownOutcomeOptions {
   duplicatePatterns: readonly string[];
   /** Called when the item goes out (in-flight). */
   changed: (item: OutboxItem, state: OutboxState) => void;
+  /** The case's materials, uploaded with 9101 before its filing (absent: cases carry no attachments here). */
+  attachments?: AttachmentUploads;
 }
 
 export class ItemDelivery {
@@ -62,7 +65,13 @@ export class ItemDelivery {
     const msgid = claim?.msgid ?? this.o.freshMsgid();
     const attempt = claim?.attemptId ?? beginAttempt(db, item.id, { action: 'send', infno: item.infno, msgid, now: this.o.now() });
     this.o.changed(item, 'in-flight');
-    const ctx: SendContext = { client: this.o.client, msgid, registration, operator: caseOperator(c) };
+    let fileQuryNos: string[] | undefined;
+    if (this.o.attachments && !isCancelKind(c.kind)) {
+      const up = await this.o.attachments.ensureUploaded(item, c, () => this.o.answered());
+      if (up.kind !== 'ok') return this.uploadFailed(item, c, attempt, up);
+      fileQuryNos = up.fileQuryNos;
+    }
+    const ctx: SendContext = { client: this.o.client, msgid, registration, operator: caseOperator(c), fileQuryNos };
     let output: Record<string, unknown>;
     try {
       output = await sender.send(ctx, c);
@@ -98,5 +107,32 @@ export class ItemDelivery {
     // Group commit: a crash before the flush leaves the item in-flight → unknown → found by the query.
     this.o.dones.add(() => record.writeDone(item, c, output, registration, '平台已受理', { id: attempt, outcome: 'ok', message: null }));
     return 'done';
+  }
+
+  /**
+   * A material did not go up: the filing was not sent (its claimed attempt ends as an error naming the
+   * material). Offline, 5xx, a lost reply: wait and retry (the 9101 msgid is kept, so nothing is stored twice);
+   * a refusal or a file of ours that is gone or damaged: the clerk must look.
+   */
+  private uploadFailed(
+    item: OutboxItem,
+    c: CaseRecord,
+    attempt: number,
+    up: Exclude<Awaited<ReturnType<AttachmentUploads['ensureUploaded']>>, { kind: 'ok' }>,
+  ): Outcome {
+    const { record } = this.o;
+    const end = (message: string) => ({ id: attempt, outcome: 'error' as const, message: `未报送：${message}` });
+    if (up.kind === 'local') {
+      const msg = `附件“${up.attachment.filename}”无法上传：${up.message}`;
+      return record.needsClerk(item, c, null, msg, end(msg));
+    }
+    this.o.failed(up.failure);
+    const r = classifySendFailure(up.failure, { infno: UPLOAD_INFNO, canQuery: false, duplicatePatterns: [] });
+    if (r.kind === 'refused' || r.kind === 'duplicate') {
+      const msg = `附件“${up.attachment.filename}”上传被平台退回：${r.message}`;
+      return record.needsClerk(item, c, r.message, msg, end(msg));
+    }
+    const msg = `附件“${up.attachment.filename}”尚未上传 (${UPLOAD_INFNO})：${failureText(up.failure)}`;
+    return record.waiting(item, 'retry', msg, end(msg));
   }
 }

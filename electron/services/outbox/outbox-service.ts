@@ -4,6 +4,8 @@
  */
 import type { CaseRecord } from '../cases/case-store';
 import type { PlatformClient } from '../platform/client';
+import type { AttachmentStore } from '../attachments/attachment-store';
+import { uploadFile } from '../platform/transactions/file-upload';
 import type { Db } from '../store/database';
 import { acceptCase, acceptCases, type AcceptCaseInput } from './accept';
 import { listAttempts, type OutboxAttempt } from './outbox-store';
@@ -22,6 +24,8 @@ export interface OutboxServiceOptions
   codes?: TransactionCodes;
   /** Who sends for this database (default: an 'app' lease of this process). */
   lease?: UploadLease;
+  /** The materials store: each case's attachments go up with 9101 before its filing. */
+  attachments?: AttachmentStore;
 }
 
 export interface OutboxService {
@@ -53,6 +57,9 @@ export function createOutboxService(o: OutboxServiceOptions): OutboxService {
     random: o.random,
     duplicatePatterns: o.duplicatePatterns,
     lease: o.lease,
+    attachments: o.attachments
+      ? { store: o.attachments, upload: async (file, opts) => (await uploadFile(o.client, file, opts)).result.file_qury_no }
+      : undefined,
   });
   const notify = () => uploader.emit('changed', { itemId: 0, caseId: 0, state: 'pending' });
   return {

@@ -228,6 +228,21 @@ export function beginAttempt(
   }).immediate();
 }
 
+/**
+ * An attempt of a transaction the item needs before its own (9101 for its materials): recorded in the item's
+ * history, but the item's own msgid and state are left as they are.
+ */
+export function beginSideAttempt(db: Db, itemId: number, a: { infno: string; msgid: string; now: Date }): number {
+  const info = cachedStatement(db, 'INSERT INTO outbox_attempts (outbox_id, action, infno, msgid, started_at) VALUES (?, ?, ?, ?, ?)').run(
+    itemId,
+    'send',
+    a.infno,
+    a.msgid,
+    a.now.toISOString(),
+  );
+  return Number(info.lastInsertRowid);
+}
+
 export function finishAttempt(db: Db, attemptId: number, outcome: AttemptOutcome, message: string | null, now: Date): void {
   cachedStatement(db, 'UPDATE outbox_attempts SET finished_at = ?, outcome = ?, message = ? WHERE id = ?').run(
     now.toISOString(),

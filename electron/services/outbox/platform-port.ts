@@ -37,6 +37,8 @@ export interface SendContext {
   registration?: CaseRecord;
   /** The operator who did the business (the case's acceptor): the envelope's opter; absent → the client's own. */
   operator?: EnvelopeOperator;
+  /** The 9101 file_qury_no of the case's materials, uploaded before this filing (absent: none). */
+  fileQuryNos?: readonly string[];
 }
 
 /** The envelope operator of a case: whoever accepted it, when the case recorded them. */

@@ -41,7 +41,7 @@ export function platformSenders(client: PlatformClient): SenderRegistry {
   const specialDisease: CaseSender = {
     async send(ctx, c) {
       const p = SpecialDiseasePayload.parse(c.payload);
-      const r = await registerSpecialDisease(client, { ...p, psn_no: c.psnNo, insuplcAdmdvs: insuplc(c), caseNo: c.caseNo }, attemptOptions(ctx));
+      const r = await registerSpecialDisease(client, { ...p, psn_no: c.psnNo, insuplcAdmdvs: insuplc(c), caseNo: c.caseNo, fileQuryNos: ctx.fileQuryNos }, attemptOptions(ctx));
       return r.result;
     },
     async query(ctx, c) {
@@ -80,7 +80,7 @@ export function platformSenders(client: PlatformClient): SenderRegistry {
   const remote: CaseSender = {
     async send(ctx, c) {
       const p = RemoteRegistrationPayload.parse(c.payload);
-      const r = await remoteRegistration(client, { ...p, psnNo: c.psnNo, insuplcAdmdvs: insuplc(c), caseNo: c.caseNo }, attemptOptions(ctx));
+      const r = await remoteRegistration(client, { ...p, psnNo: c.psnNo, insuplcAdmdvs: insuplc(c), caseNo: c.caseNo, fileQuryNos: ctx.fileQuryNos }, attemptOptions(ctx));
       return r.result;
     },
     async query(ctx, c) {
@@ -116,7 +116,7 @@ export function platformSenders(client: PlatformClient): SenderRegistry {
   const claim: CaseSender = {
     async send(ctx, c) {
       const p = ReimbursementPayload.parse(c.payload);
-      const r = await reimbursement(client, { ...p, psnNo: c.psnNo, insuplcAdmdvs: insuplc(c), caseNo: c.caseNo }, attemptOptions(ctx));
+      const r = await reimbursement(client, { ...p, psnNo: c.psnNo, insuplcAdmdvs: insuplc(c), caseNo: c.caseNo, fileQuryNos: ctx.fileQuryNos }, attemptOptions(ctx));
       return r.result;
     },
     async query(ctx, c) {

@@ -20,6 +20,8 @@
  */
 import { EventEmitter } from 'node:events';
 import type { Db } from '../store/database';
+import type { AttachmentStore } from '../attachments/attachment-store';
+import { AttachmentUploads, type UploadFile } from './attachment-uploads';
 import type { BackoffPolicy } from './backoff';
 import { GroupCommit } from './group-commit';
 import { ItemDelivery } from './item-delivery';
@@ -69,6 +71,8 @@ export interface UploaderOptions {
   actor?: string;
   /** The upload lease (default: one for this process, role 'app'). */
   lease?: UploadLease;
+  /** Materials to upload with 9101 before each filing (see attachment-uploads.ts). */
+  attachments?: { store: AttachmentStore; upload: UploadFile };
 }
 
 export type { SyncSummary };
@@ -147,6 +151,9 @@ export class Uploader extends EventEmitter<UploaderEvents> {
       changed: (item, state) => this.changed(item, state),
       answered: () => this.reached(this.reach.noteAnswer()),
       failed: (f) => this.reached(this.reach.noteFailure(f)),
+      attachments: opts.attachments
+        ? new AttachmentUploads({ db: this.db, ...opts.attachments, freshMsgid: () => this.freshMsgid(), now: this.now })
+        : undefined,
     });
   }
 

@@ -154,6 +154,8 @@ export const ProvinceProfile = z
     inputNodes: z.record(z.string(), z.string().min(1)).default({}),
     /** 2503/5301: the field that carries our 办件编号 in a 慢特病 registration and comes back from 5301. */
     specialDisease: z.object({ caseNoField: wire.default('ext_bizno') }).prefault({}),
+    /** Filings (2503, 异地备案, 零星报销): the field citing the case's uploaded materials (9101 file_qury_no, comma-separated). */
+    attachments: z.object({ field: wire.default('file_qury_no') }).prefault({}),
     remoteRegistration: RemoteRegistrationProfile,
     reimbursement: ReimbursementProfile,
   })

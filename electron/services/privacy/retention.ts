@@ -2,11 +2,13 @@
  * Retention: personal data kept only for convenience is deleted once it is older than the configured
  * number of days (config.json `privacy.retentionDays`, default 30): the platform person cache (offline
  * lookups) with the platform's last year-to-date answers (5206), and files under the data directory's
- * `receipts/` and `attachments/` folders (saved 受理回执 and 一次性告知单 PDFs, scanned materials). Runs at start and then daily on an unref'd timer (it never keeps the
+ * `receipts/` and `attachments/` folders (saved 受理回执 and 一次性告知单 PDFs, sealed material files — whose
+ * rows then lose their thumbnail, or go when they never reached a case). Runs at start and then daily on an unref'd timer (it never keeps the
  * process alive), stopped at close. Every run is audited with what it removed (counts only).
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { forgetPurgedAttachments } from '../attachments/attachment-store';
 import type { AuditLog } from '../audit/audit-log';
 import { pruneAccumulations } from '../platform/accumulation-cache';
 import { PersonCache } from '../platform/person-cache';
@@ -28,6 +30,8 @@ export interface RetentionOptions {
 export interface PurgeResult {
   personCache: number;
   files: number;
+  /** Attachment rows whose sealed file went: a draft's removed, a case's thumbnail dropped. */
+  attachmentRows: number;
 }
 
 /** Delete what is older than the retention period; returns how much went. */
@@ -37,7 +41,8 @@ export function purgeExpired(o: Omit<RetentionOptions, 'audit' | 'intervalMs'>):
   const cutoff = o.clock().getTime() - o.retentionDays * DAY_MS;
   let files = 0;
   for (const folder of RETENTION_FOLDERS) files += purgeFolder(path.join(o.dataDir, folder), cutoff);
-  return { personCache, files };
+  const attachmentRows = forgetPurgedAttachments(o.db, o.dataDir, new Date(cutoff));
+  return { personCache, files, attachmentRows };
 }
 
 function purgeFolder(dir: string, cutoffMs: number): number {

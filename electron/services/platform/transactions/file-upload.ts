@@ -1,5 +1,6 @@
 /** 9101 文件上传: an attachment (scan, photo) sent as Base64; the platform answers with its 文件查询号. */
 import type { CallOptions, PlatformClient } from '../client';
+import type { ProvinceProfile } from '../profile';
 import { PlatformInputError, type Done } from './shared';
 
 export async function uploadFile(
@@ -20,4 +21,12 @@ export async function uploadFile(
     msgid: reply.msgid,
     result: { file_qury_no: out.file_qury_no, filename: String(out.filename ?? input.filename), dld_endtime: String(out.dld_endtime ?? '') },
   };
+}
+
+/**
+ * How a filing cites its materials: the file_qury_no of each 9101 upload, comma-separated, in the field the
+ * province profile names (`attachments.field`). No field at all when the case has no attachment.
+ */
+export function attachmentField(profile: ProvinceProfile, fileQuryNos: readonly string[] | undefined): Record<string, string> {
+  return fileQuryNos && fileQuryNos.length ? { [profile.attachments.field]: fileQuryNos.join(',') } : {};
 }

@@ -3,6 +3,7 @@
  * moneyUnit decides how it travels, and its field map the wire names. An invoice is reimbursed once.
  */
 import type { CallOptions, PlatformClient } from '../client';
+import { attachmentField } from './file-upload';
 import { fenToWire, wireToFen } from '../envelope';
 import { fromWire, toWire } from '../field-map';
 import { PlatformInputError, pickList, pickString, withPsn, type Done } from './shared';
@@ -47,7 +48,7 @@ export interface ReimbursementRecord {
 
 export async function reimbursement(
   client: PlatformClient,
-  input: ReimbursementInput & { insuplcAdmdvs?: string },
+  input: ReimbursementInput & { insuplcAdmdvs?: string; fileQuryNos?: readonly string[] },
   opts?: CallOptions,
 ): Promise<Done<{ claimSn: string }>> {
   const p = client.profile.reimbursement;
@@ -69,7 +70,7 @@ export async function reimbursement(
     memo: input.memo ?? '',
     caseNo: input.caseNo,
   });
-  const reply = await client.call(p.codes.submit, wire, withPsn(opts, input.insuplcAdmdvs));
+  const reply = await client.call(p.codes.submit, { ...wire, ...attachmentField(client.profile, input.fileQuryNos) }, withPsn(opts, input.insuplcAdmdvs));
   return { msgid: reply.msgid, result: { claimSn: pickString(reply.output, p.resultNode, p.fields.claimSn, p.codes.submit) } };
 }
 

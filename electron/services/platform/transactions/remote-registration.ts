@@ -4,6 +4,7 @@
  */
 import type { RemoteRegType } from '../../../contract/vocabulary/remote-registration';
 import type { CallOptions, PlatformClient } from '../client';
+import { attachmentField } from './file-upload';
 import { fromWire, toWire } from '../field-map';
 import { PlatformInputError, pickList, pickString, withPsn, type Done } from './shared';
 
@@ -46,7 +47,7 @@ function regTypeCode(client: PlatformClient, t: RemoteRegType): string {
 
 export async function remoteRegistration(
   client: PlatformClient,
-  input: RemoteRegistrationInput & { insuplcAdmdvs?: string },
+  input: RemoteRegistrationInput & { insuplcAdmdvs?: string; fileQuryNos?: readonly string[] },
   opts?: CallOptions,
 ): Promise<Done<{ regSn: string }>> {
   const p = client.profile.remoteRegistration;
@@ -65,7 +66,7 @@ export async function remoteRegistration(
     memo: input.memo ?? '',
     caseNo: input.caseNo,
   });
-  const reply = await client.call(p.codes.register, wire, withPsn(opts, input.insuplcAdmdvs));
+  const reply = await client.call(p.codes.register, { ...wire, ...attachmentField(client.profile, input.fileQuryNos) }, withPsn(opts, input.insuplcAdmdvs));
   return { msgid: reply.msgid, result: { regSn: pickString(reply.output, p.resultNode, p.fields.regSn, p.codes.register) } };
 }
 

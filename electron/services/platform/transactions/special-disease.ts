@@ -3,6 +3,7 @@
  * 5301 can prove a found record is ours.
  */
 import type { CallOptions, PlatformClient } from '../client';
+import { attachmentField } from './file-upload';
 import { pickList, pickString, withPsn, type Done } from './shared';
 
 export interface SpecialDiseaseRegistration {
@@ -26,11 +27,11 @@ export interface SpecialDiseaseRegistration {
 /** 2503. `caseNo` (our 办件编号) travels in the profile's field so that 5301 can prove the record is ours. */
 export async function registerSpecialDisease(
   client: PlatformClient,
-  input: SpecialDiseaseRegistration & { insuplcAdmdvs?: string; caseNo?: string },
+  input: SpecialDiseaseRegistration & { insuplcAdmdvs?: string; caseNo?: string; fileQuryNos?: readonly string[] },
   opts?: CallOptions,
 ): Promise<Done<{ trt_dcla_detl_sn: string }>> {
-  const { insuplcAdmdvs, caseNo, ...data } = input;
-  const extra = caseNo ? { [client.profile.specialDisease.caseNoField]: caseNo } : {};
+  const { insuplcAdmdvs, caseNo, fileQuryNos, ...data } = input;
+  const extra = { ...(caseNo ? { [client.profile.specialDisease.caseNoField]: caseNo } : {}), ...attachmentField(client.profile, fileQuryNos) };
   const reply = await client.call('2503', { ...data, ...extra }, withPsn(opts, insuplcAdmdvs));
   return { msgid: reply.msgid, result: { trt_dcla_detl_sn: pickString(reply.output, 'result', 'trt_dcla_detl_sn', '2503') } };
 }

@@ -2,10 +2,17 @@ import { useEffect, useState } from 'react';
 import type { MaterialItem } from '../../../../electron/contract/features/cases';
 import type { MethodInput } from '../../../../electron/contract/api';
 import { api } from '../../api/client';
+import { may } from '../../auth/access';
+import { useAuth } from '../../auth/auth-store';
+import { useDesk } from '../../store/desk-store';
+import { MaterialCapture } from '../materials/MaterialCapture';
+import { useMaterialsDraft } from '../materials/materials-store';
+import '../materials/materials.css';
 
 /**
  * 材料清单: the clerk ticks what the applicant handed in. Main items decide between 受理 and a 一次性告知单;
- * when only minor items are missing the applicant may sign a 容缺 promise.
+ * when only minor items are missing the applicant may sign a 容缺 promise. Each item can also be captured as a
+ * file (选文件 / drop, 高拍仪, 扫描仪): an attached material counts as received.
  */
 export function MaterialsChecklist(props: {
   query: MethodInput<'cases.materials'>;
@@ -33,7 +40,14 @@ export function MaterialsChecklist(props: {
     };
   }, [key, onChange]);
 
-  const got = new Set(props.value);
+  // One draft per citizen at the counter: a new card starts a new one (../materials/materials-store.ts).
+  const owner = useDesk((s) => s.person?.idNumber ?? null);
+  useEffect(() => useMaterialsDraft.getState().forOwner(owner), [owner]);
+  const attached = useMaterialsDraft((s) => s.attachments);
+  // A kiosk's temporary 备案 needs no files: capture is for the counter (contract/access-policy.ts).
+  const canCapture = may(useAuth((s) => s.operator?.role), 'materials.attachFinish');
+  const attachedIds = new Set(attached.map((a) => a.materialId));
+  const got = new Set([...props.value, ...attachedIds]);
   const toggle = (id: string) => props.onChange(got.has(id) ? props.value.filter((x) => x !== id) : [...props.value, id]);
   const groupDone = (g: string | null) => g !== null && list.some((x) => x.anyOf === g && got.has(x.id));
   const missingMain = list.filter((x) => x.level === 'main' && !got.has(x.id) && !groupDone(x.anyOf));
@@ -49,14 +63,22 @@ export function MaterialsChecklist(props: {
       </h3>
       <div className="materials">
         {list.map((m) => (
-          <label key={m.id} className="material">
-            <input type="checkbox" checked={got.has(m.id)} onChange={() => toggle(m.id)} data-testid={`material-${m.id}`} />
-            <span>
-              {m.name}
-              <span className={`lvl ${m.level}`}>{m.level === 'main' ? (m.anyOf ? '必交·二选一' : '必交') : '可容缺'}</span>
-              <small>{m.requirement}</small>
-            </span>
-          </label>
+          <MaterialCapture key={m.id} materialId={m.id} materialName={m.name} enabled={canCapture}>
+            <label className="material" title={attachedIds.has(m.id) ? '已附材料文件，视为已收' : undefined}>
+              <input
+                type="checkbox"
+                checked={got.has(m.id)}
+                disabled={attachedIds.has(m.id)}
+                onChange={() => toggle(m.id)}
+                data-testid={`material-${m.id}`}
+              />
+              <span>
+                {m.name}
+                <span className={`lvl ${m.level}`}>{m.level === 'main' ? (m.anyOf ? '必交·二选一' : '必交') : '可容缺'}</span>
+                <small>{m.requirement}</small>
+              </span>
+            </label>
+          </MaterialCapture>
         ))}
       </div>
       {missingMain.length === 0 && missingMinor.length > 0 && (
@@ -67,7 +89,7 @@ export function MaterialsChecklist(props: {
           </span>
         </label>
       )}
-      {missingMain.length > 0 && props.value.length > 0 && (
+      {missingMain.length > 0 && got.size > 0 && (
         <p className="readonly-note">缺少必交材料 {missingMain.length} 项，提交后将出具一次性告知单。</p>
       )}
     </section>

@@ -4,6 +4,7 @@ import { PROVISIONAL_ACCEPTANCE_NOTE } from '../../../../electron/contract/vocab
 import { api, errorMessage } from '../../api/client';
 import { useAppMode } from '../../api/use-app-mode';
 import { useDesk } from '../../store/desk-store';
+import { CaseAttachments } from '../materials/CaseAttachments';
 import { FormsToPrint } from '../paper/FormsToPrint';
 import { RatingStatus } from '../rating/RatingStatus';
 import { yuan } from './labels';
@@ -128,6 +129,7 @@ export function ReceiptView({ receipt, onDone, justAccepted = false }: { receipt
           {message}
         </p>
       )}
+      <CaseAttachments caseNo={receipt.caseNo} />
       <FormsToPrint caseNo={receipt.caseNo} />
       <RatingStatus caseNo={receipt.caseNo} ask={justAccepted} />
     </section>

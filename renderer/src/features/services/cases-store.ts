@@ -4,6 +4,7 @@ import type { MethodInput } from '../../../../electron/contract/api';
 import type { AcceptOutcome, Calculation, CaseView } from '../../../../electron/contract/features/cases';
 import type { ServiceKind } from '../../../../electron/contract/vocabulary/case-kinds';
 import { api, errorMessage } from '../../api/client';
+import { useMaterialsDraft } from '../materials/materials-store';
 
 export type ServiceTab = ServiceKind | 'history';
 
@@ -36,7 +37,9 @@ export const useCases = create<CasesState>((set, get) => ({
   async submit(input) {
     set({ submitting: true, error: null });
     try {
-      const outcome = await api.call('cases.accept', input);
+      // The draft's attachments go with the case (and count as received); a 告知单 keeps them for the next try.
+      const outcome = await api.call('cases.accept', { ...input, draftId: useMaterialsDraft.getState().draftId });
+      if (outcome.outcome === 'accepted') useMaterialsDraft.getState().accepted();
       set({ outcome: { ...outcome, forPsnNo: input.psnNo }, submitting: false });
       void get().loadHistory(input.psnNo);
     } catch (err) {

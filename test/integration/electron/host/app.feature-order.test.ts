@@ -38,7 +38,7 @@ beforeAll(async () => {
     a4: { savePdf: async () => undefined },
     onClose: (fn) => closers.push(fn),
   };
-  services = await createAppServices(ctx);
+  services = await createAppServices(ctx, keys);
 });
 afterAll(async () => {
   for (const c of closers.reverse()) await c();

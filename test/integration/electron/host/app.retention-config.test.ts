@@ -53,6 +53,6 @@ describe('privacy.retentionDays', () => {
     const purge = readChain(app.db).find((r) => r.action === 'privacy.purge');
     await app.close();
     expect([fs.existsSync(old), fs.existsSync(fresh)]).toEqual([false, true]);
-    expect(JSON.parse(purge!.detail!)).toEqual({ retentionDays: 7, personCache: 0, files: 1 });
+    expect(JSON.parse(purge!.detail!)).toEqual({ retentionDays: 7, personCache: 0, files: 1, attachmentRows: 0 });
   });
 });

@@ -2,6 +2,7 @@
 import crypto from 'node:crypto';
 import { cachedStatement as st } from '../../../store/statement-cache';
 import { compactTime, infTime } from '../../envelope';
+import type { ProvinceProfile } from '../../profile';
 import { Refusal, text, type Handler } from './handler';
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -21,3 +22,22 @@ const uploadFile: Handler = (ctx) => {
 };
 
 export const fileUploadHandlers: Record<string, Handler> = { '9101': uploadFile };
+
+/**
+ * A filing that cites materials (the profile's `attachments.field`: file_qury_no, comma-separated) is refused
+ * when one of them was never uploaded here (or is past its 30 days): the platform keeps no filing whose
+ * materials it cannot show.
+ */
+export function requireCitedFiles(profile: ProvinceProfile, handler: Handler): Handler {
+  return (ctx) => {
+    const cited = text(ctx.node, profile.attachments.field, false);
+    if (cited) {
+      const known = st(ctx.db, 'SELECT at FROM files WHERE file_qury_no = ?');
+      for (const no of cited.split(',').map((x) => x.trim())) {
+        const row = known.get(no) as { at: string } | undefined;
+        if (!row || ctx.now.getTime() - Date.parse(row.at) > 30 * 86_400_000) throw new Refusal(`附件 ${no} 不存在或已过期，请重新上传材料 (9101)`);
+      }
+    }
+    return handler(ctx);
+  };
+}

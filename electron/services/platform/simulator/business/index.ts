@@ -7,7 +7,7 @@
  */
 import type { ProvinceProfile } from '../../profile';
 import { accumulationHandlers, type LedgerEntry } from './accumulation';
-import { fileUploadHandlers } from './file-upload';
+import { fileUploadHandlers, requireCitedFiles } from './file-upload';
 import type { Handler } from './handler';
 import { personHandlers } from './person';
 import { reconciliationHandlers } from './reconciliation';
@@ -20,7 +20,7 @@ import { specialDiseaseHandlers } from './special-disease';
 
 /** Every transaction the simulated platform answers, keyed by infno. `ledger`: settlements 5206 counts. */
 export function buildHandlers(profile: ProvinceProfile, ledger: readonly LedgerEntry[] = []): Record<string, Handler> {
-  return {
+  const handlers: Record<string, Handler> = {
     ...accumulationHandlers(ledger),
     ...signInHandlers,
     ...personHandlers,
@@ -32,6 +32,11 @@ export function buildHandlers(profile: ProvinceProfile, ledger: readonly LedgerE
     ...remoteRegistrationHandlers(profile),
     ...reimbursementHandlers(profile),
   };
+  // The filings that may cite uploaded materials.
+  for (const infno of ['2503', profile.remoteRegistration.codes.register, profile.reimbursement.codes.submit]) {
+    handlers[infno] = requireCitedFiles(profile, handlers[infno]);
+  }
+  return handlers;
 }
 
 /** Which wire field carries psn_no for an infno (profile codes may rename it). */

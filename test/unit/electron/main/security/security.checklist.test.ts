@@ -89,16 +89,34 @@ describe('session policy', () => {
   const { s, session, emitter } = fakeSession();
   secureSession(session as never, tmp);
 
-  it('denies every permission check, for the app origin as for any other', () => {
+  it('denies every permission check but the camera for the app origin', () => {
     expect(s.check).toBeTypeOf('function');
-    for (const p of PERMISSIONS) for (const origin of ['app://counter', 'https://evil.example', '']) expect(s.check!(null, p, origin, {})).toBe(false);
+    for (const p of PERMISSIONS) {
+      for (const origin of ['app://counter', 'https://evil.example', '']) {
+        expect(s.check!(null, p, origin, { mediaType: 'video' })).toBe(p === 'media' && origin === 'app://counter');
+        expect(s.check!(null, p, origin, {})).toBe(false);
+        expect(s.check!(null, p, origin, { mediaType: 'audio' })).toBe(false);
+      }
+    }
   });
 
-  it('denies every permission request', () => {
+  it('denies every permission request but video for the app origin (the 高拍仪), never the microphone', () => {
     for (const p of PERMISSIONS) {
       const cb = vi.fn();
       s.request!({ getURL: () => 'app://counter/index.html' }, p, cb, { requestingUrl: 'app://counter/index.html', mediaTypes: ['video'] });
-      expect(cb).toHaveBeenCalledWith(false);
+      expect(cb).toHaveBeenCalledWith(p === 'media');
+    }
+    const asked = (url: string, mediaTypes?: string[]) => {
+      const cb = vi.fn();
+      s.request!({ getURL: () => url }, 'media', cb, { requestingUrl: url, ...(mediaTypes ? { mediaTypes } : {}) });
+      return cb.mock.calls[0][0] as boolean;
+    };
+    expect(asked('app://counter/index.html', ['video', 'audio'])).toBe(false);
+    expect(asked('app://counter/index.html', ['audio'])).toBe(false);
+    expect(asked('app://counter/index.html', [])).toBe(false);
+    expect(asked('app://counter/index.html')).toBe(false);
+    for (const other of ['https://evil.example/', 'http://127.0.0.1:5780/', 'app://counter.evil/x', 'app://evil/', 'file:///index.html', 'app://user@counter/']) {
+      expect(asked(other, ['video'])).toBe(false);
     }
   });
 

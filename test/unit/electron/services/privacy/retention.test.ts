@@ -57,7 +57,7 @@ describe('retention of the person cache and saved files', () => {
     expect([oldPdf, newPdf, oldScan, config].map((f) => fs.existsSync(f))).toEqual([false, true, false, true]);
     const row = readChain(s.db).at(-1)!;
     expect(row).toMatchObject({ action: 'privacy.purge', actor: 'system', transport: 'internal' });
-    expect(JSON.parse(row.detail!)).toEqual({ retentionDays: 30, personCache: 1, files: 2 });
+    expect(JSON.parse(row.detail!)).toEqual({ retentionDays: 30, personCache: 1, files: 2, attachmentRows: 0 });
     s.db.close();
   });
 
