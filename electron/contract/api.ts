@@ -13,6 +13,7 @@ import { devicesEvents, devicesMethods } from './features/devices';
 import { personMethods } from './features/person';
 import { platformEvents, platformMethods } from './features/platform';
 import { receptionMethods } from './features/reception';
+import { worklistMethods } from './features/worklist';
 import type { MethodSpec } from './spec';
 
 export type { MethodSpec } from './spec';
@@ -26,6 +27,7 @@ export const methods = {
   ...personMethods,
   ...casesMethods,
   ...cataloguesMethods,
+  ...worklistMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {

@@ -32,6 +32,7 @@ import { authFeature } from './features/auth';
 import { casesFeature } from './features/cases';
 import { cataloguesFeature } from './features/catalogues';
 import { personFeature } from './features/person';
+import { worklistFeature } from './features/worklist';
 import { platformFeature } from './features/platform';
 import { devicesFeature } from './features/devices';
 import { receptionFeature } from './features/reception';
@@ -88,6 +89,7 @@ export const FEATURES: Record<string, Feature<AppServices>> = {
   cases: casesFeature,
   catalogues: cataloguesFeature,
   person: personFeature,
+  worklist: worklistFeature,
 };
 
 /** Every feature's handlers, from the services; refuses a method two features both handle (the root checks none is missing). */

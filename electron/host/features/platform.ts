@@ -66,7 +66,7 @@ export const platformFeature: Feature<{ platform: PlatformRuntime }> = (ctx, { p
     },
     'platform.status': () => status(),
     'queue.summary': () => summary(),
-    'queue.list': ({ states, limit }) => outbox.list({ states, limit: limit ?? 200 }),
+    'queue.list': ({ states, limit, search }) => outbox.list({ states, limit: limit ?? 200, search }),
     'queue.attempts': ({ itemId }) => outbox.attempts(itemId),
     'queue.retry': ({ itemId }) => ({ count: outbox.retryNow(itemId) }),
     'simulator.platform.fault': ({ fault }) => {

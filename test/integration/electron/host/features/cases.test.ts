@@ -200,7 +200,7 @@ describe('门诊慢特病 registration', () => {
     const cancel = await call(app.handlers, 'cases.cancel', { caseNo: out.receipt.caseNo, memo: '申请人不再需要' });
     expect(cancel.cancels).toBe(out.receipt.caseNo);
     expect(cancel.receipt.kindLabel).toBe('撤销门诊慢特病备案');
-    await expect(call(app.handlers, 'cases.cancel', { caseNo: out.receipt.caseNo })).rejects.toThrow(/已提交撤销申请/);
+    await expect(call(app.handlers, 'cases.cancel', { caseNo: out.receipt.caseNo, memo: '申请人再次申请' })).rejects.toThrow(/已提交撤销申请/);
     const waiting = await call(app.handlers, 'queue.list', {});
     const cancelEntry = waiting.find((e) => e.caseNo === cancel.caseNo);
     expect(cancelEntry?.waitReason).toContain(out.receipt.caseNo);
@@ -246,7 +246,7 @@ describe('异地就医备案', () => {
     expect(out.receipt.items[0].name).toContain('承诺制');
     await allDelivered();
     expect(simulatorRecords('remote-registration', LI.psnNo)).toHaveLength(1);
-    await expect(call(app.handlers, 'cases.cancel', { caseNo: out.receipt.caseNo })).rejects.toThrow(new RegExp(`满 6 个月后方可变更或撤销.*${addMonths(today, 6)} 起可撤销`));
+    await expect(call(app.handlers, 'cases.cancel', { caseNo: out.receipt.caseNo, memo: '申请人不再需要' })).rejects.toThrow(new RegExp(`满 6 个月后方可变更或撤销.*${addMonths(today, 6)} 起可撤销`));
     const view = (await call(app.handlers, 'cases.history', { psnNo: LI.psnNo })).find((h) => h.caseNo === out.receipt.caseNo);
     expect(view).toMatchObject({ cancellable: false, cancelNote: expect.stringContaining('6 个月') });
   });
