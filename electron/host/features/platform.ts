@@ -76,7 +76,11 @@ export const platformFeature: Feature<{ platform: PlatformRuntime }> = (ctx, { p
       if (fault === 'offline') simulator.faults.set({ dropBefore: many });
       else if (fault === 'server-error') simulator.faults.set({ http500: many });
       else if (fault === 'lost-reply') simulator.faults.set({ dropAfter: 1 });
-      else if (fault === 'refuse') simulator.faults.set({ businessError: 1, businessErrorMessage: '模拟平台拒绝: 参保状态异常，请核实' });
+      // The next FILING is refused (not the lookups the desk makes while accepting it): the 需人工处理 path.
+      else if (fault === 'refuse') {
+        const filings = [...new Set(Object.values(outbox.codes).map((c) => c.infno))];
+        simulator.faults.set({ businessError: 1, businessErrorMessage: '模拟平台拒绝: 参保状态异常，请核实', infnos: filings });
+      }
       return { ok: true as const };
     },
   };
