@@ -11,6 +11,8 @@ import { InsuredPanel } from './features/insured/InsuredPanel';
 import { OperatorsPanel } from './features/operators/OperatorsPanel';
 import { QueuePanel } from './features/queue/QueuePanel';
 import { ReceptionPanel } from './features/reception/ReceptionPanel';
+import { FollowUpBanner } from './features/worklist/FollowUpBanner';
+import { WorklistPanel } from './features/worklist/WorklistPanel';
 import { useDesk } from './store/desk-store';
 import { usePlatform } from './store/platform-store';
 
@@ -94,6 +96,7 @@ export function App() {
           与工作站服务的连接已断开，正在重连…
         </div>
       )}
+      {counter && <FollowUpBanner />}
       <main className={view === 'desk' ? 'desk' : 'page'}>
         {view === 'desk' ? (
           <>
@@ -103,6 +106,8 @@ export function App() {
             </div>
             <ServiceTabs />
           </>
+        ) : view === 'cases' ? (
+          <WorklistPanel />
         ) : view === 'queue' ? (
           <QueuePanel />
         ) : view === 'operators' ? (
