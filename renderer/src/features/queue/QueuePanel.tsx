@@ -178,7 +178,8 @@ export function QueuePanel() {
                   {e.platformMessage ? <span className="platform-msg">平台：{e.platformMessage}</span> : e.waitReason}
                   {e.lastError && !e.platformMessage && <div className="muted small">{e.lastError}</div>}
                 </td>
-                <td className="row-actions">
+                <td>
+                  <div className="row-actions">
                   {e.state === 'needs-clerk' && (
                     <button className="link" onClick={() => showCase(e.caseNo)} data-testid="queue-handle">
                       处理
@@ -189,6 +190,7 @@ export function QueuePanel() {
                       立即重试
                     </button>
                   )}
+                  </div>
                 </td>
               </tr>
               {open === e.itemId && (
