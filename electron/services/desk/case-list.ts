@@ -67,7 +67,8 @@ function addText(w: Where, text: string | undefined): void {
       return;
     }
     case 'case-no-part':
-      w.sql.push(`c.case_no LIKE ?`);
+      // Scans the 办件编号 index alone (covering: number + rowid), not the cases in date order.
+      w.sql.push(`c.id IN (SELECT id FROM cases INDEXED BY sqlite_autoindex_cases_1 WHERE case_no LIKE ?)`);
       w.args.push(`%${c.value}%`);
       return;
     case 'name':
@@ -88,7 +89,8 @@ function addState(w: Where, state: WorkState | undefined): void {
       w.sql.push(`c.state = 'accepted' AND NOT ${OPEN_PENDING}`);
       return;
     case 'pending-materials':
-      w.sql.push(`c.state = 'accepted' AND ${OPEN_PENDING}`);
+      // As a join condition on d, so the open-容缺 partial index drives the query.
+      w.sql.push(`d.pending_deadline IS NOT NULL AND d.completed_at IS NULL AND c.state = 'accepted'`);
       return;
     case 'filed':
     case 'needs-clerk':
