@@ -10,9 +10,13 @@ import { authMethods } from './features/auth';
 import { casesMethods } from './features/cases';
 import { cataloguesMethods } from './features/catalogues';
 import { devicesEvents, devicesMethods } from './features/devices';
+import { daySummaryMethods } from './features/day-summary';
+import { paperMethods } from './features/paper';
 import { personMethods } from './features/person';
 import { platformEvents, platformMethods } from './features/platform';
+import { ratingEvents, ratingMethods } from './features/rating';
 import { receptionMethods } from './features/reception';
+import { settingsMethods } from './features/settings';
 import { worklistMethods } from './features/worklist';
 import type { MethodSpec } from './spec';
 
@@ -27,6 +31,10 @@ export const methods = {
   ...personMethods,
   ...casesMethods,
   ...cataloguesMethods,
+  ...ratingMethods,
+  ...settingsMethods,
+  ...paperMethods,
+  ...daySummaryMethods,
   ...worklistMethods,
 } as const satisfies Record<string, MethodSpec>;
 
@@ -34,6 +42,7 @@ export const events = {
   ...appEvents,
   ...devicesEvents,
   ...platformEvents,
+  ...ratingEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

@@ -32,10 +32,13 @@ import { authFeature } from './features/auth';
 import { casesFeature } from './features/cases';
 import { cataloguesFeature } from './features/catalogues';
 import { personFeature } from './features/person';
+import { paperFeature } from './features/paper';
 import { worklistFeature } from './features/worklist';
 import { platformFeature } from './features/platform';
 import { devicesFeature } from './features/devices';
+import { ratingFeature } from './features/rating';
 import { receptionFeature } from './features/reception';
+import { settingsFeature } from './features/settings';
 import { withKioskScope } from './kiosk-scope';
 import { bindSessionRules } from './session-guard';
 
@@ -89,6 +92,9 @@ export const FEATURES: Record<string, Feature<AppServices>> = {
   cases: casesFeature,
   catalogues: cataloguesFeature,
   person: personFeature,
+  rating: ratingFeature,
+  settings: settingsFeature,
+  paper: paperFeature,
   worklist: worklistFeature,
 };
 

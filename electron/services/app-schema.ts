@@ -16,6 +16,8 @@ import { personCacheMigration } from './platform/person-cache';
 import { printJobsMigration } from './printing/print-job-store';
 import { auditChainMigration } from './audit/audit-chain';
 import { operatorsMigration } from './operators/operator-schema';
+import { ratingsMigration } from './cases/ratings';
+import { formPrintsMigration } from './paper/form-prints';
 
 export const appMigrations: VersionedMigration[] = [
   {
@@ -44,8 +46,10 @@ export const appMigrations: VersionedMigration[] = [
   { version: 9, ...auditChainMigration },
   { version: 10, ...operatorsMigration },
   { version: 11, ...caseOperatorMigration },
-  { version: 12, ...caseSearchMigration },
-  { version: 13, ...outboxClerkMigration },
+  { version: 12, ...ratingsMigration },
+  { version: 13, ...formPrintsMigration },
+  { version: 14, ...caseSearchMigration },
+  { version: 15, ...outboxClerkMigration },
 ];
 
 /** counter.db in dataDir, encrypted with the data directory's key, migrated to appMigrations. */

@@ -3,14 +3,18 @@ import { api } from './api/client';
 import { may, VIEW_NEEDS, viewsFor } from './auth/access';
 import { useAuth } from './auth/auth-store';
 import { OperatorBar, SignOutButton } from './auth/OperatorBar';
+import { DaySummaryPanel } from './features/day-summary/DaySummaryPanel';
 import { DevicesPanel, STATE_LABEL } from './features/devices/DevicesPanel';
 import { ScannerInput } from './features/devices/ScanNotice';
 import { SimulatorDock } from './features/devices/SimulatorDock';
 import { ServiceTabs } from './features/desk/ServiceTabs';
 import { InsuredPanel } from './features/insured/InsuredPanel';
 import { OperatorsPanel } from './features/operators/OperatorsPanel';
+import { SettingsPanel } from './features/settings/SettingsPanel';
 import { QueuePanel } from './features/queue/QueuePanel';
+import { ComplaintsPanel } from './features/rating/ComplaintsPanel';
 import { ReceptionPanel } from './features/reception/ReceptionPanel';
+import { DeskKeyboard } from './keyboard/DeskKeyboard';
 import { FollowUpBanner } from './features/worklist/FollowUpBanner';
 import { WorklistPanel } from './features/worklist/WorklistPanel';
 import { useDesk } from './store/desk-store';
@@ -45,23 +49,6 @@ export function App() {
     };
   }, [setDevices, upsertDevice, setHostConnected, setStatus, setQueue]);
 
-  useEffect(() => {
-    if (!counter) return;
-    const onKey = (e: KeyboardEvent) => {
-      const desk = useDesk.getState();
-      if (e.key === 'F2') {
-        e.preventDefault();
-        desk.setView('desk');
-        void desk.readIdCard();
-      } else if (e.key === 'Escape' && desk.reading) {
-        e.preventDefault();
-        void desk.cancelRead();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [counter]);
-
   if (!view) return <NothingForRole />;
 
   return (
@@ -84,8 +71,8 @@ export function App() {
             </span>
           )}
           {devices.map((d) => (
-            <span key={d.id} className={`pill ${d.state}`} title={d.lastError ?? STATE_LABEL[d.state]}>
-              <span className={`dot ${d.state}`} /> {d.label}
+            <span key={d.id} className={`pill device ${d.state}`} title={`${d.label}：${d.lastError ?? STATE_LABEL[d.state]}`} data-testid={`device-pill-${d.id}`}>
+              <span className={`dot ${d.state}`} /> <span className="pill-label">{d.label}</span>
             </span>
           ))}
         </div>
@@ -110,6 +97,12 @@ export function App() {
           <WorklistPanel />
         ) : view === 'queue' ? (
           <QueuePanel />
+        ) : view === 'complaints' ? (
+          <ComplaintsPanel />
+        ) : view === 'settings' ? (
+          <SettingsPanel />
+        ) : view === 'day-summary' ? (
+          <DaySummaryPanel />
         ) : view === 'operators' ? (
           <OperatorsPanel />
         ) : (
@@ -118,6 +111,7 @@ export function App() {
       </main>
       {may(role, 'simulator.idCard.place') && <SimulatorDock />}
       {counter && <ScannerInput />}
+      {counter && <DeskKeyboard />}
     </div>
   );
 }

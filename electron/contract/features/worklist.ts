@@ -1,6 +1,6 @@
 /**
  * The 办件 work list of the whole desk: search (today by default; name, ID number or its last digits, 办件编号,
- * dates, service, state, operator), one case in full (events, upload attempts, 容缺 follow-up, paper), CSV
+ * dates, service, state, operator), one case in full (events, upload attempts, 容缺 follow-up), CSV
  * export, and the clerk's follow-up: 容缺 补齐, and closing a 需人工处理 case — corrected and resubmitted,
  * voided (作废, a supervisor), settled elsewhere — with "contacted the applicant" recorded on the way.
  * Results never carry an ID number in full: only the masked form.
@@ -130,8 +130,6 @@ export const CaseDetail = z.object({
   correctable: z.array(z.object({ key: z.string(), label: z.string(), value: z.string() })),
   /** The case that replaced this one (resubmitted) or that this one replaces. */
   replacedBy: z.string().nullable(),
-  /** Signed paper forms of this case (filled by the paper-forms feature; empty until it lands). */
-  paper: z.array(z.object({ form: z.string(), label: z.string() })),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
@@ -150,7 +148,7 @@ const reason = (label: string) => requiredText(label, 200).refine((s) => [...s].
 
 export const worklistMethods = {
   'cases.search': method(CaseSearch, CaseSearchResult, '办件 work list: search the desk’s cases (today by default)'),
-  'cases.detail': method(z.object({ caseNo }).strict(), CaseDetail, 'One case in full: events, upload attempts, follow-up, paper'),
+  'cases.detail': method(z.object({ caseNo }).strict(), CaseDetail, 'One case in full: events, upload attempts, follow-up'),
   'cases.export': method(
     CaseSearch.and(z.object({ encoding: z.enum(['utf-8', 'gb18030']).default('utf-8') })),
     z.object({ fileName: z.string(), base64: z.string(), count: z.number().int() }),

@@ -116,8 +116,6 @@ export class CaseFollowUp {
       },
       correctable: fields.map((f) => ({ ...f, value: String(c.payload[f.key] ?? '') })),
       replacedBy: replacement?.case_no ?? null,
-      // The paper-forms feature lists this case's signed forms here.
-      paper: [],
     };
   }
 

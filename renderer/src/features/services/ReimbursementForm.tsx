@@ -5,6 +5,8 @@ import type { z } from 'zod';
 import { ReimbursementForm as Schema } from '../../../../electron/contract/features/cases';
 import { OUT_OF_AREA, OUT_OF_AREA_NAMES, REIMBURSEMENT_REASON_NAMES, REIMBURSEMENT_REASONS, VISIT_TYPE_NAMES, VISIT_TYPES } from '../../../../electron/contract/vocabulary/reimbursement';
 import { api, errorMessage } from '../../api/client';
+import { FeePasteReport } from '../../keyboard/FeePasteReport';
+import { useFeeItemsPaste } from '../../keyboard/useFeeItemsPaste';
 import { CalculationView } from './CalculationView';
 import { useCases } from './cases-store';
 import { AcceptButton, Field, InsutypeField } from './Field';
@@ -24,7 +26,7 @@ export function ReimbursementForm({ person }: { person: CasePerson }) {
   const [diseases, setDiseases] = useState<Array<{ code: string; name: string }>>([]);
   const { submit, submitting, calculation, setCalculation, setError } = useCases();
   const insutypes = caseInsutypesOf(person);
-  const { register, control, handleSubmit, formState, watch } = useForm<Values, unknown, z.output<typeof Schema>>({
+  const { register, control, handleSubmit, formState, watch, getValues } = useForm<Values, unknown, z.output<typeof Schema>>({
     resolver: zodResolver(Schema),
     defaultValues: {
       insutype: insutypes[0]?.insutype ?? '',
@@ -44,6 +46,7 @@ export function ReimbursementForm({ person }: { person: CasePerson }) {
     },
   });
   const items = useFieldArray({ control, name: 'items' });
+  const paste = useFeeItemsPaste({ rows: () => getValues('items'), replace: items.replace });
   const invoices = useFieldArray({ control, name: 'invoices' });
   const visitType = watch('visitType');
   const reason = watch('reason');
@@ -146,7 +149,7 @@ export function ReimbursementForm({ person }: { person: CasePerson }) {
 
       <section className="svc-section" aria-label="费用明细">
         <h3>费用明细（金额单位：元）</h3>
-        <table className="svc-table">
+        <table className="svc-table" onPaste={paste.onPaste}>
           <thead>
             <tr>
               <th>项目名称</th>
@@ -186,7 +189,7 @@ export function ReimbursementForm({ person }: { person: CasePerson }) {
                     {ie?.selfPayRatio && <em className="field-error">{ie.selfPayRatio.message}</em>}
                   </td>
                   <td className="tight">
-                    <button type="button" className="link" onClick={() => items.remove(i)} disabled={items.fields.length === 1}>
+                    <button type="button" className="link" onClick={() => items.remove(i)} disabled={items.fields.length === 1} data-shortcut="delete-row">
                       删除
                     </button>
                   </td>
@@ -196,8 +199,9 @@ export function ReimbursementForm({ person }: { person: CasePerson }) {
           </tbody>
         </table>
         {e.items?.message && <em className="field-error">{e.items.message}</em>}
-        <button type="button" onClick={() => items.append({ name: '', category: '乙', amount: '', overLimit: '', selfPayRatio: '' })} data-testid="add-item">
-          + 增加费用项目
+        <FeePasteReport report={paste.report} onDismiss={paste.dismiss} />
+        <button type="button" onClick={() => items.append({ name: '', category: '乙', amount: '', overLimit: '', selfPayRatio: '' })} data-testid="add-item" data-shortcut="add-row">
+          + 增加费用项目 <kbd>Alt+N</kbd>
         </button>
       </section>
 
@@ -230,7 +234,7 @@ export function ReimbursementForm({ person }: { person: CasePerson }) {
                     {ie?.amount && <em className="field-error">{ie.amount.message}</em>}
                   </td>
                   <td className="tight">
-                    <button type="button" className="link" onClick={() => invoices.remove(i)} disabled={invoices.fields.length === 1}>
+                    <button type="button" className="link" onClick={() => invoices.remove(i)} disabled={invoices.fields.length === 1} data-shortcut="delete-row">
                       删除
                     </button>
                   </td>
@@ -240,8 +244,8 @@ export function ReimbursementForm({ person }: { person: CasePerson }) {
           </tbody>
         </table>
         {e.invoices?.message && <em className="field-error">{e.invoices.message}</em>}
-        <button type="button" onClick={() => invoices.append({ code: '', no: '', amount: '' })}>
-          + 增加票据
+        <button type="button" onClick={() => invoices.append({ code: '', no: '', amount: '' })} data-shortcut="add-row">
+          + 增加票据 <kbd>Alt+N</kbd>
         </button>
       </section>
 
@@ -249,8 +253,8 @@ export function ReimbursementForm({ person }: { person: CasePerson }) {
 
       <MaterialsChecklist query={{ kind: 'reimbursement', visitType, reason }} value={materials} onChange={setMaterials} promiseSigned={promiseSigned} onPromise={setPromise} />
       <div className="svc-actions">
-        <button type="button" onClick={() => void onCalculate()} disabled={calculating} data-testid="calculate">
-          {calculating ? '正在试算…' : '试算'}
+        <button type="button" onClick={() => void onCalculate()} disabled={calculating} data-testid="calculate" data-shortcut="calculate">
+          {calculating ? '正在试算…' : '试算'} <kbd>F8</kbd>
         </button>
         <AcceptButton submitting={submitting} />
       </div>

@@ -3,6 +3,7 @@ import type { CaseDetail } from '../../../../electron/contract/features/worklist
 import { api, errorMessage } from '../../api/client';
 import { may } from '../../auth/access';
 import { useAuth } from '../../auth/auth-store';
+import { FormsToPrint } from '../paper/FormsToPrint';
 import { ReasonDialog } from './ReasonDialog';
 
 // Times as on the receipts: China Standard Time, whatever the machine's zone.
@@ -235,10 +236,9 @@ export function CaseDetailView({ caseNo, onChanged, onOpen }: { caseNo: string; 
         )}
       </section>
 
-      {/* Signed paper (承诺书, 申请表, 撤销申请 …): listed here once the paper-forms feature fills `paper`. */}
+      {/* Signed paper (申请表, 承诺书, 撤销申请 …) with 补打, from the paper-forms feature. */}
       <section className="case-section" data-testid="case-paper">
-        <h3>纸质材料</h3>
-        {d.paper.length === 0 ? <p className="muted small">暂无签字表单</p> : d.paper.map((p) => <div key={p.form}>{p.label}</div>)}
+        <FormsToPrint caseNo={v.caseNo} />
       </section>
 
       {ask === 'void' && (

@@ -140,7 +140,6 @@ describe('search', () => {
     ]);
     expect(d.view.events[0].actor).toBe('op001');
     expect(d.upload?.attempts.map((a) => [a.action, a.outcome])).toEqual([['send', 'ok']]);
-    expect(d.paper).toEqual([]);
     expect(await refusal(clerk('cases.detail', { caseNo: '99010000120200101000001' }))).toMatchObject({ code: 'not-found' });
   });
 
