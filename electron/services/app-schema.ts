@@ -54,10 +54,5 @@ export const appMigrations: VersionedMigration[] = [
 
 /** counter.db in dataDir, encrypted with the data directory's key, migrated to appMigrations. */
 export function openAppDatabase(dataDir: string, keys?: KeySource, opts: OpenAppDatabaseOptions = {}): Db {
-  const db = openDataDirDatabase(dataDir, appMigrations, keys, opts);
-  // Every page read from the file is decrypted. A 办件 search by surname or over open 容缺 cases touches
-  // thousands of pages scattered over a year of cases: 64 MB of page cache keeps them decrypted, where the
-  // 2 MB default made such a search 10× slower (test/bench/worklist.bench.ts).
-  db.pragma('cache_size = -65536');
-  return db;
+  return openDataDirDatabase(dataDir, appMigrations, keys, opts);
 }
