@@ -40,7 +40,7 @@ export function ReasonDialog(props: {
       {props.intro && <p className="dialog-body">{props.intro}</p>}
       <label className="reason-field">
         {props.label}
-        <textarea value={text} onChange={(e) => setText(e.target.value)} rows={3} maxLength={200} data-testid="reason-text" placeholder={`至少 ${min} 个字`} />
+        <textarea value={text} onChange={(e) => (setText(e.target.value), setError(null))} rows={3} maxLength={200} data-testid="reason-text" placeholder={`至少 ${min} 个字`} />
       </label>
       {error && (
         <div className="alert error" role="alert" data-testid="reason-error">
