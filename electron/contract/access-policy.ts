@@ -4,8 +4,8 @@
  * it lives here and both sides import it. It is typed `Record<MethodName, Access>`, so a new method does not
  * compile until someone decides who reaches it. Roles (labels in contract/features/auth.ts):
  *  - clerk (柜员): the counter's business — reading cards, lookup, accepting and cancelling cases, receipts.
- *  - supervisor (主管): everything a clerk does, plus approving a 容缺 exception (see cases.accept) and, in
- *    the coming issue, voiding a 需人工处理 case (RESERVED_ACCESS below).
+ *  - supervisor (主管): everything a clerk does, plus approving a 容缺 exception (see cases.accept) and
+ *    voiding (作废) a 需人工处理 case (cases.void).
  *  - kiosk (自助终端): a self-service terminal — reading cards, its own lookup, materials, the catalogue and
  *    its own temporary 异地备案 (cases.accept narrows the kind, see kioskMayAccept; host/kiosk-scope.ts holds
  *    the lookup and the case to the person whose card was just read). Nothing that lists, prints or cancels other
@@ -96,6 +96,17 @@ export const ACCESS_POLICY: Record<MethodName, Access> = {
   'daySummary.printA4': roles(...COUNTER),
   'daySummary.printReceipt': roles(...COUNTER),
   'daySummary.csv': roles(...COUNTER),
+  // The 办件 work list names people: the counter only (an administrator does no counter business).
+  'cases.search': roles(...COUNTER),
+  'cases.detail': roles(...COUNTER),
+  'cases.export': roles(...COUNTER),
+  'cases.followUps': roles(...COUNTER),
+  'cases.completeMaterials': roles(...COUNTER),
+  'cases.contacted': roles(...COUNTER),
+  'cases.resubmit': roles(...COUNTER),
+  'cases.settleElsewhere': roles(...COUNTER),
+  /** 作废 a 需人工处理 case (the platform refused it): a supervisor's decision, never the clerk who filed it. */
+  'cases.void': roles('supervisor'),
   'printer.jobs': roles(...COUNTER),
   'printer.reprint': roles(...COUNTER),
   // Queue rows name people: the counter sees them; the administrator sees counts and may retry.

@@ -19,6 +19,7 @@ import { platformEvents, platformMethods } from './features/platform';
 import { ratingEvents, ratingMethods } from './features/rating';
 import { receptionMethods } from './features/reception';
 import { settingsMethods } from './features/settings';
+import { worklistMethods } from './features/worklist';
 import type { MethodSpec } from './spec';
 
 export type { MethodSpec } from './spec';
@@ -38,6 +39,7 @@ export const methods = {
   ...paperMethods,
   ...daySummaryMethods,
   ...kioskMethods,
+  ...worklistMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {

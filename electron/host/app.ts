@@ -33,6 +33,7 @@ import { casesFeature } from './features/cases';
 import { cataloguesFeature } from './features/catalogues';
 import { personFeature } from './features/person';
 import { paperFeature } from './features/paper';
+import { worklistFeature } from './features/worklist';
 import { platformFeature } from './features/platform';
 import { devicesFeature } from './features/devices';
 import { kioskFeature } from './features/kiosk';
@@ -98,6 +99,7 @@ export const FEATURES: Record<string, Feature<AppServices>> = {
   settings: settingsFeature,
   paper: paperFeature,
   kiosk: kioskFeature,
+  worklist: worklistFeature,
 };
 
 /** Every feature's handlers, from the services; refuses a method two features both handle (the root checks none is missing). */

@@ -9,6 +9,7 @@
  */
 import type { z } from 'zod';
 import { maskIdNumber } from '../../shared/id-number';
+import { maskName } from '../../shared/person-name';
 import type { MethodName, MethodOutput, Methods } from '../contract/api';
 
 export type MethodInputValue<M extends MethodName> = z.output<Methods[M]['input']>;
@@ -25,6 +26,13 @@ export interface AuditRule<M extends MethodName> {
 export type AuditPolicy = { [M in MethodName]: AuditRule<M> | null };
 
 const uniquePsnNos = (rows: ReadonlyArray<{ psnNo: string }>) => [...new Set(rows.map((r) => r.psnNo))];
+
+/** A 办件 search as the audit row keeps it: the filters, the text masked as a screen would show it. */
+function searchFilters(i: { text?: string; from?: string; to?: string; kind?: string; state?: string; operator?: string }): Record<string, unknown> {
+  const t = i.text?.trim() ?? '';
+  const text = !t ? null : /^\d{23}$/.test(t) ? t : /^[\dXx]{7,}$/.test(t) ? maskIdNumber(t) : /^[\dXx]+$/.test(t) ? t : maskName(t);
+  return { text, from: i.from ?? null, to: i.to ?? null, kind: i.kind ?? null, state: i.state ?? null, operator: i.operator ?? null };
+}
 
 export const auditPolicy: AuditPolicy = {
   'app.info': null,
@@ -87,7 +95,7 @@ export const auditPolicy: AuditPolicy = {
   },
   'platform.status': null,
   'queue.summary': null,
-  'queue.list': { detail: (i, o) => ({ states: i.states ?? null, count: o.length, psnNos: uniquePsnNos(o) }) },
+  'queue.list': { detail: (i, o) => ({ states: i.states ?? null, ...(i.search ? { search: searchFilters({ text: i.search }).text } : {}), count: o.length, psnNos: uniquePsnNos(o) }) },
   'queue.attempts': { detail: (i, o) => ({ itemId: i.itemId, count: o.length }) },
   'queue.retry': { detail: (i, o) => ({ itemId: i.itemId ?? null, count: o.count }) },
   'simulator.platform.fault': null,
@@ -152,4 +160,15 @@ export const auditPolicy: AuditPolicy = {
   'kiosk.benefits': { detail: (i, o) => ({ psnNo: i.psnNo, offline: o.offline }), failure: (i) => ({ psnNo: i.psnNo }) },
   'kiosk.end': null,
   'rating.complaints': { detail: (i, o) => ({ from: i.from ?? null, to: i.to ?? null, count: o.length }) },
+
+  // The 办件 work list: who looked for whom (filters masked), what they changed and why.
+  'cases.search': { detail: (i, o) => ({ ...searchFilters(i), count: o.rows.length }) },
+  'cases.detail': { detail: (i) => ({ caseNo: i.caseNo }) },
+  'cases.export': { detail: (i, o) => ({ ...searchFilters(i), count: o.count, encoding: i.encoding }) },
+  'cases.followUps': { detail: (_i, o) => ({ count: o.open.length, caseNos: o.open.map((r) => r.caseNo) }) },
+  'cases.completeMaterials': { detail: (i) => ({ caseNo: i.caseNo, received: i.received.length }), failure: (i) => ({ caseNo: i.caseNo }) },
+  'cases.contacted': { detail: (i) => ({ caseNo: i.caseNo }) },
+  'cases.resubmit': { detail: (i, o) => ({ caseNo: o.caseNo, replaces: i.caseNo, fields: Object.keys(i.corrections) }), failure: (i) => ({ caseNo: i.caseNo }) },
+  'cases.void': { detail: (i) => ({ caseNo: i.caseNo }), failure: (i) => ({ caseNo: i.caseNo }) },
+  'cases.settleElsewhere': { detail: (i) => ({ caseNo: i.caseNo }), failure: (i) => ({ caseNo: i.caseNo }) },
 };

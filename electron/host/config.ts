@@ -53,6 +53,25 @@ export const AppConfig = z
     /** The signed forms' templates (one JSON per form); default: the shipped resources/forms (a province points to its own). */
     paper: z.object({ formsDir: z.string().min(1).optional() }).prefault({}),
     /**
+     * The office's time commitments, in working days (法定节假日 and 调休 from resources/holidays plus the data
+     * directory's local additions): how long a 容缺受理 applicant has to bring the missing materials, and the
+     * completion date printed on each 受理回执 per service. Absent: the sample values (services/cases/service-rules.ts).
+     */
+    cases: z
+      .object({
+        promiseWorkingDays: z.number().int().min(1, 'cases.promiseWorkingDays 应为 1–60 个工作日').max(60, 'cases.promiseWorkingDays 应为 1–60 个工作日').optional(),
+        committedWorkingDays: z
+          .object({
+            'special-disease': z.number().int().min(0).max(90).optional(),
+            'remote-registration': z.number().int().min(0).max(90).optional(),
+            reimbursement: z.number().int().min(0).max(90).optional(),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .prefault({}),
+    /**
      * How long personal data kept only for convenience stays on this machine: the platform person cache
      * (offline lookups) and saved receipt/notice PDFs and attachments under the data directory. Purged at
      * start and daily. Case records themselves are business records and are not purged here.

@@ -8,10 +8,10 @@
 import type { Db, VersionedMigration } from './store/database';
 import { openDataDirDatabase, type OpenAppDatabaseOptions } from './store/app-database';
 import type { KeySource } from './store/key-source';
-import { caseOperatorMigration, casesMigration } from './cases/case-schema';
+import { caseOperatorMigration, caseSearchMigration, casesMigration } from './cases/case-schema';
 import { caseDetailsMigration } from './cases/case-details';
 import { settledClaimsMigration } from './reimbursement/settled-claims';
-import { outboxDueIndexMigration, outboxMigration } from './outbox/outbox-schema';
+import { outboxClerkMigration, outboxDueIndexMigration, outboxMigration } from './outbox/outbox-schema';
 import { personCacheMigration } from './platform/person-cache';
 import { printJobsMigration } from './printing/print-job-store';
 import { auditChainMigration } from './audit/audit-chain';
@@ -50,6 +50,8 @@ export const appMigrations: VersionedMigration[] = [
   { version: 12, ...ratingsMigration },
   { version: 13, ...formPrintsMigration },
   { version: 14, ...attachmentsMigration },
+  { version: 15, ...caseSearchMigration },
+  { version: 16, ...outboxClerkMigration },
 ];
 
 /** counter.db in dataDir, encrypted with the data directory's key, migrated to appMigrations. */

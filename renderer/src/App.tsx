@@ -15,6 +15,8 @@ import { QueuePanel } from './features/queue/QueuePanel';
 import { ComplaintsPanel } from './features/rating/ComplaintsPanel';
 import { ReceptionPanel } from './features/reception/ReceptionPanel';
 import { DeskKeyboard } from './keyboard/DeskKeyboard';
+import { FollowUpBanner } from './features/worklist/FollowUpBanner';
+import { WorklistPanel } from './features/worklist/WorklistPanel';
 import { useDesk } from './store/desk-store';
 import { usePlatform } from './store/platform-store';
 
@@ -81,6 +83,7 @@ export function App() {
           与工作站服务的连接已断开，正在重连…
         </div>
       )}
+      {counter && <FollowUpBanner />}
       <main className={view === 'desk' ? 'desk' : 'page'}>
         {view === 'desk' ? (
           <>
@@ -90,6 +93,8 @@ export function App() {
             </div>
             <ServiceTabs />
           </>
+        ) : view === 'cases' ? (
+          <WorklistPanel />
         ) : view === 'queue' ? (
           <QueuePanel />
         ) : view === 'complaints' ? (

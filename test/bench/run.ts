@@ -23,6 +23,7 @@ const modules: Array<[string, () => Promise<BenchModule>]> = [
   ['policy', () => import('./policy.bench')],
   ['scanprint', () => import('./scanprint.bench')],
   ['sscard', () => import('./sscard.bench')],
+  ['worklist', () => import('./worklist.bench')],
 ];
 
 async function main(): Promise<void> {

@@ -279,7 +279,8 @@ export const casesMethods = {
   ),
   'cases.accept': method(AcceptInput, AcceptOutcome, 'Accept a case into the outbox (受理回执), or refuse it with a 一次性告知单'),
   'cases.cancel': method(
-    z.object({ caseNo, memo: optText('撤销原因').default('') }).strict(),
+    // The applicant's reason as the clerk types it: required (recorded on both cases' events and the 撤销申请).
+    z.object({ caseNo, memo: requiredText('撤销原因', 200).refine((s) => [...s].length >= 4, '撤销原因至少 4 个字') }).strict(),
     z.object({ caseNo: z.string(), cancels: z.string(), receipt: CaseReceipt }),
     '撤销 an accepted case: a cancellation case that is sent only after its registration is filed',
   ),

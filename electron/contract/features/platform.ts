@@ -74,6 +74,10 @@ export const QueueEntry = z.object({
   lastError: z.string().nullable(),
   platformMessage: z.string().nullable(),
   waitReason: z.string(),
+  /** The applicant masked (张*丰) and their masked ID number: the clerk calls the right person back. */
+  applicantMasked: z.string(),
+  idNumberMasked: z.string(),
+  held: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -131,7 +135,14 @@ export const platformMethods = {
   'platform.status': method(None, PlatformStatus, 'Whether the platform answered the last call'),
   'queue.summary': method(None, QueueSummary, 'Counts of the upload queue by state'),
   'queue.list': method(
-    z.object({ states: z.array(OutboxState).max(6).optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),
+    z
+      .object({
+        states: z.array(OutboxState).max(6).optional(),
+        limit: z.number().int().min(1).max(500).optional(),
+        /** 办件编号 (any part), the applicant's name (its start) or the ID number's last digits. */
+        search: z.string().trim().max(40).optional(),
+      })
+      .strict(),
     z.array(QueueEntry),
     'What waits in the upload queue and why',
   ),

@@ -17,6 +17,7 @@ import { loadHolidayCalendar } from '../../services/catalogues/holiday-calendar'
 import { shippedRegionCatalogue } from '../../services/catalogues/regions';
 import { findInsuredPerson } from '../../services/cases/insured-person';
 import { materialsChecklist } from '../../services/cases/materials';
+import { deadlinesOf } from '../../services/cases/service-rules';
 import { findDiseaseWindow } from '../../services/reimbursement/disease-window';
 import { ReimbursementService } from '../../services/reimbursement/reimbursement-service';
 import { personYearToDate } from '../../services/reimbursement/year-to-date';
@@ -65,6 +66,7 @@ export const casesFeature: Feature<CasesDeps> = (ctx, { platform: runtime, opera
     remoteLimits: { temporaryMinMonths: profile.remoteRegistration.temporaryMinMonths, retroactiveDays: profile.remoteRegistration.retroactiveDays },
     platform: platform.client,
     attachments,
+    deadlines: deadlinesOf(ctx.config.cases),
   });
   const views = () => ({ db: ctx.db, now: ctx.clock(), longTermMinMonths });
   const receipts = new ReceiptFolder(ctx.dataDir, ctx.clock);

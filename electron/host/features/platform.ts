@@ -74,7 +74,7 @@ export const platformFeature: Feature<{ platform: PlatformRuntime }> = (ctx, { p
     },
     'platform.status': () => status(),
     'queue.summary': () => summary(),
-    'queue.list': ({ states, limit }) => outbox.list({ states, limit: limit ?? 200 }),
+    'queue.list': ({ states, limit, search }) => outbox.list({ states, limit: limit ?? 200, search }),
     'queue.attempts': ({ itemId }) => outbox.attempts(itemId),
     'queue.retry': ({ itemId }) => ({ count: outbox.retryNow(itemId) }),
     'simulator.platform.fault': ({ fault }) => {
@@ -84,7 +84,11 @@ export const platformFeature: Feature<{ platform: PlatformRuntime }> = (ctx, { p
       if (fault === 'offline') simulator.faults.set({ dropBefore: many });
       else if (fault === 'server-error') simulator.faults.set({ http500: many });
       else if (fault === 'lost-reply') simulator.faults.set({ dropAfter: 1 });
-      else if (fault === 'refuse') simulator.faults.set({ businessError: 1, businessErrorMessage: '模拟平台拒绝: 参保状态异常，请核实' });
+      // The next FILING is refused (not the lookups the desk makes while accepting it): the 需人工处理 path.
+      else if (fault === 'refuse') {
+        const filings = [...new Set(Object.values(outbox.codes).map((c) => c.infno))];
+        simulator.faults.set({ businessError: 1, businessErrorMessage: '模拟平台拒绝: 参保状态异常，请核实', infnos: filings });
+      }
       return { ok: true as const };
     },
   };

@@ -5,6 +5,7 @@
  */
 import type { Db, Migration } from '../store/database';
 import { nextDailyNumber } from './case-store';
+import { reverseIdNumber } from './case-schema';
 
 export const caseDetailsMigration: Migration = {
   name: 'case details, one-time notices and claimed invoices',
@@ -56,13 +57,17 @@ export interface CaseDetails {
   materials: string[];
   pending: { materials: string[]; deadline: string } | null;
   committedDate: string;
+  /** The full ID number, kept only in the search index (reversed, see case-schema.ts); never read back out. */
+  applicantIdNumber?: string | null;
+  /** 补齐 of a 容缺 case: when, by whom (工号), what was received. Read back; set by completePendingMaterials. */
+  completed?: { at: string; by: string; note: string } | null;
 }
 
 export function insertCaseDetails(db: Db, d: CaseDetails): void {
   db.prepare(
     `INSERT INTO case_details (case_id, applicant_name, applicant_id_masked, summary, office, clerk_name, items, materials,
-                               pending_materials, pending_deadline, committed_date)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                               pending_materials, pending_deadline, committed_date, applicant_id_rev)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     d.caseId,
     d.applicantName,
@@ -75,6 +80,24 @@ export function insertCaseDetails(db: Db, d: CaseDetails): void {
     d.pending ? JSON.stringify(d.pending.materials) : null,
     d.pending?.deadline ?? null,
     d.committedDate,
+    d.applicantIdNumber ? reverseIdNumber(d.applicantIdNumber) : null,
+  );
+}
+
+/** The ID number index entry of one case, copied to a case made from it (a cancellation, a resubmission). */
+export function copySearchIdNumber(db: Db, fromCaseId: number, toCaseId: number): void {
+  db.prepare('UPDATE case_details SET applicant_id_rev = (SELECT applicant_id_rev FROM case_details WHERE case_id = ?) WHERE case_id = ?').run(
+    fromCaseId,
+    toCaseId,
+  );
+}
+
+/** Records 补齐 of a 容缺 case; false when it has no open 容缺 materials. */
+export function completePendingMaterials(db: Db, caseId: number, c: { at: string; by: string; note: string }): boolean {
+  return (
+    db
+      .prepare('UPDATE case_details SET completed_at = ?, completed_by = ?, completed_note = ? WHERE case_id = ? AND pending_deadline IS NOT NULL AND completed_at IS NULL')
+      .run(c.at, c.by, c.note, caseId).changes > 0
   );
 }
 
@@ -90,6 +113,9 @@ interface DetailsRow {
   pending_materials: string | null;
   pending_deadline: string | null;
   committed_date: string;
+  completed_at: string | null;
+  completed_by: string | null;
+  completed_note: string | null;
 }
 
 export function getCaseDetails(db: Db, caseId: number): CaseDetails | undefined {
@@ -106,6 +132,7 @@ export function getCaseDetails(db: Db, caseId: number): CaseDetails | undefined 
     materials: JSON.parse(r.materials) as string[],
     pending: r.pending_materials && r.pending_deadline ? { materials: JSON.parse(r.pending_materials) as string[], deadline: r.pending_deadline } : null,
     committedDate: r.committed_date,
+    completed: r.completed_at ? { at: r.completed_at, by: r.completed_by ?? '', note: r.completed_note ?? '' } : null,
   };
 }
 
@@ -120,7 +147,7 @@ export function insertCaseInvoices(db: Db, caseId: number, invoices: ReadonlyArr
 export function claimedInvoices(db: Db, invoices: ReadonlyArray<{ code: string; no: string }>): Map<string, string> {
   const q = db.prepare(
     `SELECT c.case_no FROM case_invoices i JOIN cases c ON c.id = i.case_id
-     WHERE i.code = ? AND i.no = ? AND c.state NOT IN ('cancelled', 'needs-clerk') LIMIT 1`,
+     WHERE i.code = ? AND i.no = ? AND c.state NOT IN ('cancelled', 'needs-clerk', 'resubmitted', 'voided') LIMIT 1`,
   );
   const hits = new Map<string, string>();
   for (const i of invoices) {

@@ -12,8 +12,12 @@ export { CASE_KINDS };
 export type CaseKind = (typeof CASE_KINDS)[number];
 export type RegistrationKind = ServiceKind;
 
-/** accepted → filed (platform confirmed) | needs-clerk (platform refused); filed → cancelled. */
-export type CaseState = 'accepted' | 'filed' | 'needs-clerk' | 'cancelled';
+/**
+ * accepted → filed (platform confirmed) | needs-clerk (platform refused); filed → cancelled. A refused case is
+ * closed by the clerk: resubmitted (a corrected filing replaces it), voided (作废, a supervisor) or
+ * settled-elsewhere (办结 through another channel).
+ */
+export type CaseState = 'accepted' | 'filed' | 'needs-clerk' | 'cancelled' | 'resubmitted' | 'voided' | 'settled-elsewhere';
 
 export interface CaseRecord {
   id: number;
@@ -286,4 +290,12 @@ export function listCaseEvents(db: Db, caseId: number): CaseEvent[] {
       reason: string | null;
     }>
   ).map((r) => ({ id: r.id, caseId: r.case_id, at: r.at, actor: r.actor, from: r.from_state, to: r.to_state, reason: r.reason }));
+}
+
+/**
+ * Frees the business key of a refused filing that the clerk closed (resubmitted or voided): the key names the
+ * live business, so a corrected filing — or a later application — may take it. The old case keeps it as a tag.
+ */
+export function retireBusinessKey(db: Db, caseId: number, caseNo: string): void {
+  cachedStatement(db, "UPDATE cases SET business_key = business_key || '#' || ? WHERE id = ? AND business_key NOT LIKE '%#%'").run(caseNo, caseId);
 }

@@ -48,7 +48,7 @@ export interface EligibilityFactSources {
 /** Local cases of one kind for the person that still stand (not cancelled, not refused by the platform). */
 function standingPayloads(db: Db, kind: string, psnNo: string): Array<{ caseNo: string; payload: Record<string, unknown> }> {
   const rows = db
-    .prepare(`SELECT case_no, payload FROM cases WHERE kind = ? AND psn_no = ? AND state NOT IN ('cancelled', 'needs-clerk') ORDER BY id`)
+    .prepare(`SELECT case_no, payload FROM cases WHERE kind = ? AND psn_no = ? AND state NOT IN ('cancelled', 'needs-clerk', 'resubmitted', 'voided') ORDER BY id`)
     .all(kind, psnNo) as Array<{ case_no: string; payload: string }>;
   return rows.map((r) => ({ caseNo: r.case_no, payload: JSON.parse(r.payload) as Record<string, unknown> }));
 }

@@ -14,3 +14,15 @@ export const COMMITTED_WORKING_DAYS: Record<CaseKind, number> = {
 };
 
 export const PROMISE_WORKING_DAYS = 10;
+
+/** The office's commitments as configured (config.json `cases`), over the sample values. */
+export interface Deadlines {
+  promiseWorkingDays: number;
+  committedWorkingDays: Record<CaseKind, number>;
+}
+
+export function deadlinesOf(config: { promiseWorkingDays?: number; committedWorkingDays?: Partial<Record<string, number | undefined>> } = {}): Deadlines {
+  const committed = { ...COMMITTED_WORKING_DAYS };
+  for (const [k, v] of Object.entries(config.committedWorkingDays ?? {})) if (v !== undefined && k in committed) committed[k as CaseKind] = v;
+  return { promiseWorkingDays: config.promiseWorkingDays ?? PROMISE_WORKING_DAYS, committedWorkingDays: committed };
+}

@@ -22,14 +22,15 @@ import { outsidePoolingAreaRule } from '../../contract/rules/remote-registration
 import { poolingAreaCode } from '../catalogues/regions';
 import { gatherEligibilityFacts } from '../cases/eligibility-facts';
 import type { PlatformClient } from '../platform/client';
-import { insertCaseDetails, insertCaseInvoices, insertNotice, nextNoticeNo } from '../cases/case-details';
-import { getCaseByNo, KIND_LABELS, type CaseKind } from '../cases/case-store';
+import { copySearchIdNumber, insertCaseDetails, insertCaseInvoices, insertNotice, nextNoticeNo } from '../cases/case-details';
+import { getCaseByNo, KIND_LABELS, recordCaseEvent, type CaseKind } from '../cases/case-store';
+import { holdItemOfCase } from '../outbox/outbox-store';
 import { cancelBlocker, receiptOf, type CaseViewContext } from './case-views';
 import type { Disease } from '../cases/disease-catalogue';
 import { findInsuredPerson } from '../cases/insured-person';
 import type { AttachmentStore } from '../attachments/attachment-store';
 import { checkMaterials, KIOSK_PROMISE, materialsChecklist, UnknownMaterialError, type MaterialsChannel } from '../cases/materials';
-import { COMMITTED_WORKING_DAYS, PROMISE_WORKING_DAYS } from '../cases/service-rules';
+import { deadlinesOf, type Deadlines } from '../cases/service-rules';
 import { AppError } from '../../contract/errors';
 import { addWorkingDays, cstDate, cstDateTime } from '../cases/working-days';
 import type { WorkingDayCalendar } from '../catalogues/holiday-calendar';
@@ -54,7 +55,15 @@ export interface CaseDeskOptions {
   platform?: PlatformClient;
   /** The materials store: a draft's attachments count as received and move to the case in its transaction. */
   attachments?: AttachmentStore;
+  /** 容缺 promise and committed completion, in working days (config.json `cases`); default the sample values. */
+  deadlines?: Deadlines;
 }
+
+/** The shortest 撤销原因 accepted: a word or two of why, typed by the clerk (the form says the same). */
+export const CANCEL_REASON_MIN = 4;
+
+/** Why a 容缺 case's upload waits, as the queue shows it. */
+export const HELD_FOR_MATERIALS = '容缺受理：材料补齐后上报';
 
 /** Who does the business: the signed-in operator, with their envelope opter_type (1 counter, 2 kiosk). */
 export interface DeskOperator {
@@ -84,7 +93,11 @@ interface Prepared {
 }
 
 export class CaseDesk {
-  constructor(private readonly o: CaseDeskOptions) {}
+  private readonly deadlines: Deadlines;
+
+  constructor(private readonly o: CaseDeskOptions) {
+    this.deadlines = o.deadlines ?? deadlinesOf();
+  }
 
   private viewContext(): CaseViewContext {
     return { db: this.o.db, now: this.o.clock(), longTermMinMonths: this.o.longTermMinMonths };
@@ -166,7 +179,7 @@ export class CaseDesk {
     }
     const today = cstDate(now);
     const pending = check.missingMinor.length
-      ? { materials: check.missingMinor.map((x) => x.material), deadline: addWorkingDays(today, PROMISE_WORKING_DAYS, this.o.calendar) }
+      ? { materials: check.missingMinor.map((x) => x.material), deadline: addWorkingDays(today, this.deadlines.promiseWorkingDays, this.o.calendar) }
       : null;
     const approver = pending ? await authority.approveException() : null;
     const approval = approver ? `（主管 ${approver.name} ${approver.code} 批准）` : '';
@@ -197,10 +210,13 @@ export class CaseDesk {
         items: prepared.items,
         materials: check.received.map((x) => x.name),
         pending,
-        committedDate: addWorkingDays(today, COMMITTED_WORKING_DAYS[input.kind], this.o.calendar),
+        committedDate: addWorkingDays(today, this.deadlines.committedWorkingDays[input.kind], this.o.calendar),
+        applicantIdNumber: person.certno,
       });
       // In the accepting transaction: the uploader never sees the case without its materials.
       if (input.draftId) this.o.attachments?.linkDraft(input.draftId, r.id);
+      // 容缺: the filing waits for the missing materials (补齐 releases it, ./case-followup.ts).
+      if (pending) holdItemOfCase(this.o.db, r.id, HELD_FOR_MATERIALS, now);
       if (prepared.calc) {
         insertCaseInvoices(this.o.db, r.id, prepared.calc.built.invoices);
         this.o.reimbursement.settle(r.id, person.psn_no, prepared.calc, now);
@@ -329,8 +345,13 @@ export class CaseDesk {
     return { payload, businessKey: key, summary, items, calc };
   }
 
-  /** 撤销: a cancellation case queued behind its registration. */
-  cancel(caseNo: string, memo: string, clerk: DeskOperator): { caseNo: string; cancels: string; receipt: CaseReceipt } {
+  /**
+   * 撤销: a cancellation case queued behind its registration, with the applicant's reason as the clerk typed it
+   * (required), recorded on both cases' events.
+   */
+  cancel(caseNo: string, reason: string, clerk: DeskOperator): { caseNo: string; cancels: string; receipt: CaseReceipt } {
+    const memo = reason.trim();
+    if ([...memo].length < CANCEL_REASON_MIN) throw new AppError('invalid-input', `请填写撤销原因（至少 ${CANCEL_REASON_MIN} 个字）`);
     const reg = getCaseByNo(this.o.db, caseNo);
     if (!reg) throw new AppError('not-found', `找不到办件 ${caseNo}`);
     const blocker = cancelBlocker(this.viewContext(), reg);
@@ -349,8 +370,9 @@ export class CaseDesk {
         opterType: clerk.type,
         region: this.o.office.region,
         site: this.o.office.site,
-        reason: `撤销办件 ${reg.caseNo}${memo ? `：${memo}` : ''}`,
+        reason: `撤销办件 ${reg.caseNo}：${memo}`,
       });
+      recordCaseEvent(this.o.db, { caseId: reg.id, actor: clerk.code, from: reg.state, to: reg.state, reason: `申请撤销（办件 ${r.caseNo}）：${memo}`, at: now.toISOString() });
       const original = receiptOf(this.o.db, reg);
       insertCaseDetails(this.o.db, {
         caseId: r.id,
@@ -362,8 +384,9 @@ export class CaseDesk {
         items: [{ name: `${KIND_LABELS[kind]}（原办件编号 ${reg.caseNo}）` }],
         materials: ['撤销申请（申请人签字）'],
         pending: null,
-        committedDate: addWorkingDays(cstDate(now), COMMITTED_WORKING_DAYS[kind], this.o.calendar),
+        committedDate: addWorkingDays(cstDate(now), this.deadlines.committedWorkingDays[kind], this.o.calendar),
       });
+      copySearchIdNumber(this.o.db, reg.id, r.id);
       return r;
     })();
     return { caseNo: rec.caseNo, cancels: reg.caseNo, receipt: receiptOf(this.o.db, rec) };

@@ -69,6 +69,9 @@ export function cancelBlocker(ctx: CaseViewContext, c: CaseRecord): string | nul
   if (isCancelKind(c.kind)) return '撤销办件本身不能再撤销';
   if (c.state === 'cancelled') return '该办件已撤销';
   if (c.state === 'needs-clerk') return '平台已退回该办件，无需撤销';
+  if (c.state === 'resubmitted') return '该办件已更正重报，请撤销新办件';
+  if (c.state === 'voided') return '该办件已作废';
+  if (c.state === 'settled-elsewhere') return '该办件已在其他渠道办结，请在该渠道撤销';
   const cancel = findCaseByBusinessKey(ctx.db, `${c.kind}-cancel` as CaseKind, c.businessKey);
   if (cancel && cancel.state !== 'needs-clerk') return `已提交撤销申请（办件编号 ${cancel.caseNo}）`;
   if (c.kind === 'remote-registration') {
@@ -87,9 +90,16 @@ export function caseViewOf(ctx: CaseViewContext, c: CaseRecord): CaseView {
   const item = getOutboxItemByCase(ctx.db, c.id);
   let stateLabel = item ? STATE_LABELS[item.state] : '已受理';
   let tone: CaseView['tone'] = item?.state === 'done' ? 'done' : item?.state === 'needs-clerk' ? 'bad' : 'pending';
+  const closed = { resubmitted: '已更正重报', voided: '已作废', 'settled-elsewhere': '已在其他渠道办结' } as Record<string, string>;
   if (c.state === 'cancelled') {
     stateLabel = '已撤销';
     tone = 'muted';
+  } else if (closed[c.state]) {
+    stateLabel = closed[c.state];
+    tone = 'muted';
+  } else if (item?.held) {
+    stateLabel = '容缺待补齐';
+    tone = 'pending';
   } else if (!isCancelKind(c.kind)) {
     const cancel = findCaseByBusinessKey(ctx.db, `${c.kind}-cancel` as CaseKind, c.businessKey);
     if (cancel && cancel.state === 'accepted') {

@@ -34,6 +34,8 @@ export interface AcceptCaseInput {
   region: string;
   site: string;
   reason?: string;
+  /** A corrected resubmission: the refused case it replaces (a cancellation finds its registration itself). */
+  replaces?: number;
 }
 
 export interface AcceptOptions {
@@ -54,7 +56,7 @@ function acceptInTransaction(db: Db, input: AcceptCaseInput, opts: AcceptOptions
   const now = (opts.now ?? (() => new Date()))();
   const codes = opts.codes[input.kind];
   if (!codes) throw new CaseStoreError(`未配置${KIND_LABELS[input.kind] ?? input.kind}的交易编号`, 'invalid');
-  let relatedCaseId: number | null = null;
+  let relatedCaseId: number | null = input.replaces ?? null;
   let dependsOn: number | null = null;
   if (isCancelKind(input.kind)) {
     const regKind = registrationKindOf(input.kind);

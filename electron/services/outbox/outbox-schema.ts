@@ -47,3 +47,18 @@ export const outboxDueIndexMigration: Migration = {
     db.exec(`CREATE INDEX outbox_waiting ON outbox(next_attempt_at, id) WHERE state IN ('pending', 'retry', 'unknown')`);
   },
 };
+
+/**
+ * The clerk's hand on the queue: `held` (why an item may not go yet — a 容缺 case waits for its materials;
+ * NULL = free to go) and `resolution` (how a 需人工处理 item was closed: resubmitted, voided, settled
+ * elsewhere; such an item is never retried and no longer counted as waiting).
+ */
+export const outboxClerkMigration: Migration = {
+  name: 'outbox hold and resolution',
+  up(db) {
+    db.exec(`
+      ALTER TABLE outbox ADD COLUMN held TEXT;
+      ALTER TABLE outbox ADD COLUMN resolution TEXT;
+    `);
+  },
+};

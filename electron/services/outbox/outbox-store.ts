@@ -26,6 +26,10 @@ export interface OutboxItem {
   lastError: string | null;
   platformMessage: string | null;
   dependsOn: number | null;
+  /** Why the item may not go yet (a 容缺 case waiting for its materials); null = free to go. */
+  held: string | null;
+  /** How the clerk closed a 需人工处理 item (resubmitted / voided / settled elsewhere); null = open. */
+  resolution: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -53,6 +57,8 @@ interface ItemRow {
   last_error: string | null;
   platform_message: string | null;
   depends_on: number | null;
+  held?: string | null;
+  resolution?: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -69,6 +75,8 @@ export function toItem(r: ItemRow): OutboxItem {
     lastError: r.last_error,
     platformMessage: r.platform_message,
     dependsOn: r.depends_on,
+    held: r.held ?? null,
+    resolution: r.resolution ?? null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -93,6 +101,8 @@ export function insertOutboxItem(db: Db, v: { caseId: number; infno: string; dep
     lastError: null,
     platformMessage: null,
     dependsOn: v.dependsOn,
+    held: null,
+    resolution: null,
     createdAt: at,
     updatedAt: at,
   };
@@ -117,7 +127,7 @@ export function dueItems(db: Db, now: Date, limit: number, exclude: ReadonlySet<
     db,
     `SELECT o.* FROM outbox o INDEXED BY outbox_waiting
      LEFT JOIN outbox d ON d.id = o.depends_on
-     WHERE o.state IN ('pending', 'retry', 'unknown') AND o.next_attempt_at <= ?
+     WHERE o.state IN ('pending', 'retry', 'unknown') AND o.next_attempt_at <= ? AND o.held IS NULL
        AND (o.depends_on IS NULL OR d.state = 'done')
      ORDER BY o.next_attempt_at, o.id
      LIMIT ?`,
@@ -183,7 +193,7 @@ export function nextDueAt(db: Db): string | null {
   const row = cachedStatement(
     db,
     `SELECT MIN(o.next_attempt_at) AS at FROM outbox o LEFT JOIN outbox d ON d.id = o.depends_on
-     WHERE o.state IN ('pending', 'retry', 'unknown') AND (o.depends_on IS NULL OR d.state = 'done')`,
+     WHERE o.state IN ('pending', 'retry', 'unknown') AND o.held IS NULL AND (o.depends_on IS NULL OR d.state = 'done')`,
   ).get() as { at: string | null };
   return row.at;
 }
@@ -191,7 +201,7 @@ export function nextDueAt(db: Db): string | null {
 /** Number of items that still have work to do (not done, not waiting for the clerk). */
 export function openItemCount(db: Db): number {
   return (
-    cachedStatement(db, `SELECT COUNT(*) AS n FROM outbox WHERE state IN ('pending', 'retry', 'unknown', 'in-flight')`).get() as {
+    cachedStatement(db, `SELECT COUNT(*) AS n FROM outbox WHERE state IN ('pending', 'retry', 'unknown', 'in-flight') AND held IS NULL`).get() as {
       n: number;
     }
   ).n;
@@ -309,7 +319,7 @@ export function makeDueNow(db: Db, now: Date, itemId?: number): number {
     .prepare(
       `UPDATE outbox SET next_attempt_at = ?, updated_at = ?,
          state = CASE WHEN state = 'needs-clerk' THEN 'retry' ELSE state END
-       WHERE id = ? AND state IN ('pending', 'retry', 'unknown', 'needs-clerk')`,
+       WHERE id = ? AND state IN ('pending', 'retry', 'unknown', 'needs-clerk') AND resolution IS NULL`,
     )
     .run(at, at, itemId).changes;
 }
@@ -338,4 +348,29 @@ export function listAttempts(db: Db, itemId: number): OutboxAttempt[] {
     outcome: r.outcome,
     message: r.message,
   }));
+}
+
+/** Holds a case's upload (a 容缺 case until its materials are in): the uploader skips it until released. */
+export function holdItemOfCase(db: Db, caseId: number, why: string, now: Date): void {
+  cachedStatement(db, 'UPDATE outbox SET held = ?, updated_at = ? WHERE case_id = ?').run(why, now.toISOString(), caseId);
+}
+
+/** Releases a held upload, due now; false when the case had no held item. */
+export function releaseItemOfCase(db: Db, caseId: number, now: Date): boolean {
+  const at = now.toISOString();
+  return (
+    cachedStatement(db, 'UPDATE outbox SET held = NULL, next_attempt_at = ?, updated_at = ? WHERE case_id = ? AND held IS NOT NULL').run(at, at, caseId)
+      .changes > 0
+  );
+}
+
+/** Closes a 需人工处理 item for good (never retried, no longer waiting); false when it is not one. */
+export function resolveItem(db: Db, itemId: number, resolution: string, now: Date): boolean {
+  return (
+    cachedStatement(db, `UPDATE outbox SET resolution = ?, updated_at = ? WHERE id = ? AND state = 'needs-clerk' AND resolution IS NULL`).run(
+      resolution,
+      now.toISOString(),
+      itemId,
+    ).changes > 0
+  );
 }

@@ -4,6 +4,8 @@
  */
 import { KIND_LABELS, type CaseKind } from '../cases/case-store';
 import type { Db } from '../store/database';
+import { maskName } from '../../../shared/person-name';
+import { reverseIdNumber } from '../cases/case-schema';
 import { OUTBOX_STATES, type OutboxState } from './outbox-store';
 
 export type QueueCounts = Record<OutboxState, number> & { total: number };
@@ -20,7 +22,7 @@ export const STATE_LABELS: Record<OutboxState, string> = {
 export function queueCounts(db: Db): QueueCounts {
   const counts = Object.fromEntries(OUTBOX_STATES.map((s) => [s, 0])) as QueueCounts;
   counts.total = 0;
-  for (const r of db.prepare('SELECT state, COUNT(*) AS n FROM outbox GROUP BY state').all() as Array<{ state: OutboxState; n: number }>) {
+  for (const r of db.prepare('SELECT state, COUNT(*) AS n FROM outbox WHERE resolution IS NULL GROUP BY state').all() as Array<{ state: OutboxState; n: number }>) {
     counts[r.state] = r.n;
     counts.total += r.n;
   }
@@ -45,6 +47,11 @@ export interface QueueEntry {
   platformMessage: string | null;
   /** Why the item waits, in words for the clerk. */
   waitReason: string;
+  /** The applicant, masked (张*丰) and their masked ID number, for the clerk to find the right person. */
+  applicantMasked: string;
+  idNumberMasked: string;
+  /** Why a 容缺 case's upload is held until its materials are in; null when free to go. */
+  held: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -54,6 +61,8 @@ export interface QueueQuery {
   states?: OutboxState[];
   limit?: number;
   offset?: number;
+  /** 办件编号 (or its tail), the applicant's name (or its start), or the last digits of the ID number. */
+  search?: string;
 }
 
 interface EntryRow {
@@ -73,22 +82,27 @@ interface EntryRow {
   updated_at: string;
   dep_state: OutboxState | null;
   dep_case_no: string | null;
+  applicant_name: string | null;
+  applicant_id_masked: string | null;
+  held: string | null;
 }
 
 export function listQueue(db: Db, q: QueueQuery = {}, ctx: { online?: boolean; now?: Date } = {}): QueueEntry[] {
   const states = q.states ?? OUTBOX_STATES.filter((s) => s !== 'done');
   if (states.length === 0) return [];
+  const search = searchClause(q.search);
   const rows = db
     .prepare(
       `SELECT o.id, o.case_id, c.case_no, c.kind, c.business_key, c.psn_no, o.infno, o.state, o.attempts,
-              o.next_attempt_at, o.last_error, o.platform_message, o.created_at, o.updated_at,
-              d.state AS dep_state, dc.case_no AS dep_case_no
+              o.next_attempt_at, o.last_error, o.platform_message, o.created_at, o.updated_at, o.held,
+              d.state AS dep_state, dc.case_no AS dep_case_no, cd.applicant_name, cd.applicant_id_masked
        FROM outbox o JOIN cases c ON c.id = o.case_id
+       LEFT JOIN case_details cd ON cd.case_id = c.id
        LEFT JOIN outbox d ON d.id = o.depends_on LEFT JOIN cases dc ON dc.id = d.case_id
-       WHERE o.state IN (${states.map(() => '?').join(', ')})
+       WHERE o.state IN (${states.map(() => '?').join(', ')}) AND o.resolution IS NULL ${search.sql}
        ORDER BY o.id LIMIT ? OFFSET ?`,
     )
-    .all(...states, q.limit ?? 200, q.offset ?? 0) as EntryRow[];
+    .all(...states, ...search.args, q.limit ?? 200, q.offset ?? 0) as EntryRow[];
   const now = ctx.now ?? new Date();
   return rows.map((r) => ({
     itemId: r.id,
@@ -106,6 +120,9 @@ export function listQueue(db: Db, q: QueueQuery = {}, ctx: { online?: boolean; n
     lastError: r.last_error,
     platformMessage: r.platform_message,
     waitReason: waitReason(r, ctx.online ?? true, now),
+    applicantMasked: maskName(r.applicant_name ?? ''),
+    idNumberMasked: r.applicant_id_masked ?? '',
+    held: r.held,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   }));
@@ -122,6 +139,7 @@ function waitReason(r: EntryRow, online: boolean, now: Date): string {
     default:
       break;
   }
+  if (r.held) return r.held;
   if (r.dep_state && r.dep_state !== 'done') {
     return r.dep_state === 'needs-clerk'
       ? `原办件 ${r.dep_case_no} 被平台退回，本撤销暂不上报`
@@ -132,4 +150,18 @@ function waitReason(r: EntryRow, online: boolean, now: Date): string {
   if (r.state === 'unknown') return `上次上报结果未知，将先向平台查询${later ? '' : ' (即将进行)'}${r.last_error ? `: ${r.last_error}` : ''}`;
   if (r.state === 'retry') return `稍后自动重试${r.last_error ? `: ${r.last_error}` : ''}`;
   return '等待上报';
+}
+
+/**
+ * The queue's search box: one text matched against the 办件编号 (any part), the applicant's name (its start)
+ * and the ID number's last digits (or the whole number) — never echoed back in full.
+ */
+function searchClause(text: string | undefined): { sql: string; args: string[] } {
+  const t = text?.trim() ?? '';
+  if (!t) return { sql: '', args: [] };
+  const esc = (x: string) => x.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+  return {
+    sql: `AND (c.case_no LIKE ? ESCAPE '\\' OR cd.applicant_name LIKE ? ESCAPE '\\' OR cd.applicant_id_rev LIKE ? ESCAPE '\\')`,
+    args: [`%${esc(t)}%`, `${esc(t)}%`, `${esc(reverseIdNumber(t))}%`],
+  };
 }

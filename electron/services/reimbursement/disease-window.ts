@@ -22,7 +22,7 @@ export async function findDiseaseWindow(
 ): Promise<DiseaseWindow | null> {
   const rows = deps.db
     .prepare(
-      `SELECT payload FROM cases WHERE kind = 'special-disease' AND psn_no = ? AND state NOT IN ('cancelled', 'needs-clerk') ORDER BY id DESC`,
+      `SELECT payload FROM cases WHERE kind = 'special-disease' AND psn_no = ? AND state NOT IN ('cancelled', 'needs-clerk', 'resubmitted', 'voided') ORDER BY id DESC`,
     )
     .all(psnNo) as Array<{ payload: string }>;
   const local = rows

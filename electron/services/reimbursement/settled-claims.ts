@@ -77,7 +77,7 @@ export function keyedSettledClaimsOf(db: Db, psnNo: string, year: number): Keyed
     return {
       claim: JSON.parse(r.claim) as SettledClaim['claim'],
       result: JSON.parse(r.result) as SettledClaim['result'],
-      reversed: r.reversed_at !== null || r.state === 'needs-clerk',
+      reversed: r.reversed_at !== null || r.state === 'needs-clerk' || r.state === 'voided',
       claimSn: typeof sn === 'string' && sn ? sn : null,
       invoices: invoicesOf.all(r.case_id) as Array<{ code: string; no: string }>,
     };
@@ -88,4 +88,9 @@ export function keyedSettledClaimsOf(db: Db, psnNo: string, year: number): Keyed
 export function settledClaimOfCase(db: Db, caseId: number): { result: ClaimResult; createdAt: string } | undefined {
   const row = db.prepare('SELECT result, created_at FROM settled_claims WHERE case_id = ?').get(caseId) as { result: string; created_at: string } | undefined;
   return row && { result: JSON.parse(row.result) as ClaimResult, createdAt: row.created_at };
+}
+
+/** A corrected resubmission carries the claim of the refused filing it replaces (the same bills, settled once). */
+export function moveSettledClaim(db: Db, fromCaseId: number, toCaseId: number): void {
+  db.prepare('UPDATE settled_claims SET case_id = ? WHERE case_id = ?').run(toCaseId, fromCaseId);
 }

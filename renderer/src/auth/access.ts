@@ -11,6 +11,7 @@ import type { View } from '../store/desk-store';
 /** The ONE map of view → the methods it cannot work without, in nav order. */
 export const VIEW_NEEDS: ReadonlyArray<{ view: View; label: string; needs: readonly MethodName[] }> = [
   { view: 'desk', label: '受理台', needs: ['idCard.read', 'sscard.read', 'person.lookup', 'cases.accept', 'cases.history'] },
+  { view: 'cases', label: '办件', needs: ['cases.search', 'cases.detail'] },
   { view: 'queue', label: '上报队列', needs: ['queue.list', 'queue.summary'] },
   { view: 'complaints', label: '差评', needs: ['rating.complaints'] },
   { view: 'day-summary', label: '日结', needs: ['daySummary.get'] },

@@ -6,7 +6,7 @@ import type { IdentityDocument } from '../../../electron/contract/vocabulary/ide
 import type { ScanResult } from '../../../shared/scanner/classify';
 import { api, errorMessage } from '../api/client';
 
-export type View = 'desk' | 'queue' | 'complaints' | 'day-summary' | 'devices' | 'operators' | 'settings';
+export type View = 'desk' | 'cases' | 'queue' | 'complaints' | 'day-summary' | 'devices' | 'operators' | 'settings';
 
 /**
  * Who is at the counter: from a card read (居民身份证 / 居住证 / 外国人永久居留身份证, or a 社保卡 whose 社会保障号码

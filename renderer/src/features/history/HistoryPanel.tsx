@@ -2,14 +2,18 @@ import { useEffect, useState } from 'react';
 import { api, errorMessage } from '../../api/client';
 import { useCases } from '../services/cases-store';
 import { ReceiptView } from '../services/ReceiptView';
-import type { CaseReceipt } from '../../../../electron/contract/features/cases';
+import type { CaseReceipt, CaseView } from '../../../../electron/contract/features/cases';
+import { ReasonDialog } from '../worklist/ReasonDialog';
+import { useWorklist } from '../worklist/worklist-store';
 
 // Times as on the receipts: China Standard Time, whatever the machine's zone.
 const fmt = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
 
 /** 办件记录 of the person at the counter: state from the outbox and the events, 撤销 where the rules allow. */
 export function HistoryPanel({ psnNo }: { psnNo: string }) {
-  const { history, loadHistory, cancel } = useCases();
+  const { history, loadHistory } = useCases();
+  const [cancelling, setCancelling] = useState<CaseView | null>(null);
+  const showCase = useWorklist((s) => s.showCase);
   const [receipt, setReceipt] = useState<CaseReceipt | null>(null);
   const [reprint, setReprint] = useState<{ caseNo: string; message: string } | null>(null);
   const [reprinting, setReprinting] = useState<string | null>(null);
@@ -62,20 +66,31 @@ export function HistoryPanel({ psnNo }: { psnNo: string }) {
             <button className="link" disabled={reprinting !== null} onClick={() => void reprintReceipt(c.caseNo)} data-testid="reprint-receipt">
               {reprinting === c.caseNo ? '正在打印…' : '补打回执'}
             </button>
+            <button className="link" onClick={() => showCase(c.caseNo)} data-testid="open-case">
+              详情
+            </button>
             {c.cancellable && (
-              <button
-                className="link"
-                data-testid="cancel-case"
-                onClick={() => {
-                  if (window.confirm(`确认撤销办件 ${c.caseNo}（${c.kindLabel}）？撤销申请将在原办件上报后提交平台。`)) void cancel(c.caseNo, '申请人申请撤销');
-                }}
-              >
+              <button className="link" data-testid="cancel-case" onClick={() => setCancelling(c)}>
                 撤销
               </button>
             )}
           </div>
         </div>
       ))}
+      {cancelling && (
+        <ReasonDialog
+          title={`撤销办件 ${cancelling.caseNo}`}
+          intro={`${cancelling.kindLabel}：${cancelling.summary}。撤销申请将在原办件上报后提交平台，请申请人在撤销申请上签字。`}
+          label="撤销原因（申请人所述）"
+          confirmLabel="提交撤销"
+          danger
+          onSubmit={async (memo) => {
+            await api.call('cases.cancel', { caseNo: cancelling.caseNo, memo });
+            await loadHistory(psnNo);
+          }}
+          onClose={() => setCancelling(null)}
+        />
+      )}
     </div>
   );
 }

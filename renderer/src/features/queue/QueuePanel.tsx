@@ -2,6 +2,9 @@ import { Fragment, useCallback, useEffect, useState } from 'react';
 import type { QueueEntry } from '../../../../electron/contract/features/platform';
 import { api, errorMessage } from '../../api/client';
 import { usePlatform } from '../../store/platform-store';
+import { useWorklist } from '../worklist/worklist-store';
+
+const fmt = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
 
 const COUNT_CARDS: Array<{ key: keyof NonNullable<ReturnType<typeof usePlatform.getState>['queue']>['counts']; label: string; tone: string }> = [
   { key: 'pending', label: '待上报', tone: '' },
@@ -55,17 +58,19 @@ export function QueuePanel() {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [open, setOpen] = useState<number | null>(null);
+  const [search, setSearch] = useState('');
+  const showCase = useWorklist((s) => s.showCase);
 
   const load = useCallback(() => {
     const states = filter === 'open' ? undefined : [filter];
     api
-      .call('queue.list', { states, limit: 200 })
+      .call('queue.list', { states, limit: 200, search: search.trim() || undefined })
       .then((list) => {
         setEntries(list);
         setError(null);
       })
       .catch((err) => setError(errorMessage(err)));
-  }, [filter]);
+  }, [filter, search]);
 
   useEffect(load, [load, queue]);
 
@@ -111,6 +116,13 @@ export function QueuePanel() {
             </button>
           ))}
         </div>
+        <input
+          className="queue-search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder="查找：姓名 / 证件号末 4 位 / 办件编号"
+          data-testid="queue-search"
+        />
         <button onClick={() => void retry()} data-testid="retry-all">
           全部立即重试
         </button>
@@ -125,6 +137,8 @@ export function QueuePanel() {
         <thead>
           <tr>
             <th>办件编号</th>
+            <th>申请人</th>
+            <th>受理时间</th>
             <th>业务</th>
             <th>交易</th>
             <th>状态</th>
@@ -136,7 +150,7 @@ export function QueuePanel() {
         <tbody>
           {entries.length === 0 && (
             <tr>
-              <td colSpan={7} className="empty">
+              <td colSpan={9} className="empty">
                 {filter === 'done' ? '暂无已上报的办件' : '队列为空：所有已受理的办件都已上报'}
               </td>
             </tr>
@@ -145,6 +159,11 @@ export function QueuePanel() {
             <Fragment key={e.itemId}>
               <tr>
                 <td className="mono">{e.caseNo}</td>
+                <td>
+                  {e.applicantMasked}
+                  <div className="mono small muted">{e.idNumberMasked}</div>
+                </td>
+                <td className="small">{fmt(e.createdAt)}</td>
                 <td>{e.kindLabel}</td>
                 <td className="mono">{e.infno}</td>
                 <td>
@@ -160,16 +179,23 @@ export function QueuePanel() {
                   {e.lastError && !e.platformMessage && <div className="muted small">{e.lastError}</div>}
                 </td>
                 <td>
-                  {e.state !== 'done' && e.state !== 'in-flight' && (
+                  <div className="row-actions">
+                  {e.state === 'needs-clerk' && (
+                    <button className="link" onClick={() => showCase(e.caseNo)} data-testid="queue-handle">
+                      处理
+                    </button>
+                  )}
+                  {e.state !== 'done' && e.state !== 'in-flight' && !e.held && (
                     <button className="link" onClick={() => void retry(e.itemId)}>
                       立即重试
                     </button>
                   )}
+                  </div>
                 </td>
               </tr>
               {open === e.itemId && (
                 <tr className="attempts-row">
-                  <td colSpan={7}>
+                  <td colSpan={9}>
                     <AttemptList itemId={e.itemId} refreshKey={e.updatedAt} />
                   </td>
                 </tr>

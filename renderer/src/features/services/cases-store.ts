@@ -22,7 +22,6 @@ interface CasesState {
   setError(e: string | null): void;
   reset(): void;
   loadHistory(psnNo: string | null): Promise<void>;
-  cancel(caseNo: string, memo: string): Promise<string | null>;
 }
 
 export const useCases = create<CasesState>((set, get) => ({
@@ -56,17 +55,6 @@ export const useCases = create<CasesState>((set, get) => ({
       set({ history, historyFor: psnNo });
     } catch (err) {
       set({ error: errorMessage(err) });
-    }
-  },
-  async cancel(caseNo, memo) {
-    try {
-      const out = await api.call('cases.cancel', { caseNo, memo });
-      const psnNo = get().historyFor;
-      if (psnNo) await get().loadHistory(psnNo);
-      return out.caseNo;
-    } catch (err) {
-      set({ error: errorMessage(err) });
-      return null;
     }
   },
 }));

@@ -184,6 +184,8 @@ describe('门诊慢特病 registration', () => {
     const pdf = await call(app.handlers, 'cases.receiptPdf', { caseNo: out.receipt.caseNo });
     expect(pdf.path).toBe(path.join(dataDir, 'receipts', `${out.receipt.caseNo}.pdf`));
     expect(fs.readFileSync(pdf.path).subarray(0, 5).toString()).toBe('%PDF-');
+    // Held until the missing materials are in (容缺 补齐), then filed.
+    await call(app.handlers, 'cases.completeMaterials', { caseNo: out.receipt.caseNo, received: ['近期一寸免冠照片', '身份证件复印件'], note: '' });
     await allDelivered();
   });
 
@@ -200,7 +202,7 @@ describe('门诊慢特病 registration', () => {
     const cancel = await call(app.handlers, 'cases.cancel', { caseNo: out.receipt.caseNo, memo: '申请人不再需要' });
     expect(cancel.cancels).toBe(out.receipt.caseNo);
     expect(cancel.receipt.kindLabel).toBe('撤销门诊慢特病备案');
-    await expect(call(app.handlers, 'cases.cancel', { caseNo: out.receipt.caseNo })).rejects.toThrow(/已提交撤销申请/);
+    await expect(call(app.handlers, 'cases.cancel', { caseNo: out.receipt.caseNo, memo: '申请人再次申请' })).rejects.toThrow(/已提交撤销申请/);
     const waiting = await call(app.handlers, 'queue.list', {});
     const cancelEntry = waiting.find((e) => e.caseNo === cancel.caseNo);
     expect(cancelEntry?.waitReason).toContain(out.receipt.caseNo);
@@ -246,7 +248,7 @@ describe('异地就医备案', () => {
     expect(out.receipt.items[0].name).toContain('承诺制');
     await allDelivered();
     expect(simulatorRecords('remote-registration', LI.psnNo)).toHaveLength(1);
-    await expect(call(app.handlers, 'cases.cancel', { caseNo: out.receipt.caseNo })).rejects.toThrow(new RegExp(`满 6 个月后方可变更或撤销.*${addMonths(today, 6)} 起可撤销`));
+    await expect(call(app.handlers, 'cases.cancel', { caseNo: out.receipt.caseNo, memo: '申请人不再需要' })).rejects.toThrow(new RegExp(`满 6 个月后方可变更或撤销.*${addMonths(today, 6)} 起可撤销`));
     const view = (await call(app.handlers, 'cases.history', { psnNo: LI.psnNo })).find((h) => h.caseNo === out.receipt.caseNo);
     expect(view).toMatchObject({ cancellable: false, cancelNote: expect.stringContaining('6 个月') });
   });
@@ -272,7 +274,7 @@ describe('异地就医备案', () => {
       form: remoteForm({ regType: 'referral' }),
     });
     if (out.outcome !== 'accepted') throw new Error('expected acceptance');
-    const cancel = await call(app.handlers, 'cases.cancel', { caseNo: out.receipt.caseNo });
+    const cancel = await call(app.handlers, 'cases.cancel', { caseNo: out.receipt.caseNo, memo: '行程取消不再外出' });
     await allDelivered();
     const recs = simulatorRecords('remote-registration', ZHANG.psnNo);
     expect(recs.map((r) => r.status)).toEqual(['cancelled']);
@@ -453,7 +455,7 @@ describe('bad input is refused with Chinese messages', () => {
     await expect(call(app.handlers, 'cases.accept', { ...base, insuplcAdmdvs: '110100', form: specialForm() })).rejects.toThrow(/参保地区划 110100 与平台查询结果不一致/);
     await expect(call(app.handlers, 'cases.accept', { ...base, materials: ['bogus'], form: specialForm() })).rejects.toThrow(/材料清单中没有这些材料: bogus/);
     await expect(call(app.handlers, 'cases.accept', { ...base, form: specialForm({ insutype: '390' }) })).rejects.toThrow(/没有险种 390 的参保记录/);
-    await expect(call(app.handlers, 'cases.cancel', { caseNo: '99010000120261122999999' })).rejects.toThrow(/找不到办件/);
+    await expect(call(app.handlers, 'cases.cancel', { caseNo: '99010000120261122999999', memo: '申请人申请撤销' })).rejects.toThrow(/找不到办件/);
     await expect(call(app.handlers, 'cases.receiptPdf', { caseNo: '123' })).rejects.toThrow(/办件编号应为 23 位数字/);
   });
 });
