@@ -3,11 +3,13 @@
  * last citizen is left in memory for the next operator (the desk itself is unmounted at the same moment).
  */
 import { useCases } from '../features/services/cases-store';
+import { clearAllDrafts } from '../features/services/drafts';
 import { useDesk } from '../store/desk-store';
 import { usePlatform } from '../store/platform-store';
 
 export function clearPersonData(): void {
   useDesk.setState({ person: null, readError: null, lastScan: null, reading: false, readingKind: null });
   usePlatform.getState().clearInsured();
+  clearAllDrafts();
   useCases.setState({ outcome: null, calculation: null, error: null, history: [], historyFor: null, submitting: false });
 }

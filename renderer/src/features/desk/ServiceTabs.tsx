@@ -71,7 +71,8 @@ export function ServiceTabs() {
             办理对象：<b>{person.name}</b> · 人员编号 <span className="mono">{person.psnNo}</span>
           </p>
         )}
-        {error && (
+        {/* A form shows its refusal beside 受理/试算 (where the clerk is looking); elsewhere it shows here. */}
+        {error && (tab === 'history' || !person) && (
           <div className="alert error" role="alert" data-testid="service-error">
             {error}
             <button className="link" style={{ marginLeft: 8 }} onClick={() => setError(null)}>

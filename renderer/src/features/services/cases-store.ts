@@ -4,6 +4,7 @@ import type { MethodInput } from '../../../../electron/contract/api';
 import type { AcceptOutcome, Calculation, CaseView } from '../../../../electron/contract/features/cases';
 import type { ServiceKind } from '../../../../electron/contract/vocabulary/case-kinds';
 import { api, errorMessage } from '../../api/client';
+import { clearDraft } from './drafts';
 
 export type ServiceTab = ServiceKind | 'history';
 
@@ -37,6 +38,8 @@ export const useCases = create<CasesState>((set, get) => ({
     set({ submitting: true, error: null });
     try {
       const outcome = await api.call('cases.accept', input);
+      // Accepted: the draft is done with. Refused (一次性告知单): kept, so 返回修改 gives the form back.
+      if (outcome.outcome === 'accepted') clearDraft(input.kind, input.psnNo);
       set({ outcome: { ...outcome, forPsnNo: input.psnNo }, submitting: false });
       void get().loadHistory(input.psnNo);
     } catch (err) {
