@@ -1,7 +1,7 @@
 /**
  * A refused input said in the clerk's words: `items[0].amount: …` or `form.invoices.1.no: …` become
  * 「第 1 条费用明细：…」「第 2 张票据：…」. Field names become their Chinese labels, and a label already in
- * the message is not said twice; a path segment with no label is left out rather than shown as code.
+ * the message is not said twice; containers with no label (`form`) are left out.
  */
 export interface IssueLike {
   path: ReadonlyArray<PropertyKey>;
@@ -42,7 +42,12 @@ const LABELS: Record<string, string> = {
   checkCode: '校验码',
   issueDate: '开票日期',
   caseNo: '办件编号',
+  retired: '退休状态',
+  items: '费用明细',
+  invoices: '票据',
 };
+
+const CJK = /[\u4e00-\u9fff]/;
 
 const ROWS: Record<string, (n: number) => string> = {
   items: (n) => `第 ${n} 条费用明细`,
@@ -58,11 +63,17 @@ export function issuePlace(path: ReadonlyArray<PropertyKey>, message = ''): stri
     if (ROWS[key] && typeof next === 'number') {
       parts.push(ROWS[key](next + 1));
       i++;
-    } else if (LABELS[key] && !message.includes(LABELS[key]) && i === path.length - 1) {
-      parts.push(LABELS[key]);
+    } else if (i === path.length - 1 && typeof path[i] === 'string') {
+      const label = LABELS[key];
+      // The field itself: its label, unless the message already names it (「请填写就诊机构编码」 needs no
+      // 「机构编码：」 before it; the label's last two characters are enough to tell). A key with no label
+      // is named only when the message does not explain itself in Chinese (a device option such as
+      // timeoutMs with zod's own text, never a form field).
+      if (label && !message.includes(label.slice(-2))) parts.push(label);
+      else if (!label && !CJK.test(message)) parts.push(key);
     }
   }
-  return parts.join('');
+  return parts.join('的');
 }
 
 export function describeIssues(issues: readonly IssueLike[]): string {

@@ -258,7 +258,7 @@ export function ReimbursementForm({ person }: { person: CasePerson }) {
 
       <section className="svc-section" aria-label="票据">
         <h3>票据（每张票据只能报销一次）</h3>
-        <table className="svc-table">
+        <table className="svc-table invoices">
           <thead>
             <tr>
               <th>票据代码</th>
