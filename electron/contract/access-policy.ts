@@ -97,6 +97,9 @@ export const ACCESS_POLICY: Record<MethodName, Access> = {
   // Installed drivers name executables on this PC: only the administrator who configures devices.
   'devices.drivers': roles('admin'),
   'devices.configure': roles('admin'),
+  // 设置: the workstation's site, platform, sign-in rules and retention — the administrator's, like devices.
+  'settings.get': roles('admin'),
+  'settings.update': roles('admin'),
 
   // Simulators stand in for hardware in demo and training set-ups; the kiosk's customer must not drive them.
   'simulator.idCard.samples': roles(...STAFF),
@@ -111,6 +114,15 @@ export const ACCESS_POLICY: Record<MethodName, Access> = {
   'simulator.printer.state': roles(...STAFF),
   'simulator.printer.set': roles(...STAFF),
   'simulator.platform.fault': roles(...STAFF),
+
+  // 好差评: the clerk asks; the citizen screen (a second window on the same session) shows and submits.
+  // Its polling is passive, so a screen facing the citizen never keeps the clerk's session awake.
+  'rating.request': roles(...COUNTER_AND_KIOSK),
+  'rating.pending': passive(...COUNTER_AND_KIOSK),
+  'rating.submit': roles(...COUNTER_AND_KIOSK),
+  'rating.ofCase': roles(...COUNTER),
+  // The 差评 list names clerks and their cases: the supervisor's.
+  'rating.complaints': roles('supervisor'),
 };
 
 /**
@@ -122,6 +134,8 @@ export const EVENT_ACCESS: Record<EventName, readonly OperatorRole[]> = {
   'platform.status': ALL,
   'queue.changed': STAFF,
   'scanner.scan': COUNTER_AND_KIOSK,
+  'rating.requested': COUNTER_AND_KIOSK,
+  'rating.recorded': COUNTER_AND_KIOSK,
 };
 
 /**

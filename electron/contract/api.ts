@@ -12,7 +12,9 @@ import { cataloguesMethods } from './features/catalogues';
 import { devicesEvents, devicesMethods } from './features/devices';
 import { personMethods } from './features/person';
 import { platformEvents, platformMethods } from './features/platform';
+import { ratingEvents, ratingMethods } from './features/rating';
 import { receptionMethods } from './features/reception';
+import { settingsMethods } from './features/settings';
 import type { MethodSpec } from './spec';
 
 export type { MethodSpec } from './spec';
@@ -26,12 +28,15 @@ export const methods = {
   ...personMethods,
   ...casesMethods,
   ...cataloguesMethods,
+  ...ratingMethods,
+  ...settingsMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {
   ...appEvents,
   ...devicesEvents,
   ...platformEvents,
+  ...ratingEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

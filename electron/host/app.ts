@@ -34,7 +34,9 @@ import { cataloguesFeature } from './features/catalogues';
 import { personFeature } from './features/person';
 import { platformFeature } from './features/platform';
 import { devicesFeature } from './features/devices';
+import { ratingFeature } from './features/rating';
 import { receptionFeature } from './features/reception';
+import { settingsFeature } from './features/settings';
 import { withKioskScope } from './kiosk-scope';
 import { bindSessionRules } from './session-guard';
 
@@ -88,6 +90,8 @@ export const FEATURES: Record<string, Feature<AppServices>> = {
   cases: casesFeature,
   catalogues: cataloguesFeature,
   person: personFeature,
+  rating: ratingFeature,
+  settings: settingsFeature,
 };
 
 /** Every feature's handlers, from the services; refuses a method two features both handle (the root checks none is missing). */

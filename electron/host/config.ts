@@ -7,6 +7,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic, type AtomicFs } from '../services/store/atomic-write';
 import { DeviceConfig } from '../services/devices/device-config';
+import { PlatformSettings, PrivacySettings, SecuritySettings, SiteSettings } from '../contract/features/settings';
+import { LoggingConfig, UpdatesConfig } from './ops/ops-config';
 
 /** One device's entry in config.json; its schema lives with the device ports so the services may name it. */
 export { DeviceConfig };
@@ -28,17 +30,7 @@ export const AppConfig = z
         type: z.union([z.literal(1), z.literal(2)]).default(1),
       })
       .prefault({}),
-    site: z
-      .object({
-        regionCode: z.string().regex(/^\d{6}$/).default('990100'),
-        windowCode: z.string().regex(/^\d{3}$/).default('001'),
-        /** A desk inside a hospital: its 定点医疗机构编码, the default hospital of its forms (resources/catalogues/hospitals.json). */
-        hospitalCode: z
-          .string()
-          .regex(/^[A-Z0-9]{1,30}$/, 'site.hospitalCode 应为定点医疗机构编码（大写字母和数字，例如 H99010100001）')
-          .optional(),
-      })
-      .prefault({}),
+    site: SiteSettings.prefault({}),
     devices: z
       .object({
         idReader: DeviceConfig.default({ mode: 'simulator' }),
@@ -52,21 +44,10 @@ export const AppConfig = z
         }
       })
       .prefault({}),
-    platform: z
-      .object({ profile: z.string().default('demo'), url: z.string().url().optional(), simulator: z.boolean().default(true) })
-      .prefault({}),
+    platform: PlatformSettings.prefault({}),
     web: z.object({ port: z.number().int().min(0).max(65535).default(5780) }).prefault({}),
     /** Sign-in rules: idle auto-lock and the lockout after repeated wrong passwords (all on the app clock). */
-    security: z
-      .object({
-        /** Minutes without activity before a session locks itself; 0 = never. */
-        idleLockMinutes: z.number().int().min(0).max(24 * 60).default(10),
-        /** Wrong passwords in a row that lock an operator out. */
-        maxFailedSignIns: z.number().int().min(1).max(100).default(5),
-        /** How long such a lockout lasts. */
-        lockoutMinutes: z.number().int().min(1).max(24 * 60).default(15),
-      })
-      .prefault({}),
+    security: SecuritySettings.prefault({}),
     /** The reimbursement policy file; default: the shipped sample policy (resources/policy/demo-2026.json). */
     policy: z.object({ file: z.string().min(1).optional() }).prefault({}),
     /**
@@ -74,17 +55,11 @@ export const AppConfig = z
      * (offline lookups) and saved receipt/notice PDFs and attachments under the data directory. Purged at
      * start and daily. Case records themselves are business records and are not purged here.
      */
-    privacy: z
-      .object({
-        retentionDays: z
-          .number({ message: 'privacy.retentionDays 应为天数' })
-          .int('privacy.retentionDays 应为整数天')
-          .min(1, 'privacy.retentionDays 应在 1–3650 天之间')
-          .max(3650, 'privacy.retentionDays 应在 1–3650 天之间')
-          .default(30),
-      })
-      .strict()
-      .prefault({}),
+    privacy: PrivacySettings.strict().prefault({}),
+    /** Log files under <data>/logs/ (ops/ops-config.ts). */
+    logging: LoggingConfig.prefault({}),
+    /** Updates from an internal server, off by default (ops/ops-config.ts, electron/main/updates.ts). */
+    updates: UpdatesConfig.prefault({}),
   })
   .strict();
 export type AppConfig = z.infer<typeof AppConfig>;
@@ -153,4 +128,14 @@ export function saveConfig(dataDir: string, config: AppConfig): void {
   writeFileAtomic(file, configText(AppConfig.parse(config)), { what: `写入配置文件 ${file}` });
   // The temp name older versions used; a crash could leave it behind.
   fs.rmSync(`${file}.tmp`, { force: true });
+}
+
+/**
+ * Replace one top-level section of config.json as it is on disk — never from the running copy, so saving the
+ * devices does not undo a settings change that waits for a restart, and vice versa. Validated whole.
+ */
+export function saveConfigSection<K extends keyof AppConfig>(dataDir: string, key: K, value: AppConfig[K]): AppConfig {
+  const next = { ...loadConfig(dataDir), [key]: value } as AppConfig;
+  saveConfig(dataDir, next);
+  return next;
 }

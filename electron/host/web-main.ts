@@ -8,6 +8,8 @@ import path from 'node:path';
 import { defaultDataDir } from '../services/store/data-dir';
 import { createApp } from './app';
 import { defaultDeviceFactories } from './default-devices';
+import { log } from './log';
+import { startHostOperations } from './ops/host-ops';
 import { BROWSER_LAUNCH_FILE, startWebServer } from './web-server';
 
 function parsePort(value: string): number {
@@ -25,7 +27,10 @@ export async function runWeb(argv: string[]): Promise<void> {
     .opts<{ port?: number; data?: string; renderer: string }>();
 
   const dataDir = path.resolve(opts.data ?? defaultDataDir());
+  // Log files and crash records in <data>/logs and <data>/crashes, attached before the app is built.
+  const operations = startHostOperations({ dataDir });
   const app = await createApp({ dataDir, mode: 'browser', devices: defaultDeviceFactories() });
+  operations.configure(app.config.logging);
   const launchFile = path.join(dataDir, BROWSER_LAUNCH_FILE);
   let launches = 0;
   const server = await startWebServer({
@@ -58,6 +63,6 @@ export async function runWeb(argv: string[]): Promise<void> {
 }
 
 runWeb(process.argv.slice(2)).catch((err: Error) => {
-  console.error(`错误: ${err.message}`);
+  log.error(`错误: ${err.message}`);
   process.exit(1);
 });

@@ -16,6 +16,7 @@ import { personCacheMigration } from './platform/person-cache';
 import { printJobsMigration } from './printing/print-job-store';
 import { auditChainMigration } from './audit/audit-chain';
 import { operatorsMigration } from './operators/operator-schema';
+import { ratingsMigration } from './cases/ratings';
 
 export const appMigrations: VersionedMigration[] = [
   {
@@ -44,6 +45,7 @@ export const appMigrations: VersionedMigration[] = [
   { version: 9, ...auditChainMigration },
   { version: 10, ...operatorsMigration },
   { version: 11, ...caseOperatorMigration },
+  { version: 12, ...ratingsMigration },
 ];
 
 /** counter.db in dataDir, encrypted with the data directory's key, migrated to appMigrations. */

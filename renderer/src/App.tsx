@@ -9,8 +9,11 @@ import { SimulatorDock } from './features/devices/SimulatorDock';
 import { ServiceTabs } from './features/desk/ServiceTabs';
 import { InsuredPanel } from './features/insured/InsuredPanel';
 import { OperatorsPanel } from './features/operators/OperatorsPanel';
+import { SettingsPanel } from './features/settings/SettingsPanel';
 import { QueuePanel } from './features/queue/QueuePanel';
+import { ComplaintsPanel } from './features/rating/ComplaintsPanel';
 import { ReceptionPanel } from './features/reception/ReceptionPanel';
+import { DeskKeyboard } from './keyboard/DeskKeyboard';
 import { useDesk } from './store/desk-store';
 import { usePlatform } from './store/platform-store';
 
@@ -43,23 +46,6 @@ export function App() {
     };
   }, [setDevices, upsertDevice, setHostConnected, setStatus, setQueue]);
 
-  useEffect(() => {
-    if (!counter) return;
-    const onKey = (e: KeyboardEvent) => {
-      const desk = useDesk.getState();
-      if (e.key === 'F2') {
-        e.preventDefault();
-        desk.setView('desk');
-        void desk.readIdCard();
-      } else if (e.key === 'Escape' && desk.reading) {
-        e.preventDefault();
-        void desk.cancelRead();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [counter]);
-
   if (!view) return <NothingForRole />;
 
   return (
@@ -82,8 +68,8 @@ export function App() {
             </span>
           )}
           {devices.map((d) => (
-            <span key={d.id} className={`pill ${d.state}`} title={d.lastError ?? STATE_LABEL[d.state]}>
-              <span className={`dot ${d.state}`} /> {d.label}
+            <span key={d.id} className={`pill device ${d.state}`} title={`${d.label}：${d.lastError ?? STATE_LABEL[d.state]}`} data-testid={`device-pill-${d.id}`}>
+              <span className={`dot ${d.state}`} /> <span className="pill-label">{d.label}</span>
             </span>
           ))}
         </div>
@@ -105,6 +91,10 @@ export function App() {
           </>
         ) : view === 'queue' ? (
           <QueuePanel />
+        ) : view === 'complaints' ? (
+          <ComplaintsPanel />
+        ) : view === 'settings' ? (
+          <SettingsPanel />
         ) : view === 'operators' ? (
           <OperatorsPanel />
         ) : (
@@ -113,6 +103,7 @@ export function App() {
       </main>
       {may(role, 'simulator.idCard.place') && <SimulatorDock />}
       {counter && <ScannerInput />}
+      {counter && <DeskKeyboard />}
     </div>
   );
 }

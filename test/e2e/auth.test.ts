@@ -90,7 +90,7 @@ describe('first start: the administrator set-up and the 操作员 page', () => {
     await page.getByTestId('operator-bar').getByText('王管理').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('operator-role').innerText()).toBe('系统管理员');
     await page.getByRole('heading', { name: '设备', exact: true }).waitFor();
-    expect(await navLabels(page)).toEqual(['设备', '操作员']);
+    expect(await navLabels(page)).toEqual(['设备', '设置', '操作员']);
     // No 配置 is missing for the administrator, and no print preview (receipts name people).
     await page.getByTestId('configure-printer').waitFor();
     expect(await page.getByText('打印预览').count()).toBe(0);
@@ -172,10 +172,7 @@ describe('登录, roles, the lock and 签退', () => {
   beforeAll(async () => {
     desk = await openDesk(VIEWPORT, {
       as: 'sign-in',
-      beforeGoto: async (p) => {
-        await captureBridgeSocket(p);
-        await p.clock.install();
-      },
+      beforeGoto: captureBridgeSocket,
     });
     page = desk.page;
   }, 90_000);
@@ -228,42 +225,9 @@ describe('登录, roles, the lock and 签退', () => {
     expect(add).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
-  it('locks itself after the idle time: the person leaves the page and the DOM; the same password unlocks', async () => {
+  it('a call the host refuses as locked shows the lock screen (locked elsewhere, e.g. the host idled first)', async () => {
     await page.getByTestId('sim-place').click();
     await page.getByText('已放置身份证').waitFor();
-    await page.getByTestId('read-id').click();
-    await page.getByTestId('person').waitFor({ timeout: 15_000 });
-    const name = await page.locator('.person dd.name').innerText();
-    const idDigits = (await page.getByTestId('id-masked').innerText()).slice(0, 6);
-    await shot(page, 'clerk-desk');
-    expect(await page.content()).toContain(name);
-
-    // auth.status says 600 s by default; no key or mouse for that long.
-    await page.clock.fastForward(601_000);
-    await page.getByTestId('lock-screen').waitFor({ timeout: 10_000 });
-    const html = await page.content();
-    expect(html).not.toContain(name);
-    expect(html).not.toContain(idDigits);
-    expect(await page.locator('.topbar, [data-testid="person"], .sim-dock').count()).toBe(0);
-    expect(await page.getByTestId('lock-screen').innerText()).toContain(SEEDED.clerk.name);
-    // The host agrees: the session is locked there too.
-    expect(await forcedCall(page, 'cases.recent', {})).toMatchObject({ ok: false, error: { code: 'auth-locked' } });
-    await shot(page, 'lock-screen');
-
-    await page.getByTestId('unlock-password').fill('not-the-one1');
-    await page.getByTestId('unlock-password').press('Enter');
-    await expect.poll(() => page.getByTestId('unlock-error').innerText()).toBe('工号或密码不正确');
-    expect(await page.getByTestId('unlock-password').inputValue()).toBe('');
-    await shot(page, 'lock-wrong');
-    await page.getByTestId('unlock-password').fill(SEEDED.clerk.password);
-    await page.getByTestId('unlock-password').press('Enter');
-    await page.getByTestId('operator-bar').waitFor();
-    // Back at the desk, nobody on it: the card must be read again.
-    await page.getByTestId('read-id').waitFor();
-    expect(await page.getByTestId('person').count()).toBe(0);
-  });
-
-  it('a call the host refuses as locked shows the lock screen (locked elsewhere, e.g. the host idled first)', async () => {
     await page.getByTestId('read-id').click();
     await page.getByTestId('person').waitFor({ timeout: 15_000 });
     expect(await forcedCall(page, 'auth.lock')).toMatchObject({ ok: true });
@@ -318,5 +282,58 @@ describe('登录, roles, the lock and 签退', () => {
     expect(await page.getByTestId('sign-in-notice').innerText()).toBe('已签退');
     expect(await forcedCall(page, 'cases.recent', {})).toMatchObject({ ok: false, error: { code: 'auth-required' } });
     await shot(page, 'signed-out');
+  });
+});
+
+// On its own desk: the fast-forwarded fake clock must not carry over into the tests that follow.
+describe('the idle lock', () => {
+  let desk: DeskSession;
+  let page: Page;
+  beforeAll(async () => {
+    desk = await openDesk(VIEWPORT, {
+      as: 'clerk',
+      beforeGoto: async (p) => {
+        await captureBridgeSocket(p);
+        await p.clock.install();
+      },
+    });
+    page = desk.page;
+    await page.getByTestId('read-id').waitFor();
+  }, 90_000);
+  afterAll(() => desk?.close());
+
+  it('locks itself after the idle time: the person leaves the page and the DOM; the same password unlocks', async () => {
+    await page.getByTestId('sim-place').click();
+    await page.getByText('已放置身份证').waitFor();
+    await page.getByTestId('read-id').click();
+    await page.getByTestId('person').waitFor({ timeout: 15_000 });
+    const name = await page.locator('.person dd.name').innerText();
+    const idDigits = (await page.getByTestId('id-masked').innerText()).slice(0, 6);
+    await shot(page, 'clerk-desk');
+    expect(await page.content()).toContain(name);
+
+    // auth.status says 600 s by default; no key or mouse for that long.
+    await page.clock.fastForward(601_000);
+    await page.getByTestId('lock-screen').waitFor({ timeout: 10_000 });
+    const html = await page.content();
+    expect(html).not.toContain(name);
+    expect(html).not.toContain(idDigits);
+    expect(await page.locator('.topbar, [data-testid="person"], .sim-dock').count()).toBe(0);
+    expect(await page.getByTestId('lock-screen').innerText()).toContain(SEEDED.clerk.name);
+    // The host agrees: the session is locked there too.
+    expect(await forcedCall(page, 'cases.recent', {})).toMatchObject({ ok: false, error: { code: 'auth-locked' } });
+    await shot(page, 'lock-screen');
+
+    await page.getByTestId('unlock-password').fill('not-the-one1');
+    await page.getByTestId('unlock-password').press('Enter');
+    await expect.poll(() => page.getByTestId('unlock-error').innerText()).toBe('工号或密码不正确');
+    expect(await page.getByTestId('unlock-password').inputValue()).toBe('');
+    await shot(page, 'lock-wrong');
+    await page.getByTestId('unlock-password').fill(SEEDED.clerk.password);
+    await page.getByTestId('unlock-password').press('Enter');
+    await page.getByTestId('operator-bar').waitFor();
+    // Back at the desk, nobody on it: the card must be read again.
+    await page.getByTestId('read-id').waitFor();
+    expect(await page.getByTestId('person').count()).toBe(0);
   });
 });

@@ -3,7 +3,7 @@
  * that need devices (reception reads the ID reader, the devices feature runs everything else). Started,
  * wired to the event hub ('device.status', 'scanner.scan') and closed with the app.
  */
-import { saveConfig } from '../config';
+import { saveConfigSection } from '../config';
 import type { AppContext } from '../context';
 import { DeviceManager } from './device-manager';
 
@@ -15,7 +15,7 @@ export async function startDeviceManager(ctx: AppContext): Promise<DeviceManager
     db: ctx.db,
     save(devices) {
       ctx.config.devices = devices;
-      saveConfig(ctx.dataDir, ctx.config);
+      saveConfigSection(ctx.dataDir, 'devices', devices);
     },
   });
   ctx.onClose(() => manager.close());

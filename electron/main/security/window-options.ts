@@ -33,6 +33,27 @@ export function mainWindowOptions(opts: { preload: string; isPackaged: boolean }
   };
 }
 
+/**
+ * The citizen-facing 好差评 screen on the second display: the same locked-down preferences and bridge,
+ * fullscreen on that display's bounds, no frame, no menu (the citizen cannot navigate or close it).
+ */
+export function citizenWindowOptions(opts: {
+  preload: string;
+  isPackaged: boolean;
+  bounds: { x: number; y: number; width: number; height: number };
+}): BrowserWindowConstructorOptions {
+  return {
+    ...opts.bounds,
+    title: '服务评价',
+    show: false,
+    frame: false,
+    fullscreen: true,
+    autoHideMenuBar: true,
+    closable: false,
+    webPreferences: { ...LOCKED_DOWN, preload: opts.preload, devTools: !opts.isPackaged },
+  };
+}
+
 /** The hidden window that renders an A4 form for print/printToPDF: no preload and no JavaScript at all. */
 export function formWindowOptions(opts: { isPackaged: boolean }): BrowserWindowConstructorOptions {
   return { show: false, webPreferences: { ...LOCKED_DOWN, javascript: false, devTools: !opts.isPackaged } };

@@ -5,7 +5,7 @@ import type { DeviceStatus, IdCardIdentity } from '../../../electron/contract/sc
 import type { ScanResult } from '../../../shared/scanner/classify';
 import { api, errorMessage } from '../api/client';
 
-export type View = 'desk' | 'queue' | 'devices' | 'operators';
+export type View = 'desk' | 'queue' | 'complaints' | 'devices' | 'operators' | 'settings';
 
 /** Who is at the counter: from a 居民身份证, or from a 社保卡 (its 社会保障号码 is the ID number used for lookups). */
 export type Person =

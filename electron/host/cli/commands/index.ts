@@ -3,6 +3,7 @@ import { auditCommand } from './audit';
 import { backupCommand } from './backup';
 import { calcCommand } from './calc';
 import { devicesCommand } from './devices';
+import { diagnoseCommand } from './diagnose';
 import { lookupCommand } from './lookup';
 import { operatorCommand } from './operator';
 import { printTestCommand } from './print-test';
@@ -27,6 +28,7 @@ export const commandModules: CommandModule[] = [
   backupCommand,
   calcCommand,
   devicesCommand,
+  diagnoseCommand,
   lookupCommand,
   operatorCommand,
   printTestCommand,

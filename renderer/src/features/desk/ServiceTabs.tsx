@@ -1,4 +1,8 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
+import { onEnterKeyDown } from '../../keyboard/enter-next';
+import { useKeyboardStore } from '../../keyboard/keyboard-store';
+import { shortcutKeys } from '../../keyboard/shortcuts';
+import { useFocusFirstField } from '../../keyboard/useFocusFirstField';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { useCases, type ServiceTab } from '../services/cases-store';
 import { NoticeView } from '../services/NoticeView';
@@ -11,11 +15,11 @@ import { useDesk } from '../../store/desk-store';
 import { usePlatform } from '../../store/platform-store';
 import '../services/services.css';
 
-const TABS: Array<{ id: ServiceTab; label: string }> = [
-  { id: 'special-disease', label: '门诊慢特病' },
-  { id: 'remote-registration', label: '异地就医备案' },
-  { id: 'reimbursement', label: '零星报销' },
-  { id: 'history', label: '办件记录' },
+const TABS: Array<{ id: ServiceTab; label: string; keys: string[] }> = [
+  { id: 'special-disease', label: '门诊慢特病', keys: shortcutKeys('tab-special-disease') },
+  { id: 'remote-registration', label: '异地就医备案', keys: shortcutKeys('tab-remote-registration') },
+  { id: 'reimbursement', label: '零星报销', keys: shortcutKeys('tab-reimbursement') },
+  { id: 'history', label: '办件记录', keys: shortcutKeys('tab-history') },
 ];
 
 /**
@@ -34,6 +38,10 @@ export function ServiceTabs() {
   useEffect(() => {
     reset();
   }, [psnNo, reset]);
+  // Keyboard-first: the caret goes to the first field whenever a form (or a receipt's 继续办理) appears.
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const openCard = useKeyboardStore((s) => s.setCardOpen);
+  useFocusFirstField(bodyRef, card && person ? `${person.psnNo}|${tab}|${outcome?.forPsnNo === person.psnNo ? 'outcome' : 'form'}` : null);
 
   let body;
   if (!card) body = <p className="empty">请先在左侧读取参保人身份证件（F2）。</p>;
@@ -62,10 +70,14 @@ export function ServiceTabs() {
             }}
           >
             {s.label}
+            <kbd>{s.keys[0]}</kbd>
           </button>
         ))}
+        <button type="button" className="link shortcut-help" onClick={() => openCard(true)} data-testid="open-shortcut-card">
+          快捷键 <kbd>F1</kbd>
+        </button>
       </nav>
-      <div className="tab-body" role="tabpanel">
+      <div className="tab-body" role="tabpanel" ref={bodyRef} onKeyDown={onEnterKeyDown}>
         {person && (
           <p className="readonly-note">
             办理对象：<b>{person.name}</b> · 人员编号 <span className="mono">{person.psnNo}</span>

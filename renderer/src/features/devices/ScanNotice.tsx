@@ -1,7 +1,7 @@
 /**
  * Scanner input for the whole window: keyboard-wedge bursts (captured before any input sees them) and
  * serial-scanner 'scanner.scan' events both end up here, classified, and are shown in one notice.
- * Also binds F3 (读社保卡).
+ * (F3 读社保卡 is one of the desk's shortcuts: renderer/src/keyboard/shortcuts.ts.)
  */
 import { useEffect } from 'react';
 import { maskIdNumber } from '../../../../shared/id-number';
@@ -18,18 +18,7 @@ export function ScannerInput() {
 
   useEffect(() => {
     const off = api.on('scanner.scan', (e) => showScan({ scan: e.scan as ScanResult, from: 'serial', at: Date.now() }));
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'F3') return;
-      e.preventDefault();
-      const desk = useDesk.getState();
-      desk.setView('desk');
-      void desk.readSsCard();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => {
-      off();
-      window.removeEventListener('keydown', onKey);
-    };
+    return off;
   }, [showScan]);
 
   return <ScanNoticeView />;

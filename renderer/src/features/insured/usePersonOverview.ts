@@ -1,9 +1,14 @@
-/** person.overview for the person on the panel: fetched once per 人员编号 (and on 刷新), a late answer for someone else dropped. */
+/**
+ * person.overview for the person on the panel: fetched per 人员编号, on 刷新, and again when the upload queue
+ * changes (a case just accepted or filed for them shows at once); a late answer for someone else is dropped.
+ */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PersonOverview } from '../../../../electron/contract/features/person';
 import { api, errorMessage } from '../../api/client';
 import { useAuth } from '../../auth/auth-store';
 import { may } from '../../auth/access';
+
+const QUEUE_RELOAD_DEBOUNCE_MS = 800;
 
 export function usePersonOverview(psnNo: string | null) {
   const role = useAuth((s) => s.operator?.role);
@@ -32,6 +37,21 @@ export function usePersonOverview(psnNo: string | null) {
     setError(null);
     if (psnNo && allowed) void load(psnNo);
     else setLoading(false);
+  }, [psnNo, allowed, load]);
+
+  // The queue changes when a case is accepted, filed or refused: the panel's 备案 lines follow (debounced,
+  // so a burst of uploads is one lookup).
+  useEffect(() => {
+    if (!psnNo || !allowed) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = api.on('queue.changed', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void load(psnNo), QUEUE_RELOAD_DEBOUNCE_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      off();
+    };
   }, [psnNo, allowed, load]);
 
   const reload = useCallback(() => {

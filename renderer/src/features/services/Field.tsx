@@ -40,8 +40,8 @@ export function AcceptButton({ submitting }: { submitting: boolean }) {
   const error = useCases((s) => s.error);
   return (
     <span className="accept-action">
-      <button type="submit" className="primary" disabled={submitting} data-testid="submit-case">
-        {submitting ? '正在受理…' : '受理'}
+      <button type="submit" className="primary" disabled={submitting} data-testid="submit-case" data-shortcut="accept">
+        {submitting ? '正在受理…' : '受理'} <kbd>F9</kbd>
       </button>
       {error && !submitting && (
         <em className="alert error submit-error" role="alert" data-testid="submit-error">

@@ -3,6 +3,7 @@ import type { CaseReceipt } from '../../../../electron/contract/features/cases';
 import { api, errorMessage } from '../../api/client';
 import { useAppMode } from '../../api/use-app-mode';
 import { useDesk } from '../../store/desk-store';
+import { RatingStatus } from '../rating/RatingStatus';
 import { yuan } from './labels';
 
 const mask = (id: string) => (id.length > 10 ? id.slice(0, 6) + '*'.repeat(id.length - 10) + id.slice(-4) : id);
@@ -109,6 +110,7 @@ export function ReceiptView({ receipt, onDone }: { receipt: CaseReceipt; onDone?
           {message}
         </p>
       )}
+      <RatingStatus caseNo={receipt.caseNo} />
     </section>
   );
 }

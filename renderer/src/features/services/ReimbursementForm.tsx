@@ -6,11 +6,13 @@ import { ReimbursementForm as Schema } from '../../../../electron/contract/featu
 import { OUT_OF_AREA, OUT_OF_AREA_NAMES, REIMBURSEMENT_REASON_NAMES, REIMBURSEMENT_REASONS, VISIT_TYPE_NAMES, VISIT_TYPES } from '../../../../electron/contract/vocabulary/reimbursement';
 import { normalizeAmount, normalizeCode, normalizeNumber } from '../../../../shared/normalize';
 import { api, errorMessage } from '../../api/client';
+import { FeePasteReport } from '../../keyboard/FeePasteReport';
+import { useFeeItemsPaste } from '../../keyboard/useFeeItemsPaste';
 import { CalculationView } from './CalculationView';
 import { useCases } from './cases-store';
 import { DraftNote } from './DraftNote';
 import { AcceptButton, Field, InsutypeField } from './Field';
-import { focusFirstError, preventEnterSubmit } from './form-focus';
+import { focusFirstError } from './form-focus';
 import { placeScannedInvoice, scannedRow, useEInvoiceScans } from './invoice-scan';
 import { today } from './labels';
 import { MaterialsChecklist } from './MaterialsChecklist';
@@ -60,6 +62,7 @@ export function ReimbursementForm({ person }: { person: CasePerson }) {
   });
   useDraftSaver('reimbursement', person.psnNo, watch, getValues, { materials, promiseSigned, extra: { retired } });
   const items = useFieldArray({ control, name: 'items' });
+  const paste = useFeeItemsPaste({ rows: () => getValues('items'), replace: items.replace });
   const invoices = useFieldArray({ control, name: 'invoices' });
   const visitType = watch('visitType');
   const reason = watch('reason');
@@ -117,7 +120,7 @@ export function ReimbursementForm({ person }: { person: CasePerson }) {
   );
 
   return (
-    <form ref={formRef} className="svc-form" aria-label="零星报销" onKeyDown={preventEnterSubmit} onSubmit={(ev) => void onSubmit(ev)} noValidate>
+    <form ref={formRef} className="svc-form" aria-label="零星报销" onSubmit={(ev) => void onSubmit(ev)} noValidate>
       {restored && (
         <DraftNote
           savedAt={restored.savedAt}
@@ -201,7 +204,7 @@ export function ReimbursementForm({ person }: { person: CasePerson }) {
 
       <section className="svc-section" aria-label="费用明细">
         <h3>费用明细（金额单位：元）</h3>
-        <table className="svc-table">
+        <table className="svc-table" onPaste={paste.onPaste}>
           <thead>
             <tr>
               <th>项目名称</th>
@@ -241,7 +244,7 @@ export function ReimbursementForm({ person }: { person: CasePerson }) {
                     {ie?.selfPayRatio && <em className="field-error">{ie.selfPayRatio.message}</em>}
                   </td>
                   <td className="tight">
-                    <button type="button" className="link" onClick={() => items.remove(i)} disabled={items.fields.length === 1}>
+                    <button type="button" className="link" onClick={() => items.remove(i)} disabled={items.fields.length === 1} data-shortcut="delete-row">
                       删除
                     </button>
                   </td>
@@ -251,8 +254,9 @@ export function ReimbursementForm({ person }: { person: CasePerson }) {
           </tbody>
         </table>
         {(e.items?.message ?? e.items?.root?.message) && <em className="field-error">{e.items?.message ?? e.items?.root?.message}</em>}
-        <button type="button" onClick={() => items.append({ name: '', category: '乙', amount: '', overLimit: '', selfPayRatio: '' })} data-testid="add-item">
-          + 增加费用项目
+        <FeePasteReport report={paste.report} onDismiss={paste.dismiss} />
+        <button type="button" onClick={() => items.append({ name: '', category: '乙', amount: '', overLimit: '', selfPayRatio: '' })} data-testid="add-item" data-shortcut="add-row">
+          + 增加费用项目 <kbd>Alt+N</kbd>
         </button>
       </section>
 
@@ -295,7 +299,7 @@ export function ReimbursementForm({ person }: { person: CasePerson }) {
                     {ie?.amount && <em className="field-error">{ie.amount.message}</em>}
                   </td>
                   <td className="tight">
-                    <button type="button" className="link" onClick={() => invoices.remove(i)} disabled={invoices.fields.length === 1}>
+                    <button type="button" className="link" onClick={() => invoices.remove(i)} disabled={invoices.fields.length === 1} data-shortcut="delete-row">
                       删除
                     </button>
                   </td>
@@ -305,8 +309,8 @@ export function ReimbursementForm({ person }: { person: CasePerson }) {
           </tbody>
         </table>
         {(e.invoices?.message ?? e.invoices?.root?.message) && <em className="field-error">{e.invoices?.message ?? e.invoices?.root?.message}</em>}
-        <button type="button" onClick={() => invoices.append({ code: '', no: '', amount: '', checkCode: '', issueDate: '' })}>
-          + 增加票据
+        <button type="button" onClick={() => invoices.append({ code: '', no: '', amount: '', checkCode: '', issueDate: '' })} data-shortcut="add-row">
+          + 增加票据 <kbd>Alt+N</kbd>
         </button>
         <span className="hint small muted"> 电子票据可直接扫二维码填入</span>
         {scanNote && (
@@ -328,8 +332,8 @@ export function ReimbursementForm({ person }: { person: CasePerson }) {
       />
       <div className="svc-actions">
         <span className="calc-action">
-          <button type="button" onClick={() => void onCalculate()} disabled={calculating} data-testid="calculate">
-            {calculating ? '正在试算…' : '试算'}
+          <button type="button" onClick={() => void onCalculate()} disabled={calculating} data-testid="calculate" data-shortcut="calculate">
+            {calculating ? '正在试算…' : '试算'} <kbd>F8</kbd>
           </button>
           {calcError && !calculating && (
             <em className="alert error submit-error" role="alert" data-testid="calc-error">

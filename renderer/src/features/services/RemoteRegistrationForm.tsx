@@ -9,7 +9,7 @@ import { RegionPicker } from '../../ui/RegionPicker';
 import { useCases } from './cases-store';
 import { DraftNote } from './DraftNote';
 import { AcceptButton, Field, InsutypeField } from './Field';
-import { focusFirstError, preventEnterSubmit } from './form-focus';
+import { focusFirstError } from './form-focus';
 import { today } from './labels';
 import { MaterialsChecklist } from './MaterialsChecklist';
 import { normalizedOnBlur } from './normalize-input';
@@ -60,7 +60,7 @@ export function RemoteRegistrationForm({ person }: { person: CasePerson }) {
   );
 
   return (
-    <form ref={formRef} className="svc-form" aria-label="异地就医备案" onKeyDown={preventEnterSubmit} onSubmit={(ev) => void onSubmit(ev)} noValidate>
+    <form ref={formRef} className="svc-form" aria-label="异地就医备案" onSubmit={(ev) => void onSubmit(ev)} noValidate>
       {restored && (
         <DraftNote
           savedAt={restored.savedAt}

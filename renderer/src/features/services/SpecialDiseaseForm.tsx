@@ -9,7 +9,7 @@ import { useCases } from './cases-store';
 import { DiseaseSelect, type Disease } from './DiseaseSelect';
 import { DraftNote } from './DraftNote';
 import { AcceptButton, Field, InsutypeField } from './Field';
-import { focusFirstError, preventEnterSubmit } from './form-focus';
+import { focusFirstError } from './form-focus';
 import { today } from './labels';
 import { MaterialsChecklist } from './MaterialsChecklist';
 import { normalizedOnBlur } from './normalize-input';
@@ -64,7 +64,7 @@ export function SpecialDiseaseForm({ person }: { person: CasePerson }) {
   );
 
   return (
-    <form ref={formRef} className="svc-form" aria-label="门诊慢特病备案" onKeyDown={preventEnterSubmit} onSubmit={(ev) => void onSubmit(ev)} noValidate>
+    <form ref={formRef} className="svc-form" aria-label="门诊慢特病备案" onSubmit={(ev) => void onSubmit(ev)} noValidate>
       {restored && (
         <DraftNote
           savedAt={restored.savedAt}

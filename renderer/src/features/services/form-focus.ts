@@ -15,9 +15,3 @@ export function focusFirstError(root: HTMLElement | null): void {
     }),
   );
 }
-
-/** Enter in a text field must not submit the form (受理 is a deliberate click or shortcut, never a stray key). */
-export function preventEnterSubmit(e: React.KeyboardEvent<HTMLFormElement>): void {
-  const t = e.target as HTMLElement;
-  if (e.key === 'Enter' && !e.defaultPrevented && t instanceof HTMLInputElement && t.type !== 'submit' && t.type !== 'button') e.preventDefault();
-}

@@ -27,10 +27,10 @@ describe('privacy.retentionDays', () => {
   });
 
   it.each([
-    [0, 'privacy.retentionDays 应在 1–3650 天之间'],
-    [99999, 'privacy.retentionDays 应在 1–3650 天之间'],
-    [2.5, 'privacy.retentionDays 应为整数天'],
-    ['30', 'privacy.retentionDays 应为天数'],
+    [0, 'privacy.retentionDays: 个人数据保留天数应在 1–3650 天之间'],
+    [99999, 'privacy.retentionDays: 个人数据保留天数应在 1–3650 天之间'],
+    [2.5, 'privacy.retentionDays: 个人数据保留天数应为整数'],
+    ['30', 'privacy.retentionDays: 个人数据保留天数应为数字'],
   ])('refuses %j with a Chinese message', async (value, message) => {
     await expect(start(dirWith({ privacy: { retentionDays: value } }))).rejects.toThrow(message);
   });

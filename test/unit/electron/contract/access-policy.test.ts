@@ -79,16 +79,19 @@ describe('access policy in dispatch', () => {
     const onlyFor = (role: OperatorRole) => methodNames.filter((m) => ACCESS_POLICY[m].kind === 'roles' && matrix[m].includes(role)).sort();
     // The decisions themselves, spelled out: changing one is a visible edit here.
     expect(methodNames.filter((m) => matrix[m].length === 1 && matrix[m][0] === 'admin').sort()).toEqual(
-      ['devices.configure', 'devices.discover', 'devices.drivers', 'devices.getConfig', 'operators.add', 'operators.list', 'operators.setDisabled', 'operators.setPassword'].sort(),
+      ['devices.configure', 'devices.discover', 'devices.drivers', 'devices.getConfig', 'operators.add', 'operators.list', 'operators.setDisabled', 'operators.setPassword', 'settings.get', 'settings.update'].sort(),
     );
     expect(onlyFor('kiosk')).toEqual(
       [
         'auth.lock', 'auth.touch', 'cases.accept', 'cases.materials', 'catalog.diseases', 'idCard.cancel', 'idCard.read', 'person.lookup', 'printer.printReceipt', 'sscard.read',
         // Read-only catalogues (no personal data): the kiosk picks its 就医地 too.
         'catalogues.deskHospital', 'catalogues.hospitals', 'catalogues.region', 'catalogues.regions',
+        // 好差评 at the end of the kiosk's own case.
+        'rating.pending', 'rating.request', 'rating.submit',
       ].sort(),
     );
-    const adminReadsPeople = ['person.lookup', 'cases.history', 'cases.recent', 'cases.receipt', 'queue.list', 'idCard.read', 'sscard.read'];
+    expect(methodNames.filter((m) => matrix[m].length === 1 && matrix[m][0] === 'supervisor').sort()).toEqual(['rating.complaints']);
+    const adminReadsPeople = ['rating.complaints', 'rating.ofCase', 'person.lookup', 'cases.history', 'cases.recent', 'cases.receipt', 'queue.list', 'idCard.read', 'sscard.read'];
     for (const m of adminReadsPeople) expect(matrix[m], m).not.toContain('admin');
     for (const m of ['cases.accept', 'cases.cancel', 'reimbursement.calculate']) expect(matrix[m]).toEqual(expect.arrayContaining(['clerk', 'supervisor']));
   });

@@ -9,16 +9,15 @@ import { ACCESS_POLICY } from '../../../../../electron/contract/access-policy';
 import { keepAliveMethod, landingView, may, VIEW_NEEDS, viewsFor } from '../../../../../renderer/src/auth/access';
 
 describe('renderer access map', () => {
-  it('gives the administrator 设备 and 操作员 only, landing on 设备', () => {
-    expect(viewsFor('admin')).toEqual(['devices', 'operators']);
+  it('gives the administrator 设备, 设置 and 操作员 only, landing on 设备', () => {
+    expect(viewsFor('admin')).toEqual(['devices', 'settings', 'operators']);
     expect(landingView('admin')).toBe('devices');
   });
 
-  it('gives clerk and supervisor the counter pages, landing on 受理台, never 操作员', () => {
-    for (const role of ['clerk', 'supervisor'] as const) {
-      expect(viewsFor(role)).toEqual(['desk', 'queue', 'devices']);
-      expect(landingView(role)).toBe('desk');
-    }
+  it('gives clerk and supervisor the counter pages, landing on 受理台, never 操作员; 差评 only to the supervisor', () => {
+    expect(viewsFor('clerk')).toEqual(['desk', 'queue', 'devices']);
+    expect(viewsFor('supervisor')).toEqual(['desk', 'queue', 'complaints', 'devices']);
+    for (const role of ['clerk', 'supervisor'] as const) expect(landingView(role)).toBe('desk');
   });
 
   it('gives a kiosk account and nobody no page at all', () => {
