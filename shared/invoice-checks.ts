@@ -44,7 +44,7 @@ export function checkInvoices(
     if (check) {
       if (!/^[0-9A-Za-z]{6}$/.test(check)) issues.push({ row, field: 'checkCode', message: '校验码应为 6 位字母或数字' });
       else if (!/^\d{8}$/.test(inv.code) || !/^\d{10}$/.test(inv.no))
-        issues.push({ row, field: 'checkCode', message: '校验码与票据不符：有校验码的电子票据，票据代码为 8 位数字、号码为 10 位数字' });
+        issues.push({ row, field: 'checkCode', message: '校验码与票据不符（电子票据代码 8 位、号码 10 位）' });
     }
     const date = inv.issueDate ?? '';
     if (date && /^\d{4}-\d{2}-\d{2}$/.test(visit.begndate) && /^\d{4}-\d{2}-\d{2}$/.test(visit.enddate)) {

@@ -25,7 +25,7 @@ describe('invoice rows', () => {
     expect(checkInvoices([einv({ checkCode: 'a1B2c!' })], items, visit)[0].field).toBe('checkCode');
     // A 校验码 on a code that is not an e-invoice's.
     expect(checkInvoices([einv({ code: '110101' })], items, visit)).toEqual([
-      { row: 0, field: 'checkCode', message: '校验码与票据不符：有校验码的电子票据，票据代码为 8 位数字、号码为 10 位数字' },
+      { row: 0, field: 'checkCode', message: '校验码与票据不符（电子票据代码 8 位、号码 10 位）' },
     ]);
   });
 
