@@ -65,7 +65,8 @@ export const SERVICE_TIERS = [
   // privacy's retention purges platform's person cache and writes audit entries.
   ['cases', 'privacy'],
   ['outbox', 'reimbursement'],
-  ['desk'],
+  // paper: the signed forms of a case and the 日结, read from cases, reimbursement and printing (not from desk).
+  ['desk', 'paper'],
 ];
 
 const SERVICE_ZONES = SERVICE_TIERS.flatMap((tier, i) => {

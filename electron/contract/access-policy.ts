@@ -81,6 +81,14 @@ export const ACCESS_POLICY: Record<MethodName, Access> = {
   'cases.printA4': roles(...COUNTER),
   'cases.noticePdf': roles(...COUNTER),
   'reimbursement.calculate': roles(...COUNTER),
+  // Signed paper names the person in full where the form needs it: the counter only (the kiosk prints none).
+  'paper.forms': roles(...COUNTER),
+  'paper.print': roles(...COUNTER),
+  // 日结: the desk's own day, per operator; counts and amounts, no person.
+  'daySummary.get': roles(...COUNTER),
+  'daySummary.printA4': roles(...COUNTER),
+  'daySummary.printReceipt': roles(...COUNTER),
+  'daySummary.csv': roles(...COUNTER),
   'printer.jobs': roles(...COUNTER),
   'printer.reprint': roles(...COUNTER),
   // Queue rows name people: the counter sees them; the administrator sees counts and may retry.

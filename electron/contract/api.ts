@@ -10,6 +10,8 @@ import { authMethods } from './features/auth';
 import { casesMethods } from './features/cases';
 import { cataloguesMethods } from './features/catalogues';
 import { devicesEvents, devicesMethods } from './features/devices';
+import { daySummaryMethods } from './features/day-summary';
+import { paperMethods } from './features/paper';
 import { personMethods } from './features/person';
 import { platformEvents, platformMethods } from './features/platform';
 import { ratingEvents, ratingMethods } from './features/rating';
@@ -30,6 +32,8 @@ export const methods = {
   ...cataloguesMethods,
   ...ratingMethods,
   ...settingsMethods,
+  ...paperMethods,
+  ...daySummaryMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export const events = {

@@ -32,6 +32,7 @@ import { authFeature } from './features/auth';
 import { casesFeature } from './features/cases';
 import { cataloguesFeature } from './features/catalogues';
 import { personFeature } from './features/person';
+import { paperFeature } from './features/paper';
 import { platformFeature } from './features/platform';
 import { devicesFeature } from './features/devices';
 import { ratingFeature } from './features/rating';
@@ -92,6 +93,7 @@ export const FEATURES: Record<string, Feature<AppServices>> = {
   person: personFeature,
   rating: ratingFeature,
   settings: settingsFeature,
+  paper: paperFeature,
 };
 
 /** Every feature's handlers, from the services; refuses a method two features both handle (the root checks none is missing). */

@@ -112,6 +112,17 @@ export const auditPolicy: AuditPolicy = {
   'cases.receiptPdf': { detail: (i) => ({ caseNo: i.caseNo }), failure: (i) => ({ caseNo: i.caseNo }) },
   'cases.printA4': { detail: (i) => ({ caseNo: i.caseNo }), failure: (i) => ({ caseNo: i.caseNo }) },
   'cases.noticePdf': { detail: (i) => ({ noticeNo: i.noticeNo }) },
+  'paper.forms': null,
+  // A printed form carries the person's name and, where the form needs it, the full ID: who printed what, when.
+  'paper.print': {
+    detail: (i, o) => ({ caseNo: i.caseNo, formId: i.formId, output: o.output, reprint: o.reprint }),
+    failure: (i) => ({ caseNo: i.caseNo, formId: i.formId }),
+  },
+  // Counts and amounts per operator, no person: nothing to trace.
+  'daySummary.get': null,
+  'daySummary.printA4': null,
+  'daySummary.printReceipt': null,
+  'daySummary.csv': null,
   'reimbursement.calculate': { detail: (i) => ({ psnNo: i.psnNo, kind: 'reimbursement' }) },
 
   // A configuration change keeps its full new value, refused ones too (who tried to point the desk where).

@@ -50,6 +50,8 @@ export const AppConfig = z
     security: SecuritySettings.prefault({}),
     /** The reimbursement policy file; default: the shipped sample policy (resources/policy/demo-2026.json). */
     policy: z.object({ file: z.string().min(1).optional() }).prefault({}),
+    /** The signed forms' templates (one JSON per form); default: the shipped resources/forms (a province points to its own). */
+    paper: z.object({ formsDir: z.string().min(1).optional() }).prefault({}),
     /**
      * How long personal data kept only for convenience stays on this machine: the platform person cache
      * (offline lookups) and saved receipt/notice PDFs and attachments under the data directory. Purged at

@@ -17,6 +17,7 @@ import { printJobsMigration } from './printing/print-job-store';
 import { auditChainMigration } from './audit/audit-chain';
 import { operatorsMigration } from './operators/operator-schema';
 import { ratingsMigration } from './cases/ratings';
+import { formPrintsMigration } from './paper/form-prints';
 
 export const appMigrations: VersionedMigration[] = [
   {
@@ -46,6 +47,7 @@ export const appMigrations: VersionedMigration[] = [
   { version: 10, ...operatorsMigration },
   { version: 11, ...caseOperatorMigration },
   { version: 12, ...ratingsMigration },
+  { version: 13, ...formPrintsMigration },
 ];
 
 /** counter.db in dataDir, encrypted with the data directory's key, migrated to appMigrations. */

@@ -3,6 +3,7 @@ import { api } from './api/client';
 import { may, VIEW_NEEDS, viewsFor } from './auth/access';
 import { useAuth } from './auth/auth-store';
 import { OperatorBar, SignOutButton } from './auth/OperatorBar';
+import { DaySummaryPanel } from './features/day-summary/DaySummaryPanel';
 import { DevicesPanel, STATE_LABEL } from './features/devices/DevicesPanel';
 import { ScannerInput } from './features/devices/ScanNotice';
 import { SimulatorDock } from './features/devices/SimulatorDock';
@@ -95,6 +96,8 @@ export function App() {
           <ComplaintsPanel />
         ) : view === 'settings' ? (
           <SettingsPanel />
+        ) : view === 'day-summary' ? (
+          <DaySummaryPanel />
         ) : view === 'operators' ? (
           <OperatorsPanel />
         ) : (

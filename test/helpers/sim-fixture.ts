@@ -11,6 +11,11 @@ export const LI_SI = { psnNo: '99010000000000000002', certno: '99010219850722002
 export const WANG_WU = { psnNo: '99010000000000000003', ecToken: '80AD2DE755FAF5339DD68AC77CEF9277CCFF14B2' };
 export const ZHAO_LIU = { psnNo: '99020000000000000004', insuplc: '990200' };
 export const CHEN_QI = { psnNo: '99010000000000000005' };
+/** 外国人永久居留身份证 holders (psn_cert_type 07): the 2017-format card in the simulated reader, and a 2023-format number. */
+export const SMITH = { psnNo: '99010000000000000007', certno: 'USA310079060412', name: '史密斯' };
+export const MARIA = { psnNo: '99010000000000000008', certno: '931250198809170021', name: '玛丽亚' };
+/** The 港澳台居民居住证 in the simulated reader (psn_cert_type 17). */
+export const CHEN_JIAXIN = { certno: '810000199205160027', name: '陈嘉欣' };
 
 export interface SimFixture {
   sim: PlatformSimulator;

@@ -161,6 +161,8 @@ export const CaseReceipt = z.object({
   acceptedAt: z.string(),
   clerk: z.string(),
   committedDate: z.string(),
+  /** 临时受理（待核验）: the person was accepted offline from the card's own data; 1101 checks before upload. */
+  provisional: z.boolean(),
 });
 export type CaseReceipt = z.infer<typeof CaseReceipt>;
 

@@ -1,6 +1,7 @@
 /** The provincial platform as the desk sees it: person lookup (with offline cache), connection state, the upload queue. */
 import { z } from 'zod';
 import { method } from '../spec';
+import { IDENTITY_DOCUMENT_INFO, IDENTITY_DOCUMENTS } from '../vocabulary/identity-documents';
 
 const None = z.object({}).strict();
 
@@ -24,12 +25,14 @@ export const InsuredPerson = z.object({
     }),
   ),
   idetinfo: z.array(z.object({ psn_idet_type: z.string(), psn_idet_type_name: z.string(), begntime: z.string(), endtime: z.string() })),
+  provisional: z.literal(true).optional(),
 });
 export type InsuredPerson = z.infer<typeof InsuredPerson>;
 
 export const PersonLookup = z.object({
   person: InsuredPerson,
-  source: z.enum(['platform', 'cache']),
+  /** provisional: 临时受理 from the card's own data while the platform is unreachable (待核验 before upload). */
+  source: z.enum(['platform', 'cache', 'provisional']),
   cachedAt: z.string(),
   ageSeconds: z.number().int().nonnegative(),
 });
@@ -102,8 +105,24 @@ export const platformMethods = {
     z
       .object({
         certType: z.enum(['01', '02', '03']),
-        certNo: z.string().trim().min(1, '证件号码不能为空').max(64),
+        certNo: z.string().trim().min(1, '证件号码不能为空').max(512),
         cardSn: z.string().trim().max(64).optional(),
+        /** 02: the document's 人员证件类型 (vocabulary/identity-documents); absent = 01 居民身份证. */
+        psnCertType: z.enum(IDENTITY_DOCUMENTS.map((d) => IDENTITY_DOCUMENT_INFO[d].psnCertType) as [string, ...string[]]).optional(),
+        /** 03: the 社会保障号码 read from the card, so the platform matches the card with its holder. */
+        ssn: z.string().trim().max(32).optional(),
+        /**
+         * 临时受理: the ID card's own data, used only when the platform cannot be reached and this workstation has
+         * never seen the person; the person is then marked provisional and every case is checked against 1101 before upload.
+         */
+        provisional: z
+          .object({
+            name: z.string().trim().min(1).max(60),
+            birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+            sexCode: z.enum(['1', '2']),
+          })
+          .strict()
+          .optional(),
       })
       .strict(),
     PersonLookup,

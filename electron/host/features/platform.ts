@@ -4,6 +4,7 @@
  * simulator come built from the composition root (../platform-runtime.ts).
  */
 import { AppError } from '../../contract/errors';
+import { AUTH_ERROR } from '../../contract/features/auth';
 import type { QueueSummary } from '../../contract/features/platform';
 import { leaseHeldMessage } from '../../services/outbox/upload-lease';
 import { actingOperator, envelopeOperatorOf } from '../acting-operator';
@@ -54,9 +55,16 @@ export const platformFeature: Feature<{ platform: PlatformRuntime }> = (ctx, { p
   });
 
   return {
-    'person.lookup': async (q, caller) => {
+    'person.lookup': async ({ provisional, ...q }, caller) => {
+      const operator = actingOperator(caller);
+      // 临时受理 is a clerk's decision at the counter; a kiosk serves only people the platform knows.
+      if (provisional && operator.role === 'kiosk') throw new AppError(AUTH_ERROR.forbidden, '自助终端不能临时受理，请到柜台办理');
+      const request = provisional && {
+        card: { ...provisional, psnCertType: q.psnCertType ?? '01', number: q.certNo },
+        homeAdmdvs: ctx.config.site.regionCode,
+      };
       try {
-        const result = await platform.lookupPerson(q, { operator: envelopeOperatorOf(actingOperator(caller)) });
+        const result = await platform.lookupPerson(q, { operator: envelopeOperatorOf(operator) }, request || undefined);
         ctx.events.emit('platform.status', status());
         return result;
       } catch (err) {

@@ -245,6 +245,17 @@ export function recordCaseEvent(
   );
 }
 
+/**
+ * A 临时受理 case confirmed by 1101 takes the platform's 人员编号; a business key that starts with the old one
+ * (psn_no|…) follows it. The event says so.
+ */
+export function adoptPlatformPsnNo(db: Db, c: CaseRecord, psnNo: string, opts: { actor: string; now: Date }): void {
+  const key = c.businessKey.startsWith(`${c.psnNo}|`) ? psnNo + c.businessKey.slice(c.psnNo.length) : c.businessKey;
+  const at = opts.now.toISOString();
+  cachedStatement(db, 'UPDATE cases SET psn_no = ?, business_key = ?, updated_at = ? WHERE id = ?').run(psnNo, key, at, c.id);
+  recordCaseEvent(db, { caseId: c.id, actor: opts.actor, from: c.state, to: c.state, reason: `临时受理核验通过（1101）：人员编号 ${psnNo}`, at });
+}
+
 /** Moves a case to a new state and records the event; a no-op when already there. */
 export function changeCaseState(
   db: Db,

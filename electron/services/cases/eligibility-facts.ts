@@ -8,7 +8,7 @@
 import type { EligibilityFacts, EligibilityLimits, RemoteRegistrationFacts } from '../../contract/rules/acceptance-eligibility';
 import type { ClaimedInvoice, HeldRegistration } from '../../contract/rules/person-rules';
 import type { ServiceKind } from '../../contract/vocabulary/case-kinds';
-import { isRetiredPsnType } from '../../contract/vocabulary/insurance-status';
+import { isRetiredPsnType, NORMAL_INSURANCE_STATUS } from '../../contract/vocabulary/insurance-status';
 import { isLongTermRegType } from '../../contract/vocabulary/remote-registration';
 import { poolingAreaCode } from '../catalogues/regions';
 import { PlatformError, type PlatformClient } from '../platform/client';
@@ -77,6 +77,11 @@ export async function gatherEligibilityFacts(src: EligibilityFactSources, c: Cas
     insuranceStatus: insurance?.psn_insu_stas ?? '',
     retired: isRetiredPsnType(insurance?.psn_type ?? ''),
   };
+  if (c.person.provisional) {
+    // 临时受理: 参保状态 is unknown until 1101 answers; the outbox asks it before filing (outbox/provisional-check.ts).
+    facts.insuranceStatus = NORMAL_INSURANCE_STATUS;
+    unchecked.push('参保状态（临时受理，上报前由平台1101核验）');
+  }
   const p = c.payload;
   switch (c.kind) {
     case 'remote-registration': {

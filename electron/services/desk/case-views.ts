@@ -3,6 +3,7 @@
  * needs — from the case, its outbox row and its event history — and whether 撤销 is possible now.
  */
 import type { CaseReceipt, CaseView } from '../../contract/features/cases';
+import { PROVISIONAL_PSN_PREFIX } from '../platform/provisional-person';
 import { getOutboxItemByCase } from '../outbox/outbox-store';
 import { STATE_LABELS } from '../outbox/queue-view';
 import type { A4AcceptanceReceipt } from '../printing/a4';
@@ -38,6 +39,7 @@ export function receiptPrintData(r: CaseReceipt): A4AcceptanceReceipt {
     clerk: r.clerk,
     committedDate: r.committedDate,
     pending: r.pending ?? undefined,
+    provisional: r.provisional,
   };
 }
 
@@ -57,6 +59,8 @@ export function receiptOf(db: Db, c: CaseRecord): CaseReceipt {
     acceptedAt: cstDateTime(c.createdAt),
     clerk: d?.clerkName ?? c.createdBy,
     committedDate: d?.committedDate ?? '',
+    // Until 1101 confirms the person the case keeps its provisional 人员编号 (outbox/provisional-check.ts).
+    provisional: c.psnNo.startsWith(PROVISIONAL_PSN_PREFIX),
   };
 }
 

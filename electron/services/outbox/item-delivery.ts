@@ -6,6 +6,7 @@
 import { getCase, KIND_LABELS, type CaseRecord } from '../cases/case-store';
 import type { GroupCommit } from './group-commit';
 import { classifySendFailure } from './outcome-classification';
+import { checkProvisional } from './provisional-check';
 import type { Outcome } from './outcome-recorder';
 import { beginAttempt, finishAttempt, type Claim, type OutboxItem, type OutboxState } from './outbox-store';
 import { asPlatformFailure, caseOperator, type CaseSender, type SendContext, type SenderRegistry } from './platform-port';
@@ -28,8 +29,19 @@ export class ItemDelivery {
 
   async work(item: OutboxItem, claim?: Claim): Promise<Outcome> {
     const { db, record } = this.o;
-    const c = getCase(db, item.caseId);
+    let c = getCase(db, item.caseId);
     if (!c) return record.needsClerk(item, null, null, `办件 ${item.caseId} 不存在`);
+    // 临时受理: the person was never confirmed by the platform; 1101 first, filed only when it agrees.
+    const verdict = await checkProvisional(db, this.o.client, c, this.o.now);
+    if (verdict.kind === 'unreachable') {
+      this.o.failed(verdict.failure);
+      return record.waiting(item, 'retry', `临时受理待核验：${verdict.failure.message}`);
+    }
+    if (verdict.kind === 'disagrees') return record.needsClerk(item, c, verdict.platformMessage, `临时受理核验未通过：${verdict.reason}`);
+    if (verdict.kind === 'confirmed') {
+      this.o.answered();
+      c = verdict.case;
+    }
     const sender = this.o.senders[c.kind];
     const registration = c.relatedCaseId !== null ? getCase(db, c.relatedCaseId) : undefined;
     try {

@@ -4,7 +4,7 @@
  */
 import type { Db } from '../store/database';
 import { PlatformClient, type CallOptions, type PlatformClientOptions } from './client';
-import { lookupPersonCached, PersonCache, type PersonLookupResult } from './person-cache';
+import { lookupPersonCached, PersonCache, type PersonLookupResult, type ProvisionalRequest } from './person-cache';
 import { loadProfile, type ProvinceProfile } from './profile';
 import { settingsMsgidStore, settingsSignInStore } from './sign-in-store';
 import type { PersonQuery } from './transactions/person';
@@ -28,7 +28,8 @@ export interface PlatformServices {
   client: PlatformClient;
   personCache: PersonCache;
   /** `opts.operator`: who is asking (the envelope's opter); default the client's configured operator. */
-  lookupPerson(q: PersonQuery, opts?: CallOptions): Promise<PersonLookupResult>;
+  /** `provisional`: when the platform is unreachable and nothing is known, accept the person from the card (临时受理). */
+  lookupPerson(q: PersonQuery, opts?: CallOptions, provisional?: ProvisionalRequest): Promise<PersonLookupResult>;
 }
 
 export function createPlatformServices(o: PlatformServicesOptions): PlatformServices {
@@ -47,5 +48,5 @@ export function createPlatformServices(o: PlatformServicesOptions): PlatformServ
     msgidStore: settingsMsgidStore(o.db, clock),
   });
   const personCache = new PersonCache(o.db, clock);
-  return { client, personCache, lookupPerson: (q, opts) => lookupPersonCached(client, personCache, q, opts) };
+  return { client, personCache, lookupPerson: (q, opts, provisional) => lookupPersonCached(client, personCache, q, opts, provisional) };
 }

@@ -5,7 +5,9 @@
  */
 import type { Db, Migration } from '../store/database';
 import { PlatformError, type CallOptions, type PlatformClient } from './client';
-import { lookupPerson, validatePersonQuery, type Person, type PersonQuery } from './transactions/person';
+import { PlatformInputError } from './transactions/shared';
+import { provisionalPerson, type CardData } from './provisional-person';
+import { lookupPerson, normalisePersonQuery, type Person, type PersonQuery } from './transactions/person';
 
 export const personCacheMigration: Migration = {
   name: 'platform person cache',
@@ -26,7 +28,8 @@ export const personCacheMigration: Migration = {
 
 export interface PersonLookupResult {
   person: Person;
-  source: 'platform' | 'cache';
+  /** provisional: 临时受理 from the card's own data (platform unreachable, never seen here), to be checked before upload. */
+  source: 'platform' | 'cache' | 'provisional';
   /** When the platform last returned this person (ISO UTC). */
   cachedAt: string;
   ageSeconds: number;
@@ -35,11 +38,14 @@ export interface PersonLookupResult {
 /** Raised when the platform is unreachable and nothing is cached for the identity. */
 export class PersonUnavailableError extends Error {
   constructor(readonly platformError: PlatformError) {
-    super(`${platformError.message}；本机也没有该人员的缓存信息，无法离线查询`);
+    // In the clerk's words: a lookup changes nothing on the platform, so no "办理结果未知" and no socket codes
+    // (the platform's own message stays on platformError for the log).
+    super('医保平台暂时无法连接，本机也没有该人员的缓存信息，无法离线查询');
     this.name = 'PersonUnavailableError';
   }
 }
 
+const PROVISIONAL_KEY = 'provisional';
 const cacheKey = (q: PersonQuery) => ({ certType: q.certType, certNo: q.certNo.trim().toUpperCase() });
 
 export class PersonCache {
@@ -66,6 +72,18 @@ export class PersonCache {
     return { person: JSON.parse(row.person_json) as Person, cachedAt: row.cached_at, ageSeconds: this.ageOf(row.cached_at) };
   }
 
+  /**
+   * A provisional person (./provisional-person.ts) is kept under its own key, apart from 1101 answers: a later
+   * answer for the same card must not erase the person the queued cases were accepted for.
+   */
+  putProvisional(person: Person): string {
+    return this.put({ certType: PROVISIONAL_KEY as '02', certNo: person.certno }, person);
+  }
+
+  getProvisional(certNo: string): { person: Person; cachedAt: string; ageSeconds: number } | null {
+    return this.get({ certType: PROVISIONAL_KEY as '02', certNo });
+  }
+
   /** Drop entries older than maxAgeDays (personal data is kept no longer than useful). */
   prune(maxAgeDays: number): number {
     const cutoff = new Date(this.clock().getTime() - maxAgeDays * 86_400_000).toISOString();
@@ -77,14 +95,24 @@ export class PersonCache {
   }
 }
 
-/** 1101 through the platform; on an unreachable platform (timeout, network, 5xx, garbled reply) fall back to the cache. */
+/** 临时受理 asked for with a lookup: the card's own data and this workstation's region (参保地 until 1101 says). */
+export interface ProvisionalRequest {
+  card: CardData;
+  homeAdmdvs: string;
+}
+
+/**
+ * 1101 through the platform; on an unreachable platform (timeout, network, 5xx, garbled reply) fall back to the
+ * cache, then to a provisional person accepted here before, then — when asked — accept one provisionally now.
+ */
 export async function lookupPersonCached(
   client: PlatformClient,
   cache: PersonCache,
   q: PersonQuery,
   opts?: CallOptions,
+  provisional?: ProvisionalRequest,
 ): Promise<PersonLookupResult> {
-  validatePersonQuery(q);
+  q = normalisePersonQuery(q);
   try {
     const person = await lookupPerson(client, q, opts);
     const cachedAt = cache.put(q, person);
@@ -92,8 +120,16 @@ export async function lookupPersonCached(
   } catch (err) {
     if (!(err instanceof PlatformError) || err.kind === 'business' || (err.kind === 'http' && (err.status ?? 0) < 500)) throw err;
     const hit = cache.get(q);
-    if (!hit) throw new PersonUnavailableError(err);
-    return { ...hit, source: 'cache' };
+    if (hit) return { ...hit, source: 'cache' };
+    const earlier = q.certType === '02' ? cache.getProvisional(q.certNo) : null;
+    if (earlier) return { ...earlier, source: 'provisional' };
+    if (!provisional) throw new PersonUnavailableError(err);
+    if (q.certType !== '02' || provisional.card.number.toUpperCase() !== q.certNo || provisional.card.psnCertType !== (q.psnCertType ?? '01')) {
+      throw new PlatformInputError('临时受理只能用刚读取的证件本身的信息');
+    }
+    const person = provisionalPerson(provisional.card, provisional.homeAdmdvs);
+    const cachedAt = cache.putProvisional(person);
+    return { person, source: 'provisional', cachedAt, ageSeconds: 0 };
   }
 }
 

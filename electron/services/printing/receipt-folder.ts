@@ -1,8 +1,8 @@
 /**
- * <dataDir>/receipts: the A4 PDFs (受理回执, 一次性告知单) browser mode saves for the clerk to print. They
- * carry a name and a masked ID, so they are not encrypted (the clerk's PDF viewer must open them) but
- * written only into a 0700 folder as 0600 files and purged: everything older than a day, at start, before
- * every new PDF and once an hour while the app runs.
+ * <dataDir>/receipts: the A4 PDFs (受理回执, 一次性告知单, the signed forms, 日结) browser mode saves for the
+ * clerk to print. They carry a name and an ID number (masked, or in full on the forms that need it). They are
+ * not encrypted (the clerk's PDF viewer must open them) but written only into a 0700 folder as 0600 files and
+ * purged: everything older than a day, at start, before every new PDF and once an hour while the app runs.
  */
 import fs from 'node:fs';
 import path from 'node:path';

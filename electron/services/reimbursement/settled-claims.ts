@@ -83,3 +83,9 @@ export function keyedSettledClaimsOf(db: Db, psnNo: string, year: number): Keyed
     };
   });
 }
+
+/** The claim settled at acceptance of one case (the engine's result, for the printed 结算单), or undefined. */
+export function settledClaimOfCase(db: Db, caseId: number): { result: ClaimResult; createdAt: string } | undefined {
+  const row = db.prepare('SELECT result, created_at FROM settled_claims WHERE case_id = ?').get(caseId) as { result: string; created_at: string } | undefined;
+  return row && { result: JSON.parse(row.result) as ClaimResult, createdAt: row.created_at };
+}

@@ -97,7 +97,7 @@ export function detectCardType(block: Buffer): IdCardType {
   throw new Ga467Error(
     'unsupported-card',
     printable === 'Y'
-      ? '暂不支持2023版外国人永久居留身份证，请人工核验证件'
+      ? '暂不支持读取2023版外国人永久居留身份证，请核验证件后在“手工录入”中选择外国人永久居留身份证并输入号码'
       : `无法识别的证件类型(${printable})，请人工核验证件`,
     `card type letter ${JSON.stringify(letter)}`,
   );

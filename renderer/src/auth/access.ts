@@ -13,6 +13,7 @@ export const VIEW_NEEDS: ReadonlyArray<{ view: View; label: string; needs: reado
   { view: 'desk', label: '受理台', needs: ['idCard.read', 'sscard.read', 'person.lookup', 'cases.accept', 'cases.history'] },
   { view: 'queue', label: '上报队列', needs: ['queue.list', 'queue.summary'] },
   { view: 'complaints', label: '差评', needs: ['rating.complaints'] },
+  { view: 'day-summary', label: '日结', needs: ['daySummary.get'] },
   { view: 'devices', label: '设备', needs: ['devices.list', 'devices.test'] },
   { view: 'settings', label: '设置', needs: ['settings.get', 'settings.update'] },
   { view: 'operators', label: '操作员', needs: ['operators.list', 'operators.add', 'operators.setPassword', 'operators.setDisabled'] },

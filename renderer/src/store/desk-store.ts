@@ -2,17 +2,22 @@
 import { create } from 'zustand';
 import type { SsCardPerson } from '../../../electron/contract/features/devices';
 import type { DeviceStatus, IdCardIdentity } from '../../../electron/contract/schemas';
+import type { IdentityDocument } from '../../../electron/contract/vocabulary/identity-documents';
 import type { ScanResult } from '../../../shared/scanner/classify';
 import { api, errorMessage } from '../api/client';
 
-export type View = 'desk' | 'queue' | 'complaints' | 'devices' | 'operators' | 'settings';
+export type View = 'desk' | 'queue' | 'complaints' | 'day-summary' | 'devices' | 'operators' | 'settings';
 
-/** Who is at the counter: from a 居民身份证, or from a 社保卡 (its 社会保障号码 is the ID number used for lookups). */
+/**
+ * Who is at the counter: from a card read (居民身份证 / 居住证 / 外国人永久居留身份证, or a 社保卡 whose 社会保障号码
+ * is its holder's ID number), or from a number typed or scanned, or a 医保电子凭证. Without a card read the name
+ * is '' here: the platform's 1101 answer names the person (renderer/src/store/person-query.ts asks it).
+ */
 export type Person =
   | ({ source: 'id-card' } & IdCardIdentity)
   | ({ source: 'sscard'; idNumber: string } & SsCardPerson)
-  /** An ID number scanned from a document (no card read): enough for the platform lookup. */
-  | { source: 'scan'; idNumber: string; name: string };
+  | { source: 'typed' | 'scan'; document: IdentityDocument; idNumber: string; name: '' }
+  | { source: 'ec-voucher'; code: string; idNumber: ''; name: '' };
 
 /** The last scanned code and where it came from (keyboard wedge or serial scanner). */
 export interface ScanNotice {
@@ -29,7 +34,9 @@ interface DeskState {
   lastScan: ScanNotice | null;
   readSsCard(): Promise<void>;
   showScan(notice: ScanNotice | null): void;
-  acceptScannedIdNumber(idNumber: string): void;
+  /** A document number the clerk typed, or the scanner read (already checked: vocabulary/identity-documents). */
+  acceptDocumentNumber(document: IdentityDocument, number: string, from: 'typed' | 'scan'): void;
+  acceptEcVoucher(code: string): void;
   reading: boolean;
   readError: string | null;
   devices: DeviceStatus[];
@@ -82,7 +89,8 @@ export const useDesk = create<DeskState>((set, get) => ({
     }
   },
   showScan: (lastScan) => set({ lastScan }),
-  acceptScannedIdNumber: (idNumber) => set({ person: { source: 'scan', idNumber, name: '（扫码录入）' }, readError: null, lastScan: null }),
+  acceptDocumentNumber: (document, idNumber, source) => set({ person: { source, document, idNumber, name: '' }, readError: null, lastScan: null }),
+  acceptEcVoucher: (code) => set({ person: { source: 'ec-voucher', code, idNumber: '', name: '' }, readError: null, lastScan: null }),
   async cancelRead() {
     await api.call('idCard.cancel').catch(() => undefined);
   },

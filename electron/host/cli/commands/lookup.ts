@@ -1,5 +1,5 @@
 /**
- * `counter lookup --cert-type 01|02|03 --cert-no X [--card-sn S] [--platform URL] [--data DIR]`:
+ * `counter lookup --cert-type 01|02|03 --cert-no X [--card-sn S] [--psn-cert-type 07] [--ssn N] [--platform URL] [--data DIR]`:
  * signs in, calls 1101 and prints the person as JSON. Falls back to the local cache when the platform is
  * unreachable (marked "source": "cache" with its age). A platform refusal prints its err_msg and exits 1.
  */
@@ -18,6 +18,8 @@ interface LookupOptions {
   certType: string;
   certNo: string;
   cardSn?: string;
+  psnCertType?: string;
+  ssn?: string;
   platform?: string;
   data?: string;
   profile?: string;
@@ -41,7 +43,7 @@ async function lookup(o: LookupOptions): Promise<void> {
       baseUrl: o.platform ?? config.platform.url,
       operator: config.operator,
     });
-    const r = await services.lookupPerson({ certType: o.certType as CertType, certNo: o.certNo, cardSn: o.cardSn });
+    const r = await services.lookupPerson({ certType: o.certType as CertType, certNo: o.certNo, cardSn: o.cardSn, psnCertType: o.psnCertType, ssn: o.ssn });
     trail.record('person.lookup', { ...query, psnNo: r.person.psn_no, source: r.source, fullId: o.fullId === true });
     const person = o.fullId ? r.person : { ...r.person, certno: maskIdNumber(r.person.certno) };
     process.stdout.write(
@@ -62,6 +64,8 @@ export const lookupCommand: CommandModule = {
       .requiredOption('--cert-type <type>', '凭证类型: 01 医保电子凭证, 02 身份证, 03 社保卡')
       .requiredOption('--cert-no <no>', 'ecToken / 身份证号码 / 社保卡号')
       .option('--card-sn <sn>', '社保卡识别码 (凭证类型 03 时必填)')
+      .option('--psn-cert-type <code>', '人员证件类型 (凭证类型 02 时; 默认 01 居民身份证, 07 外国人永久居留身份证, 17 港澳台居民居住证…)')
+      .option('--ssn <no>', '社保卡上的社会保障号码 (凭证类型 03 时可选, 平台据此核对持卡人)')
       .option('--platform <url>', '医保平台地址 (覆盖省份配置)')
       .option('--data <dir>', '数据目录 (人员缓存与签到信息)')
       .option('--profile <id>', '省份配置 (默认取配置文件, 即 demo)')

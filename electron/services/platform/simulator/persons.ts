@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { isValidIdNumber, idBirthDate, idSexCode } from '../../../../shared/id-number';
+import { checkDocumentNumberByCode } from '../../../contract/vocabulary/identity-documents';
 import { cachedStatement } from '../../store/statement-cache';
 import type { Db } from '../../store/database';
 
@@ -14,7 +15,7 @@ export const SimPerson = z.object({
   psn_no: z.string().min(1),
   psn_name: z.string().min(1),
   psn_cert_type: z.string().default('01'),
-  certno: z.string().refine(isValidIdNumber, '身份证号码不合法'),
+  certno: z.string(),
   gend: z.string(),
   naty: z.string(),
   brdy: z.string(),
@@ -32,6 +33,10 @@ export const SimPerson = z.object({
     }),
   ),
   idetinfo: z.array(z.object({ psn_idet_type: z.string(), psn_idet_type_name: z.string(), begntime: z.string(), endtime: z.string() })),
+}).superRefine((p, ctx) => {
+  // Each person's number must be a valid number of their own document type (a foreigner's card is no resident ID).
+  const check = checkDocumentNumberByCode(p.psn_cert_type, p.certno);
+  if (!check.ok) ctx.addIssue({ code: 'custom', path: ['certno'], message: check.message });
 });
 export type SimPerson = z.infer<typeof SimPerson>;
 
@@ -79,7 +84,8 @@ function mergeCardSamples(resourcesDir: string, persons: SimPerson[]): void {
       p = {
         psn_no: `9901${key.slice(0, 6)}${key.slice(-10).replace(/X/g, '0')}`,
         psn_name: name ?? '样例人员',
-        psn_cert_type: '01',
+        // A 港澳台居民居住证 number (81/82/83…) is that document, not a resident ID.
+        psn_cert_type: /^8[123]0000/.test(key) ? '17' : '01',
         certno: key,
         gend: idSexCode(key),
         naty: '01',

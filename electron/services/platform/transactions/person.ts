@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isValidIdNumber } from '../../../../shared/id-number';
+import { checkDocumentNumberByCode, normaliseDocumentNumber } from '../../../contract/vocabulary/identity-documents';
 import type { CallOptions, PlatformClient } from '../client';
 import { wireToFen } from '../envelope';
 import { PlatformInputError } from './shared';
@@ -16,10 +17,14 @@ export type CertType = '01' | '02' | '03';
 
 export interface PersonQuery {
   certType: CertType;
-  /** ecToken (01), ID number (02) or 社保卡 card number (03). */
+  /** ecToken (01), document number (02) or 社保卡 card number (03). */
   certNo: string;
   /** 卡识别码, required with 03. */
   cardSn?: string;
+  /** 02: the document's 人员证件类型 (vocabulary/identity-documents; absent = 01 居民身份证). */
+  psnCertType?: string;
+  /** 03: the 社会保障号码 read from the card, sent as the person's 居民身份证 so the platform can match card and holder. */
+  ssn?: string;
 }
 
 const Insuinfo = z.object({
@@ -77,14 +82,49 @@ export interface Person {
   age: number | null;
   insuinfo: PersonInsurance[];
   idetinfo: PersonIdentity[];
+  /**
+   * Accepted offline from the ID card's own data (../provisional-person.ts), never confirmed by 1101: every case
+   * for this person is checked against 1101 by the outbox before it is filed (outbox/provisional-check.ts).
+   */
+  provisional?: true;
 }
 
-export function validatePersonQuery(q: PersonQuery): void {
-  const certNo = q.certNo?.trim() ?? '';
-  if (!certNo) throw new PlatformInputError('证件号码不能为空');
-  if (q.certType === '02' && !isValidIdNumber(certNo)) throw new PlatformInputError('身份证号码不合法 (位数、出生日期或校验位错误)');
-  if (q.certType === '03' && !q.cardSn?.trim()) throw new PlatformInputError('用社会保障卡查询时必须提供卡识别码 (card_sn)');
+/**
+ * Checks a query before anything is sent and returns it normalised (NFKC, upper case, no spaces in numbers):
+ * the document number against its own 人员证件类型 (a 外国人永久居留身份证 is not a resident ID), the 社保卡
+ * with its 卡识别码. Throws PlatformInputError with the clerk's message.
+ */
+export function normalisePersonQuery(q: PersonQuery): PersonQuery {
   if (!['01', '02', '03'].includes(q.certType)) throw new PlatformInputError(`不支持的凭证类型: ${q.certType}`);
+  const raw = q.certNo?.trim() ?? '';
+  if (!raw) throw new PlatformInputError('证件号码不能为空');
+  if (q.certType === '01') return { certType: '01', certNo: raw };
+  if (q.certType === '02') {
+    const psnCertType = q.psnCertType?.trim() || '01';
+    const check = checkDocumentNumberByCode(psnCertType, raw);
+    if (!check.ok) throw new PlatformInputError(check.message);
+    return { certType: '02', certNo: check.number, psnCertType };
+  }
+  const cardSn = q.cardSn?.trim() ?? '';
+  if (!cardSn) throw new PlatformInputError('用社会保障卡查询时必须提供卡识别码 (card_sn)');
+  const ssn = q.ssn ? normaliseDocumentNumber(q.ssn) : '';
+  if (ssn && !isValidIdNumber(ssn)) throw new PlatformInputError('社会保障卡上的社会保障号码不合法 (位数、出生日期或校验位错误)');
+  return { certType: '03', certNo: normaliseDocumentNumber(raw), cardSn, ...(ssn ? { ssn } : {}) };
+}
+
+/** The 1101 input for a normalised query: 01 token only; 02 the document with its 人员证件类型; 03 card + 卡识别码 + the card's SSN. */
+export function personQueryInput(q: PersonQuery): Record<string, unknown> {
+  const docType = q.certType === '02' ? (q.psnCertType ?? '01') : q.certType === '03' && q.ssn ? '01' : '';
+  const certno = q.certType === '02' ? q.certNo : q.certType === '03' ? (q.ssn ?? '') : '';
+  return {
+    mdtrt_cert_type: q.certType,
+    mdtrt_cert_no: q.certNo,
+    card_sn: q.certType === '03' ? (q.cardSn ?? '') : '',
+    begntime: '',
+    psn_cert_type: docType,
+    certno,
+    psn_name: '',
+  };
 }
 
 /** Parse 1101 output into a Person (money → 分). */
@@ -113,19 +153,8 @@ function parsePerson(output: unknown): Person {
   };
 }
 
-/** 1101: resolve an identity (ecToken, ID number, 社保卡) to an insured person. */
-export async function lookupPerson(client: PlatformClient, q: PersonQuery, opts?: CallOptions): Promise<Person> {
-  validatePersonQuery(q);
-  const certNo = q.certNo.trim();
-  const input: Record<string, unknown> = {
-    mdtrt_cert_type: q.certType,
-    mdtrt_cert_no: certNo,
-    card_sn: q.certType === '03' ? (q.cardSn ?? '').trim() : '',
-    begntime: '',
-    psn_cert_type: q.certType === '02' ? '01' : '',
-    certno: q.certType === '02' ? certNo.toUpperCase() : '',
-    psn_name: '',
-  };
-  const reply = await client.call('1101', input, opts);
+/** 1101: resolve an identity (ecToken, a document number with its 人员证件类型, 社保卡) to an insured person. */
+export async function lookupPerson(client: Pick<PlatformClient, 'call'>, q: PersonQuery, opts?: CallOptions): Promise<Person> {
+  const reply = await client.call('1101', personQueryInput(normalisePersonQuery(q)), opts);
   return parsePerson(reply.output);
 }

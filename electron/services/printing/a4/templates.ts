@@ -7,12 +7,15 @@ import { maskIdNumber } from '../../../../shared/id-number';
 import { formatFen } from '../../../../native/protocols/escpos/layout';
 import type { AcceptanceReceiptData } from '../../../../native/protocols/escpos/receipt';
 import { esc, page } from './html';
+import { PROVISIONAL_ACCEPTANCE_NOTE } from '../../../contract/vocabulary/identity-documents';
 
 /** The same 受理回执 as the receipt printer's, plus what only the A4 form has room for. */
 export interface A4AcceptanceReceipt extends Omit<AcceptanceReceiptData, 'notes'> {
   /** 容缺受理: minor materials still to be supplied, with the deadline. */
   pending?: { materials: string[]; deadline: string };
   contactPhone?: string;
+  /** 临时受理（待核验）: printed as a marked row at the top. */
+  provisional?: boolean;
 }
 
 export function renderAcceptanceReceiptHtml(d: A4AcceptanceReceipt): string {
@@ -29,6 +32,7 @@ export function renderAcceptanceReceiptHtml(d: A4AcceptanceReceipt): string {
 <div class="sub">${esc(d.office)}</div>
 <div class="no">办件编号：${esc(d.caseNumber)}</div>
 <table>
+${d.provisional ? `<tr><th>临时受理</th><td><b>${esc(PROVISIONAL_ACCEPTANCE_NOTE)}</b></td></tr>` : ''}
 <tr><th>申请人</th><td>${esc(d.applicantName)}</td></tr>
 <tr><th>身份证号码</th><td>${esc(maskIdNumber(d.idNumber))}</td></tr>
 <tr><th>办理事项</th><td><ol>${items}</ol></td></tr>

@@ -4,6 +4,7 @@ import { useKeyboardStore } from '../../keyboard/keyboard-store';
 import { shortcutKeys } from '../../keyboard/shortcuts';
 import { useFocusFirstField } from '../../keyboard/useFocusFirstField';
 import { HistoryPanel } from '../history/HistoryPanel';
+import { ProvisionalOffer } from '../insured/ProvisionalOffer';
 import { useCases, type ServiceTab } from '../services/cases-store';
 import { NoticeView } from '../services/NoticeView';
 import { ReceiptView } from '../services/ReceiptView';
@@ -11,6 +12,7 @@ import { ReimbursementForm } from '../services/ReimbursementForm';
 import { RemoteRegistrationForm } from '../services/RemoteRegistrationForm';
 import { SpecialDiseaseForm } from '../services/SpecialDiseaseForm';
 import { usePersonForCase } from '../services/usePersonForCase';
+import { PROVISIONAL_ACCEPTANCE_LABEL } from '../../../../electron/contract/vocabulary/identity-documents';
 import { useDesk } from '../../store/desk-store';
 import { usePlatform } from '../../store/platform-store';
 import '../services/services.css';
@@ -31,6 +33,7 @@ export function ServiceTabs() {
   const { tab, setTab, outcome, reset, error, setError } = useCases();
   const card = useDesk((s) => s.person);
   const lookingUp = usePlatform((s) => s.lookingUp);
+  const lookupError = usePlatform((s) => s.lookupError);
   const person = usePersonForCase();
   const psnNo = person?.psnNo ?? null;
 
@@ -44,11 +47,21 @@ export function ServiceTabs() {
   useFocusFirstField(bodyRef, card && person ? `${person.psnNo}|${tab}|${outcome?.forPsnNo === person.psnNo ? 'outcome' : 'form'}` : null);
 
   let body;
-  if (!card) body = <p className="empty">请先在左侧读取参保人身份证件（F2）。</p>;
+  if (!card) body = <p className="empty">请先在左侧读取参保人身份证件（F2）或社保卡（F3），也可扫码或输入证件号码。</p>;
+  else if (!person && lookupError)
+    // 1101 failed: no form at all — a case is never filed for a person the platform has not named.
+    body = (
+      <>
+        <p className="empty" data-testid="services-blocked">
+          参保信息查询未成功，不能办理业务：{lookupError}
+        </p>
+        <ProvisionalOffer />
+      </>
+    );
   else if (!person) body = <p className="empty">{lookingUp ? '正在查询参保信息…' : '参保信息查询成功后才能办理业务。'}</p>;
   else if (tab === 'history') body = <HistoryPanel psnNo={person.psnNo} />;
   else if (outcome && outcome.forPsnNo === person.psnNo && outcome.outcome === 'accepted' && outcome.receipt.kind === tab)
-    body = <ReceiptView receipt={outcome.receipt} onDone={reset} />;
+    body = <ReceiptView receipt={outcome.receipt} onDone={reset} justAccepted />;
   else if (outcome && outcome.forPsnNo === person.psnNo && outcome.outcome === 'refused' && outcome.notice.kind === tab)
     body = <NoticeView notice={outcome.notice} onDone={reset} />;
   else if (tab === 'special-disease') body = <SpecialDiseaseForm key={person.psnNo} person={person} />;
@@ -80,7 +93,8 @@ export function ServiceTabs() {
       <div className="tab-body" role="tabpanel" ref={bodyRef} onKeyDown={onEnterKeyDown}>
         {person && (
           <p className="readonly-note">
-            办理对象：<b>{person.name}</b> · 人员编号 <span className="mono">{person.psnNo}</span>
+            办理对象：<b data-testid="case-person-name">{person.name}</b> · 人员编号 <span className="mono">{person.psnNo}</span>
+            {person.provisional && <span className="tag warn" style={{ marginLeft: 8 }}>{PROVISIONAL_ACCEPTANCE_LABEL}</span>}
           </p>
         )}
         {/* A form shows its refusal beside 受理/试算 (where the clerk is looking); elsewhere it shows here. */}

@@ -4,11 +4,16 @@
  * (F3 读社保卡 is one of the desk's shortcuts: renderer/src/keyboard/shortcuts.ts.)
  */
 import { useEffect } from 'react';
+import { checkDocumentNumber, type IdentityDocument } from '../../../../electron/contract/vocabulary/identity-documents';
 import { maskIdNumber } from '../../../../shared/id-number';
 import type { ScanResult } from '../../../../shared/scanner/classify';
 import { api } from '../../api/client';
 import { useScannerWedge } from '../../hooks/useScannerWedge';
 import { useDesk } from '../../store/desk-store';
+
+/** A scanned 18-character number: a resident ID, or by its prefix a 港澳台居民居住证 (81/82/83…) or a 2023 foreign card (9 + province). */
+const documentOfNumber = (n: string): IdentityDocument =>
+  (['hk-mo-tw-residence', 'foreign-permanent'] as const).find((d) => checkDocumentNumber(d, n).ok) ?? 'resident-id';
 
 const yuan = (fen: number) => `${Math.floor(fen / 100).toLocaleString('zh-CN')}.${String(fen % 100).padStart(2, '0')}`;
 
@@ -26,7 +31,11 @@ export function ScannerInput() {
 
 function ScanNoticeView() {
   const notice = useDesk((s) => s.lastScan);
-  const { showScan, acceptScannedIdNumber } = useDesk();
+  const { showScan, acceptDocumentNumber, acceptEcVoucher, readSsCard, setView } = useDesk();
+  const serve = (f: () => void) => {
+    setView('desk');
+    f();
+  };
   if (!notice) return null;
   const { scan } = notice;
   const close = (
@@ -43,7 +52,7 @@ function ScanNoticeView() {
           <span>
             身份证号码 <b className="mono">{maskIdNumber(scan.idNumber)}</b>
           </span>
-          <button className="primary" onClick={() => acceptScannedIdNumber(scan.idNumber)} data-testid="scan-use-id">
+          <button className="primary" onClick={() => serve(() => acceptDocumentNumber(documentOfNumber(scan.idNumber), scan.idNumber, 'scan'))} data-testid="scan-use-id">
             用此号码接待
           </button>
         </>
@@ -64,11 +73,32 @@ function ScanNoticeView() {
         </span>
       )}
       {scan.kind === 'sscard-number' && (
-        <span>
-          社保卡卡号 <b className="mono">{scan.cardNumber}</b>
-        </span>
+        <>
+          <span>
+            社保卡卡号 <b className="mono">{scan.cardNumber}</b>（平台须凭卡识别码查询，请插卡读取）
+          </span>
+          <button
+            className="primary"
+            onClick={() =>
+              serve(() => {
+                showScan(null);
+                void readSsCard();
+              })
+            }
+            data-testid="scan-read-sscard"
+          >
+            读社保卡 <kbd>F3</kbd>
+          </button>
+        </>
       )}
-      {scan.kind === 'ec-voucher' && <span>医保电子凭证（由医保平台解析身份）</span>}
+      {scan.kind === 'ec-voucher' && (
+        <>
+          <span>医保电子凭证（由医保平台解析身份）</span>
+          <button className="primary" onClick={() => serve(() => acceptEcVoucher(scan.code))} data-testid="scan-use-ec">
+            用电子凭证接待
+          </button>
+        </>
+      )}
       {scan.kind === 'unrecognised' && (
         <span>
           <b>无法识别的条码</b>：{scan.reason}

@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
+import { PROVISIONAL_ACCEPTANCE_LABEL } from '../../../../electron/contract/vocabulary/identity-documents';
 import { useDesk } from '../../store/desk-store';
+import { lookupKeyOf, lookupQueryOf } from '../../store/person-query';
 import { usePlatform } from '../../store/platform-store';
 import { INSUTYPE_NAMES } from '../../../../electron/contract/vocabulary/insurance-types';
 import { describeAge, formatFen, INSU_STATUS_LABEL } from './labels';
@@ -17,15 +19,15 @@ import { chinaDateTime } from '../../../../shared/china-time';
 export function InsuredPanel() {
   const person = useDesk((s) => s.person);
   const { insured, lookingUp, lookupError, lookup, clearInsured } = usePlatform();
-  const idNumber = person?.idNumber;
 
   useEffect(() => {
     // Look up once per person: coming back to the desk must not query the platform again.
-    if (!idNumber) clearInsured();
-    else if (usePlatform.getState().lookupKey !== `02:${idNumber}`) void lookup({ certType: '02', certNo: idNumber });
-  }, [idNumber, lookup, clearInsured]);
+    if (!person) clearInsured();
+    else if (usePlatform.getState().lookupKey !== lookupKeyOf(lookupQueryOf(person))) void lookup(lookupQueryOf(person));
+  }, [person, lookup, clearInsured]);
 
-  const overview = usePersonOverview(insured?.person.psn_no ?? null);
+  const provisional = insured?.source === 'provisional';
+  const overview = usePersonOverview(provisional ? null : (insured?.person.psn_no ?? null));
 
   if (!person) return null;
   return (
@@ -35,6 +37,11 @@ export function InsuredPanel() {
         {insured?.source === 'cache' && (
           <span className="tag warn" data-testid="insured-cached" title={`缓存时间 ${chinaDateTime(insured.cachedAt)}`}>
             离线缓存 · {describeAge(insured.ageSeconds)}
+          </span>
+        )}
+        {provisional && (
+          <span className="tag warn" data-testid="insured-provisional">
+            {PROVISIONAL_ACCEPTANCE_LABEL}
           </span>
         )}
         {insured?.source === 'platform' && !overview.data?.offline && <span className="tag ok">平台实时</span>}
@@ -48,12 +55,26 @@ export function InsuredPanel() {
       {lookupError && (
         <div className="alert error" role="alert" data-testid="insured-error">
           {lookupError}
-          <button className="link" onClick={() => idNumber && void lookup({ certType: '02', certNo: idNumber })}>
+          <button className="link" onClick={() => void lookup(lookupQueryOf(person))}>
             重试
           </button>
         </div>
       )}
-      {insured && (
+      {insured && provisional && (
+        <>
+          <div className="alert warn" role="status" data-testid="provisional-note">
+            按证件信息临时受理：姓名、证件号码、出生日期取自身份证，<b>参保状态未核验</b>。上报前将向医保平台核验（1101），核验不一致的办件转为需人工处理。
+          </div>
+          <dl className="person">
+            <dt>姓名</dt>
+            <dd className="name" data-testid="provisional-name">{insured.person.psn_name}</dd>
+            <dt>人员编号</dt>
+            <dd className="mono" data-testid="psn-no">{insured.person.psn_no}（本机临时编号）</dd>
+            <DocumentExpiry person={person} />
+          </dl>
+        </>
+      )}
+      {insured && !provisional && (
         <>
           <StatusAlarm insurances={insured.person.insuinfo} />
           <dl className="person">

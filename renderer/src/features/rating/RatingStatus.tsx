@@ -1,6 +1,7 @@
 /**
- * Under the 受理回执: asks the citizen screen for a 好差评 of this case as soon as the receipt shows, then
- * shows the rating when it arrives. The clerk can open the citizen screen (browser mode) or ask again.
+ * Under the 受理回执: for a case just accepted (`ask`), asks the citizen screen for a 好差评 as soon as the
+ * receipt shows, then shows the rating when it arrives; the clerk can open the citizen screen (browser mode)
+ * or ask again. A past receipt only shows the rating it got, or 未评价.
  */
 import { useEffect, useState } from 'react';
 import type { RatingRecord } from '../../../../electron/contract/features/rating';
@@ -9,7 +10,7 @@ import { useAppMode } from '../../api/use-app-mode';
 import { openCitizenScreen } from './citizen-screen';
 import './rating.css';
 
-export function RatingStatus({ caseNo }: { caseNo: string }) {
+export function RatingStatus({ caseNo, ask: askAtOnce }: { caseNo: string; ask: boolean }) {
   const [rating, setRating] = useState<RatingRecord | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const browserMode = useAppMode() === 'browser';
@@ -27,7 +28,8 @@ export function RatingStatus({ caseNo }: { caseNo: string }) {
       .then((r) => {
         if (stale) return;
         if (r) setRating(r);
-        else void ask();
+        else if (askAtOnce) void ask();
+        else setNote('未评价');
       })
       .catch((err) => !stale && setNote(errorMessage(err)));
     const off = api.on('rating.recorded', (r) => r.caseNo === caseNo && setRating(r));

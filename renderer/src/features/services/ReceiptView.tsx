@@ -1,15 +1,28 @@
 import { useState } from 'react';
 import type { CaseReceipt } from '../../../../electron/contract/features/cases';
+import { PROVISIONAL_ACCEPTANCE_NOTE } from '../../../../electron/contract/vocabulary/identity-documents';
 import { api, errorMessage } from '../../api/client';
 import { useAppMode } from '../../api/use-app-mode';
 import { useDesk } from '../../store/desk-store';
+import { FormsToPrint } from '../paper/FormsToPrint';
 import { RatingStatus } from '../rating/RatingStatus';
 import { yuan } from './labels';
 
 const mask = (id: string) => (id.length > 10 ? id.slice(0, 6) + '*'.repeat(id.length - 10) + id.slice(-4) : id);
 
+/** The receipt printer's notes: 临时受理 first, then 容缺 materials. */
+function receiptNotes(r: CaseReceipt): string[] | undefined {
+  const notes = [
+    ...(r.provisional ? [PROVISIONAL_ACCEPTANCE_NOTE] : []),
+    ...(r.pending ? [`容缺材料请于 ${r.pending.deadline} 前补齐：${r.pending.materials.join('、')}`] : []),
+  ];
+  return notes.length ? notes : undefined;
+}
+
 /** 受理回执 on screen, with 打印回执 (receipt printer) and 保存PDF (A4, browser mode). */
-export function ReceiptView({ receipt, onDone }: { receipt: CaseReceipt; onDone?: () => void }) {
+/** `justAccepted`: the case was accepted this moment, so the citizen screen is asked for a 好差评 (a past
+ *  receipt reopened from 办件记录 only shows the rating it got). */
+export function ReceiptView({ receipt, onDone, justAccepted = false }: { receipt: CaseReceipt; onDone?: () => void; justAccepted?: boolean }) {
   const card = useDesk((s) => s.person);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -38,7 +51,7 @@ export function ReceiptView({ receipt, onDone }: { receipt: CaseReceipt; onDone?
         acceptedAt: receipt.acceptedAt,
         clerk: receipt.clerk,
         committedDate: receipt.committedDate,
-        notes: receipt.pending ? [`容缺材料请于 ${receipt.pending.deadline} 前补齐：${receipt.pending.materials.join('、')}`] : undefined,
+        notes: receiptNotes(receipt),
       });
       return out.message;
     });
@@ -50,6 +63,11 @@ export function ReceiptView({ receipt, onDone }: { receipt: CaseReceipt; onDone?
     <section className="receipt" aria-label="受理回执" data-testid="receipt">
       <h3>受理回执</h3>
       <div className="office">{receipt.office}</div>
+      {receipt.provisional && (
+        <div className="alert warn" data-testid="receipt-provisional">
+          {PROVISIONAL_ACCEPTANCE_NOTE}
+        </div>
+      )}
       <dl>
         <dt>办件编号</dt>
         <dd className="mono" data-testid="receipt-case-no">
@@ -110,7 +128,8 @@ export function ReceiptView({ receipt, onDone }: { receipt: CaseReceipt; onDone?
           {message}
         </p>
       )}
-      <RatingStatus caseNo={receipt.caseNo} />
+      <FormsToPrint caseNo={receipt.caseNo} />
+      <RatingStatus caseNo={receipt.caseNo} ask={justAccepted} />
     </section>
   );
 }

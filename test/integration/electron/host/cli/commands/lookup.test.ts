@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCounter } from '../../../../../helpers/run-counter';
-import { LI_SI, startSim, type SimFixture } from '../../../../../helpers/sim-fixture';
+import { LI_SI, SMITH, ZHANG_SAN, startSim, type SimFixture } from '../../../../../helpers/sim-fixture';
 
 const runCli = (args: string[]) => runCounter(args);
 
@@ -36,6 +36,17 @@ describe('counter lookup', () => {
     expect(f.sim.state().calls['9001'] ?? 0).toBe(before);
   });
 
+  it('a foreign permanent resident under --psn-cert-type 07; a 社保卡 with someone else’s --ssn is refused', async () => {
+    const r = await runCli(['lookup', '--cert-type', '02', '--cert-no', SMITH.certno, '--psn-cert-type', '07', '--platform', f.sim.url, '--data', dataDir]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ psn_no: SMITH.psnNo, psn_cert_type: '07' });
+    const asResident = await runCli(['lookup', '--cert-type', '02', '--cert-no', SMITH.certno, '--platform', f.sim.url, '--data', dataDir]);
+    expect(asResident.code).not.toBe(0);
+    expect(asResident.stderr).toMatch(/外国人永久居留身份证|身份证号码有误/);
+    const wrongHolder = await runCli(['lookup', '--cert-type', '03', '--cert-no', LI_SI.cardNo, '--card-sn', LI_SI.cardSn, '--ssn', ZHANG_SAN.certno, '--platform', f.sim.url, '--data', dataDir]);
+    expect(wrongHolder.stderr.trim()).toBe('错误: 社会保障卡号与社会保障号码不属于同一人员');
+  });
+
   it('a platform refusal prints its err_msg on stderr and exits non-zero', async () => {
     const r = await runCli(['lookup', '--cert-type', '03', '--cert-no', LI_SI.cardNo, '--card-sn', '0'.repeat(32), '--platform', f.sim.url, '--data', dataDir]);
     expect(r.code).not.toBe(0);
@@ -49,7 +60,7 @@ describe('counter lookup', () => {
     expect(r1.stderr).toMatch(/--cert-type 只能是/);
     const r2 = await runCli(['lookup', '--cert-type', '02', '--cert-no', '990102198507220024', '--platform', f.sim.url, '--data', dataDir]);
     expect(r2.code).not.toBe(0);
-    expect(r2.stderr).toMatch(/身份证号码不合法/);
+    expect(r2.stderr).toMatch(/身份证号码有误：号码校验位错误/);
   });
 
   it('platform unreachable: answers from the cache, marked as cached', async () => {
