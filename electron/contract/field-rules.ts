@@ -11,6 +11,7 @@
  * Pure zod, no Node imports: the renderer uses it too.
  */
 import { z } from 'zod';
+import { normalizeCode, normalizePhone } from '../../shared/normalize';
 
 const INVISIBLE = /[\p{Cc}\p{Cf}]/u;
 
@@ -71,17 +72,25 @@ export const admdvsField = (label: string) => z.string({ error: `请填写${labe
 /** 11-digit mobile or a fixed line with its area code. */
 export const phoneField = z
   .string({ error: '请填写联系电话' })
-  .normalize('NFKC')
-  .trim()
+  // 138-0013-8000, full-width digits, +86 … are written the one way the platform expects.
+  .overwrite(normalizePhone)
   .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '联系电话应为 11 位手机号或带区号的固定电话');
 
 /** 票据代码 / 票据号码. */
 export const invoiceCodeField = (label: string) =>
   z
     .string({ error: `请填写${label}` })
-    .normalize('NFKC')
-    .trim()
+    .overwrite(normalizeCode)
     .regex(/^[0-9A-Za-z]{4,20}$/, `${label}应为 4–20 位数字或字母`);
+
+/** A code the clerk types (机构编码, 医师编码): NFKC, no spaces, upper-case; required unless `required` is false. */
+export const codeText = (label: string, max: number, required = true) =>
+  z
+    .string({ error: `请填写${label}` })
+    .overwrite(normalizeCode)
+    .refine((s) => !required || s.length > 0, `请填写${label}`)
+    .refine((s) => s.length <= max, `${label}不能超过 ${max} 个字`)
+    .refine((s) => !hasInvisibleChars(s), invisibleMessage(label));
 
 /** The largest amount a form can carry: 9,999,999,999.99 元. */
 export const MAX_FEN = 999_999_999_999;

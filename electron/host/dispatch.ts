@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { isMethodName, methods, type MethodInput, type MethodName, type MethodOutput } from '../contract/api';
 import type { InvokeResult } from '../contract/bridge';
+import { describeIssues } from '../contract/issue-text';
 import { createCaller, type Caller } from './caller';
 import { knownError, INTERNAL_ERROR } from './error-mapping';
 import { log } from './log';
@@ -16,10 +17,6 @@ import { admit, sessionRulesOf } from './session-guard';
 export type Handlers = {
   [M in MethodName]: (input: z.output<(typeof methods)[M]['input']>, caller: Caller) => Promise<MethodOutput<M>> | MethodOutput<M>;
 };
-
-function describeIssues(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.join('.') || '(输入)'}: ${i.message}`).join('; ');
-}
 
 export async function dispatch(handlers: Handlers, method: unknown, input: unknown, caller: Caller): Promise<InvokeResult> {
   if (!isMethodName(method)) {
@@ -35,7 +32,7 @@ export async function dispatch(handlers: Handlers, method: unknown, input: unkno
   const spec = methods[method];
   const parsedInput = spec.input.safeParse(input ?? {});
   if (!parsedInput.success) {
-    return { ok: false, error: { code: 'invalid-input', message: `输入不合法 — ${describeIssues(parsedInput.error)}` } };
+    return { ok: false, error: { code: 'invalid-input', message: `输入不合法 — ${describeIssues(parsedInput.error.issues)}` } };
   }
   try {
     const handler = handlers[method] as (i: unknown, c: Caller) => Promise<unknown> | unknown;

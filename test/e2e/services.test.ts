@@ -119,6 +119,9 @@ describe('counter services in browser mode', () => {
     await page.getByTestId('rr-addr').fill('北京市朝阳区某小区 1 号楼');
     await page.getByTestId('material-id-document').check();
     await page.getByTestId('submit-case').click();
+    // A numbered 告知单 only after the clerk confirms what is missing (test/e2e/forms.test.ts goes further).
+    await page.getByTestId('notice-confirm').waitFor();
+    await page.getByTestId('confirm-ok').click();
     const notice = page.getByTestId('notice');
     await notice.waitFor({ timeout: 15_000 });
     const text = await notice.innerText();

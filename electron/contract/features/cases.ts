@@ -4,7 +4,9 @@
  * Form schemas live here so the renderer's forms validate with exactly what the host accepts.
  */
 import { z } from 'zod';
-import { admdvsField, CAPS, cleanText, invoiceCodeField, isRealDate, phoneField, psnNoField, requiredText } from '../field-rules';
+import { admdvsField, CAPS, cleanText, codeText, invoiceCodeField, isRealDate, phoneField, psnNoField, requiredText } from '../field-rules';
+import { checkInvoices } from '../../../shared/invoice-checks';
+import { normalizeAmount, normalizeNumber } from '../../../shared/normalize';
 import { method } from '../spec';
 import { SupervisorApproval } from './auth';
 import { DraftId } from './materials';
@@ -27,12 +29,12 @@ const phone = phoneField;
 export const yuanText = (label: string) =>
   z
     .string({ error: `请填写${label}` })
-    .trim()
+    .overwrite(normalizeAmount)
     .regex(/^\d{1,10}(\.\d{1,2})?$/, `${label}应为以元为单位的金额，最多两位小数，例如 123.45`);
 const optYuanText = (label: string) =>
   z
     .string({ error: `${label}必须是文字` })
-    .trim()
+    .overwrite(normalizeAmount)
     .regex(/^(\d{1,10}(\.\d{1,2})?)?$/, `${label}应为以元为单位的金额，最多两位小数，或留空`);
 
 // ---------- forms ----------
@@ -41,10 +43,10 @@ export const SpecialDiseaseForm = z
   .object({
     insutype: text('险种', CAPS.insutype),
     diseaseCode: text('病种', CAPS.diseaseCode),
-    hospitalCode: text('鉴定医疗机构编码', CAPS.hospitalCode),
+    hospitalCode: codeText('鉴定医疗机构编码', CAPS.hospitalCode),
     hospitalName: text('鉴定医疗机构名称', CAPS.hospitalName),
     assessedOn: dateField('鉴定日期'),
-    doctorCode: text('诊断医师编码', CAPS.doctorCode),
+    doctorCode: codeText('诊断医师编码', CAPS.doctorCode),
     doctorName: text('诊断医师姓名', CAPS.doctorName),
     begndate: dateField('开始日期'),
     enddate: optDateField('结束日期'),
@@ -64,7 +66,7 @@ export const RemoteRegistrationForm = z
     regType: RemoteRegType,
     // Chosen in the region picker (renderer/src/ui/RegionPicker.tsx): an empty value means nothing was chosen.
     targetAdmdvs: z.string({ error: '请选择就医地' }).trim().regex(/^\d{6}$/, '请从列表中选择就医地（可输入名称、区划代码或拼音首字母）'),
-    targetHospitalCode: optText('就医机构编码', CAPS.hospitalCode),
+    targetHospitalCode: codeText('就医机构编码', CAPS.hospitalCode, false),
     targetHospitalName: optText('就医机构名称', CAPS.hospitalName),
     begndate: dateField('开始日期'),
     enddate: optDateField('结束日期'),
@@ -85,7 +87,7 @@ export const BillItemForm = z
     overLimit: optYuanText('超限价金额'),
     selfPayRatio: z
       .string({ error: '先行自付比例必须是文字' })
-      .trim()
+      .overwrite(normalizeNumber)
       .regex(/^((100|\d{1,2})(\.\d{1,2})?)?$/, '先行自付比例应为 0–100 的百分数，或留空用政策默认值'),
   })
   .strict();
@@ -96,6 +98,9 @@ export const InvoiceForm = z
     code: invoiceCodeField('票据代码'),
     no: invoiceCodeField('票据号码'),
     amount: yuanText('票据金额'),
+    /** 校验码 and 开票日期 of a 财政电子票据 (filled by its QR code, or typed); empty for a paper invoice. */
+    checkCode: cleanText('校验码', 20).default(''),
+    issueDate: optDateField('开票日期').default(''),
   })
   .strict();
 export type InvoiceForm = z.infer<typeof InvoiceForm>;
@@ -104,7 +109,7 @@ export const ReimbursementForm = z
   .object({
     insutype: text('险种', CAPS.insutype),
     reason: z.enum(REIMBURSEMENT_REASONS, { error: '请选择报销原因' }),
-    hospitalCode: text('就诊机构编码', CAPS.hospitalCode),
+    hospitalCode: codeText('就诊机构编码', CAPS.hospitalCode),
     hospitalName: text('就诊机构名称', CAPS.hospitalName),
     hospitalLevel: z.enum(['1', '2', '3'], { error: '请选择医院等级' }),
     visitType: z.enum(VISIT_TYPES, { error: '请选择就诊类型' }),
@@ -121,9 +126,10 @@ export const ReimbursementForm = z
   .strict()
   .refine((f) => f.enddate >= f.begndate, { path: ['enddate'], message: '结束日期不能早于开始日期' })
   .refine((f) => f.visitType !== 'special' || f.diseaseCode !== '', { path: ['diseaseCode'], message: '门诊慢特病须选择病种' })
-  .refine((f) => new Set(f.invoices.map((i) => `${i.code}|${i.no}`)).size === f.invoices.length, {
-    path: ['invoices'],
-    message: '同一张票据不能重复填写',
+  // Duplicates, a 校验码 that does not fit, a 开票日期 outside the visit, a total that does not add up: each
+  // beside the invoice row it is about (shared/invoice-checks.ts), so the clerk sees where to look.
+  .superRefine((f, ctx) => {
+    for (const i of checkInvoices(f.invoices, f.items, f)) ctx.addIssue({ code: 'custom', path: ['invoices', i.row, i.field], message: i.message });
   });
 export type ReimbursementForm = z.infer<typeof ReimbursementForm>;
 

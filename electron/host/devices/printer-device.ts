@@ -17,6 +17,7 @@ import type { DeviceConfig } from '../config';
 import type { StatusCell } from './device-status';
 import { serialLink, SimulatorLink, type DeviceLink } from './device-links';
 import type { DeviceDriver, ManagedDevice } from './managed-device';
+import { chinaDateTime } from '../../../shared/china-time';
 
 
 export interface PrintJob {
@@ -103,7 +104,7 @@ function testSlip(at: Date): Uint8Array {
   b.align('center').bold(true).line('设备测试').bold(false);
   b.align('left').line(rule(b.columns));
   b.line('打印机工作正常');
-  b.row('测试时间', at.toLocaleString('zh-CN', { hour12: false }));
+  b.row('测试时间', chinaDateTime(at)); // China time, as on receipts (not the machine's zone)
   b.feed(2).cut();
   return b.bytes();
 }

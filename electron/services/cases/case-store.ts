@@ -187,7 +187,7 @@ export function insertCase(db: Db, c: NewCase): CaseRecord {
     | undefined;
   if (existing) {
     throw new CaseStoreError(
-      `该${KIND_LABELS[c.kind]}已受理，不能重复受理 (业务键 ${c.businessKey}，办件编号 ${existing.case_no})`,
+      `该${KIND_LABELS[c.kind]}已受理，不能重复受理（办件编号 ${existing.case_no}）`,
       'duplicate',
     );
   }

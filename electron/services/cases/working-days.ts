@@ -3,6 +3,7 @@
  * (法定节假日 skipped, 调休 weekend days worked; ../catalogues/holiday-calendar.ts) where one is given,
  * else Monday–Friday.
  */
+import { chinaDateTime } from '../../../shared/china-time';
 import type { WorkingDayCalendar } from '../catalogues/holiday-calendar';
 
 /** Monday–Friday, no holidays: where no calendar is given. */
@@ -18,8 +19,7 @@ export { cstDate } from '../../contract/rules/calendar-dates';
 
 /** "yyyy-MM-dd HH:mm" in UTC+8, as printed on receipts. */
 export function cstDateTime(iso: string | Date): string {
-  const t = typeof iso === 'string' ? new Date(iso) : iso;
-  return new Date(t.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+  return chinaDateTime(iso).slice(0, 16);
 }
 
 /** The date `days` working days after `from` (yyyy-MM-dd); 0 = the same day. */

@@ -3,6 +3,7 @@
  * policy engine, unchanged and pure. The same calculation feeds the 试算 screen and the accepted case.
  */
 import type { Calculation, ReimbursementForm } from '../../contract/features/cases';
+import { describeIssueLines } from '../../contract/issue-text';
 import { AppError } from '../../contract/errors';
 import { calculate, ClaimRejectedError, parseClaim, type Claim, type ClaimResult, type Policy } from '../policy';
 import type { Person } from '../platform/transactions/person';
@@ -53,7 +54,8 @@ export class ReimbursementService {
     try {
       claim = parseClaim(built.claim, this.o.policy);
     } catch (err) {
-      if (err instanceof ClaimRejectedError) throw new AppError('invalid-claim', err.message);
+      // The engine speaks of claim paths (`items[0].amount`); the clerk reads 「第 1 条费用明细：…」.
+      if (err instanceof ClaimRejectedError) throw new AppError('invalid-claim', `未能试算：${describeIssueLines(err.issues)}`);
       throw err;
     }
     const result = calculate(this.o.policy, claim);

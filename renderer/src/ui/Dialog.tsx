@@ -35,6 +35,7 @@ export function ConfirmDialog(props: {
   title: string;
   message: ReactNode;
   confirmLabel: string;
+  cancelLabel?: string;
   danger?: boolean;
   busy?: boolean;
   error?: string | null;
@@ -50,8 +51,8 @@ export function ConfirmDialog(props: {
         </div>
       )}
       <div className="dialog-actions">
-        <button type="button" onClick={props.onCancel} data-autofocus>
-          取消
+        <button type="button" onClick={props.onCancel} data-autofocus data-testid="confirm-cancel">
+          {props.cancelLabel ?? '取消'}
         </button>
         <button type="button" className={props.danger ? 'danger' : 'primary'} onClick={props.onConfirm} disabled={props.busy} data-testid="confirm-ok">
           {props.confirmLabel}

@@ -97,7 +97,8 @@ export function ServiceTabs() {
             {person.provisional && <span className="tag warn" style={{ marginLeft: 8 }}>{PROVISIONAL_ACCEPTANCE_LABEL}</span>}
           </p>
         )}
-        {error && (
+        {/* A form shows its refusal beside 受理/试算 (where the clerk is looking); elsewhere it shows here. */}
+        {error && (tab === 'history' || !person) && (
           <div className="alert error" role="alert" data-testid="service-error">
             {error}
             <button className="link" style={{ marginLeft: 8 }} onClick={() => setError(null)}>

@@ -3,6 +3,7 @@ import type { MethodOutput } from '../../../../electron/contract/api';
 import { pollEvery } from '../../api/poll';
 import { api, errorMessage } from '../../api/client';
 import { useDesk } from '../../store/desk-store';
+import { chinaClock } from '../../../../shared/china-time';
 
 type Jobs = MethodOutput<'printer.jobs'>;
 
@@ -38,7 +39,7 @@ export function PrintPreview() {
         <ul className="waiting-jobs small" data-testid="waiting-jobs">
           {jobs.waiting.map((j) => (
             <li key={j.id} className={j.state === 'failed' ? 'device-error' : 'muted'}>
-              {j.what} · {new Date(j.createdAt).toLocaleTimeString('zh-CN', { hour12: false })} ·{' '}
+              {j.what} · {chinaClock(j.createdAt)} ·{' '}
               {j.state === 'failed' ? `多次写入失败，已停止重试（${j.lastError ?? ''}），请从办件记录补打` : '等待打印'}
             </li>
           ))}
@@ -50,7 +51,7 @@ export function PrintPreview() {
         {jobs?.jobs.slice(0, 6).map((j) => (
           <figure key={j.index} className="receipt" data-testid="printed-job">
             <figcaption className="muted small">
-              第 {j.index} 份 · {new Date(j.receivedAt).toLocaleTimeString('zh-CN', { hour12: false })} · {j.bytes} 字节
+              第 {j.index} 份 · {chinaClock(j.receivedAt)} · {j.bytes} 字节
             </figcaption>
             <pre>{j.text}</pre>
           </figure>

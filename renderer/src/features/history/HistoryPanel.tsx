@@ -5,9 +5,10 @@ import { ReceiptView } from '../services/ReceiptView';
 import type { CaseReceipt, CaseView } from '../../../../electron/contract/features/cases';
 import { ReasonDialog } from '../worklist/ReasonDialog';
 import { useWorklist } from '../worklist/worklist-store';
+import { chinaDateTime } from '../../../../shared/china-time';
 
 // Times as on the receipts: China Standard Time, whatever the machine's zone.
-const fmt = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
+const fmt = chinaDateTime;
 
 /** 办件记录 of the person at the counter: state from the outbox and the events, 撤销 where the rules allow. */
 export function HistoryPanel({ psnNo }: { psnNo: string }) {

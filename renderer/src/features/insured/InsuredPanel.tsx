@@ -9,6 +9,7 @@ import { DocumentExpiry, IdentityTags, StatusAlarm } from './PersonFacts';
 import { PersonOverviewView } from './PersonOverviewView';
 import { usePersonOverview } from './usePersonOverview';
 import './insured.css';
+import { chinaDateTime } from '../../../../shared/china-time';
 
 /**
  * 参保信息: the platform's 1101 answer for the person at the counter, marked when it comes from the offline
@@ -34,7 +35,7 @@ export function InsuredPanel() {
       <header className="panel-head">
         <h2 id="insured-title">参保信息</h2>
         {insured?.source === 'cache' && (
-          <span className="tag warn" data-testid="insured-cached" title={`缓存时间 ${new Date(insured.cachedAt).toLocaleString('zh-CN')}`}>
+          <span className="tag warn" data-testid="insured-cached" title={`缓存时间 ${chinaDateTime(insured.cachedAt)}`}>
             离线缓存 · {describeAge(insured.ageSeconds)}
           </span>
         )}

@@ -1,5 +1,6 @@
 import type { PersonOverview } from '../../../../electron/contract/features/person';
 import { formatFen } from './labels';
+import { chinaDateTime } from '../../../../shared/china-time';
 
 /** The parts of person.overview below the 参保 list: 三重保障 this year, 特门 and 异地 registrations. */
 export function PersonOverviewView({ o, reload, loading }: { o: PersonOverview; reload(): void; loading: boolean }) {
@@ -10,7 +11,7 @@ export function PersonOverviewView({ o, reload, loading }: { o: PersonOverview; 
       <div className="section-title">
         <span title={b ? `${b.policyName}，金额单位：元` : undefined}>{y.year} 年待遇（元）</span>
         <span className="nowrap">
-          <span className={y.offline ? 'tag warn' : 'tag'} data-testid="ytd-source" title={y.platformAsOf ? `平台数据时间 ${new Date(y.platformAsOf).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}` : undefined}>
+          <span className={y.offline ? 'tag warn' : 'tag'} data-testid="ytd-source" title={y.platformAsOf ? `平台数据时间 ${chinaDateTime(y.platformAsOf)}` : undefined}>
             {y.sourceLabel}
           </span>
           <button className="link small" onClick={reload} disabled={loading} data-testid="overview-reload">

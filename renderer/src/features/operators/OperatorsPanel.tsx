@@ -13,8 +13,9 @@ import { withConfirmation } from '../../auth/confirm-password';
 import { ConfirmDialog, Dialog, DialogFormFooter } from '../../ui/Dialog';
 import { Field } from '../services/Field';
 import '../services/services.css';
+import { chinaDateTime } from '../../../../shared/china-time';
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '—');
+const when = (iso: string | null) => (iso ? chinaDateTime(iso) : '—');
 const lockedNow = (o: OperatorRecord) => !!o.lockedUntil && new Date(o.lockedUntil).getTime() > Date.now();
 
 export function OperatorsPanel() {

@@ -3,8 +3,9 @@ import type { QueueEntry } from '../../../../electron/contract/features/platform
 import { api, errorMessage } from '../../api/client';
 import { usePlatform } from '../../store/platform-store';
 import { useWorklist } from '../worklist/worklist-store';
+import { chinaDateTime } from '../../../../shared/china-time';
 
-const fmt = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
+const fmt = (iso: string) => chinaDateTime(iso);
 
 const COUNT_CARDS: Array<{ key: keyof NonNullable<ReturnType<typeof usePlatform.getState>['queue']>['counts']; label: string; tone: string }> = [
   { key: 'pending', label: '待上报', tone: '' },
@@ -244,7 +245,7 @@ function AttemptList({ itemId, refreshKey }: { itemId: number; refreshKey: strin
       <tbody>
         {attempts.map((a) => (
           <tr key={a.id}>
-            <td>{new Date(a.startedAt).toLocaleString('zh-CN', { hour12: false })}</td>
+            <td>{chinaDateTime(a.startedAt)}</td>
             <td>{ACTION_LABEL[a.action] ?? a.action}</td>
             <td className="mono">{a.infno}</td>
             <td className="mono small">{a.msgid ?? '—'}</td>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { MaterialItem } from '../../../../electron/contract/features/cases';
 import type { MethodInput } from '../../../../electron/contract/api';
 import { api } from '../../api/client';
@@ -20,10 +20,15 @@ export function MaterialsChecklist(props: {
   onChange(ids: string[]): void;
   promiseSigned: boolean;
   onPromise(v: boolean): void;
+  /** Told of the main materials still missing, by name (what a 一次性告知单 would list). */
+  onMissing?(missing: string[]): void;
 }) {
   const [list, setList] = useState<MaterialItem[]>([]);
   const key = JSON.stringify(props.query);
-  const { onChange } = props;
+  const { onChange, onMissing } = props;
+  // The latest ticks, read when a new list arrives (a restored draft, a pre-ticked 有效身份证件).
+  const ticks = useRef(props.value);
+  ticks.current = props.value;
   useEffect(() => {
     let live = true;
     api
@@ -31,8 +36,9 @@ export function MaterialsChecklist(props: {
       .then((l) => {
         if (!live) return;
         setList(l);
-        // Drop ticks for items that are not on the new list (the sub-type changed).
-        onChange([]);
+        // Drop only the ticks for items that are not on the new list (the sub-type changed).
+        const kept = ticks.current.filter((id) => l.some((m) => m.id === id));
+        if (kept.length !== ticks.current.length) onChange(kept);
       })
       .catch(() => undefined);
     return () => {
@@ -49,9 +55,14 @@ export function MaterialsChecklist(props: {
   const attachedIds = new Set(attached.map((a) => a.materialId));
   const got = new Set([...props.value, ...attachedIds]);
   const toggle = (id: string) => props.onChange(got.has(id) ? props.value.filter((x) => x !== id) : [...props.value, id]);
-  const groupDone = (g: string | null) => g !== null && list.some((x) => x.anyOf === g && got.has(x.id));
-  const missingMain = list.filter((x) => x.level === 'main' && !got.has(x.id) && !groupDone(x.anyOf));
-  const missingMinor = list.filter((x) => x.level === 'minor' && !got.has(x.id));
+  const { missingMain, missingMinor } = missingMaterials(list, props.value);
+  // An alternative group is named by all its members: 「异地居住或工作证明 或 个人承诺书」.
+  const missingNames = missingMain
+    .map((m) => (m.anyOf === null ? m.name : list.filter((x) => x.anyOf === m.anyOf).map((x) => x.name).join(' 或 ')))
+    .join('\n');
+  useEffect(() => {
+    onMissing?.(missingNames ? missingNames.split('\n') : []);
+  }, [missingNames, onMissing]);
 
   return (
     <section className="svc-section" aria-label="材料清单">
@@ -94,4 +105,19 @@ export function MaterialsChecklist(props: {
       )}
     </section>
   );
+}
+
+/** Main items missing (an alternative group counts once, done when one of it is ticked) and minor ones. */
+export function missingMaterials(list: readonly MaterialItem[], ticked: readonly string[]): { missingMain: MaterialItem[]; missingMinor: MaterialItem[] } {
+  const got = new Set(ticked);
+  const groupDone = (g: string | null) => g !== null && list.some((x) => x.anyOf === g && got.has(x.id));
+  const seenGroups = new Set<string>();
+  const missingMain = list.filter((x) => {
+    if (x.level !== 'main' || got.has(x.id) || groupDone(x.anyOf)) return false;
+    if (x.anyOf === null) return true;
+    if (seenGroups.has(x.anyOf)) return false;
+    seenGroups.add(x.anyOf);
+    return true;
+  });
+  return { missingMain, missingMinor: list.filter((x) => x.level === 'minor' && !got.has(x.id)) };
 }

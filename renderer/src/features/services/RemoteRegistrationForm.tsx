@@ -1,27 +1,35 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { RemoteRegistrationForm as Schema } from '../../../../electron/contract/features/cases';
 import { isLongTermRegType, REMOTE_REG_TYPE_NAMES, REMOTE_REG_TYPES } from '../../../../electron/contract/vocabulary/remote-registration';
+import { normalizeCode, normalizePhone } from '../../../../shared/normalize';
 import { RegionPicker } from '../../ui/RegionPicker';
 import { useCases } from './cases-store';
+import { DraftNote } from './DraftNote';
 import { AcceptButton, Field, InsutypeField } from './Field';
+import { focusFirstError } from './form-focus';
 import { today } from './labels';
 import { MaterialsChecklist } from './MaterialsChecklist';
-import { admdvsFor, caseInsutypesOf, type CasePerson } from './usePersonForCase';
+import { normalizedOnBlur } from './normalize-input';
+import { useNoticeGate } from './NoticeConfirm';
+import { useDraftSaver, useStartingDraft } from './use-draft';
+import { admdvsFor, caseInsutypesOf, initialMaterials, type CasePerson } from './usePersonForCase';
 
 type Values = z.input<typeof Schema>;
 
 /** 异地就医备案: type decides the materials (long-term: residence proof or 个人承诺书; 转诊: 转诊证明). */
 export function RemoteRegistrationForm({ person }: { person: CasePerson }) {
-  const [materials, setMaterials] = useState<string[]>([]);
-  const [promiseSigned, setPromise] = useState(false);
+  const draft = useStartingDraft<Values>('remote-registration', person.psnNo);
+  const [materials, setMaterials] = useState<string[]>(draft?.materials ?? initialMaterials(person));
+  const [promiseSigned, setPromise] = useState(draft?.promiseSigned ?? false);
+  const [restored, setRestored] = useState(draft);
   const { submit, submitting } = useCases();
+  const formRef = useRef<HTMLFormElement>(null);
+  const gate = useNoticeGate();
   const insutypes = caseInsutypesOf(person);
-  const { register, handleSubmit, formState, watch, control } = useForm<Values, unknown, z.output<typeof Schema>>({
-    resolver: zodResolver(Schema),
-    defaultValues: {
+  const defaults: Values = {
       insutype: insutypes[0]?.insutype ?? '',
       regType: 'longTermResidence',
       targetAdmdvs: '',
@@ -32,20 +40,38 @@ export function RemoteRegistrationForm({ person }: { person: CasePerson }) {
       tel: '',
       addr: '',
       memo: '',
-    },
+  };
+  const { register, handleSubmit, formState, watch, control, getValues, reset } = useForm<Values, unknown, z.output<typeof Schema>>({
+    resolver: zodResolver(Schema),
+    shouldFocusError: false,
+    defaultValues: draft?.values ?? defaults,
   });
+  useDraftSaver('remote-registration', person.psnNo, watch, getValues, { materials, promiseSigned });
   const regType = watch('regType');
   const e = formState.errors;
   const longTerm = isLongTermRegType(regType);
+  const onSubmit = handleSubmit(
+    (form) =>
+      gate.guard(async () => {
+        await submit({ kind: 'remote-registration', psnNo: person.psnNo, insuplcAdmdvs: admdvsFor(person, form.insutype), materials, promiseSigned, form });
+        focusFirstError(formRef.current);
+      }),
+    () => focusFirstError(formRef.current),
+  );
 
   return (
-    <form
-      className="svc-form"
-      aria-label="异地就医备案"
-      onSubmit={handleSubmit((form) =>
-        submit({ kind: 'remote-registration', psnNo: person.psnNo, insuplcAdmdvs: admdvsFor(person, form.insutype), materials, promiseSigned, form }),
+    <form ref={formRef} className="svc-form" aria-label="异地就医备案" onSubmit={(ev) => void onSubmit(ev)} noValidate>
+      {restored && (
+        <DraftNote
+          savedAt={restored.savedAt}
+          onDiscard={() => {
+            reset(defaults);
+            setMaterials(initialMaterials(person));
+            setPromise(false);
+            setRestored(null);
+          }}
+        />
       )}
-    >
       <div className="svc-grid">
         <InsutypeField registration={register('insutype')} error={e.insutype} insutypes={insutypes} />
         <Field label="备案类型" error={e.regType}>
@@ -67,7 +93,7 @@ export function RemoteRegistrationForm({ person }: { person: CasePerson }) {
           />
         </Field>
         <Field label="就医机构编码（可空）" error={e.targetHospitalCode}>
-          <input {...register('targetHospitalCode')} />
+          <input {...normalizedOnBlur(register('targetHospitalCode'), normalizeCode)} />
         </Field>
         <Field label="就医机构名称（可空）" error={e.targetHospitalName}>
           <input {...register('targetHospitalName')} />
@@ -79,7 +105,7 @@ export function RemoteRegistrationForm({ person }: { person: CasePerson }) {
           <input type="date" {...register('enddate')} />
         </Field>
         <Field label="联系电话" error={e.tel}>
-          <input {...register('tel')} inputMode="tel" data-testid="rr-tel" />
+          <input {...normalizedOnBlur(register('tel'), normalizePhone)} inputMode="tel" data-testid="rr-tel" />
         </Field>
         <Field label="异地居住地址" error={e.addr} wide>
           <input {...register('addr')} data-testid="rr-addr" />
@@ -95,10 +121,12 @@ export function RemoteRegistrationForm({ person }: { person: CasePerson }) {
         onChange={setMaterials}
         promiseSigned={promiseSigned}
         onPromise={setPromise}
+        onMissing={gate.onMissing}
       />
       <div className="svc-actions">
         <AcceptButton submitting={submitting} />
       </div>
+      {gate.dialog}
     </form>
   );
 }

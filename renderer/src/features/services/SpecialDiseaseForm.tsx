@@ -1,78 +1,93 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useEffect, useRef, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { SpecialDiseaseForm as Schema } from '../../../../electron/contract/features/cases';
+import { normalizeCode, normalizePhone } from '../../../../shared/normalize';
 import { api } from '../../api/client';
 import { useCases } from './cases-store';
+import { DiseaseSelect, type Disease } from './DiseaseSelect';
+import { DraftNote } from './DraftNote';
 import { AcceptButton, Field, InsutypeField } from './Field';
+import { focusFirstError } from './form-focus';
 import { today } from './labels';
 import { MaterialsChecklist } from './MaterialsChecklist';
-import { admdvsFor, caseInsutypesOf, type CasePerson } from './usePersonForCase';
+import { normalizedOnBlur } from './normalize-input';
+import { useNoticeGate } from './NoticeConfirm';
+import { useDraftSaver, useStartingDraft } from './use-draft';
+import { admdvsFor, caseInsutypesOf, initialMaterials, type CasePerson } from './usePersonForCase';
 
 type Values = z.input<typeof Schema>;
 
 /** 门诊慢特病 (特门) registration: disease from the catalogue (search by 拼音首字母), assessment, validity. */
 export function SpecialDiseaseForm({ person }: { person: CasePerson }) {
-  const [diseases, setDiseases] = useState<Array<{ code: string; name: string; initials: string }>>([]);
-  const [filter, setFilter] = useState('');
-  const [materials, setMaterials] = useState<string[]>([]);
-  const [promiseSigned, setPromise] = useState(false);
+  const draft = useStartingDraft<Values>('special-disease', person.psnNo);
+  const [diseases, setDiseases] = useState<Disease[]>([]);
+  const [filter, setFilter] = useState(draft?.extra?.filter ?? '');
+  const [materials, setMaterials] = useState<string[]>(draft?.materials ?? initialMaterials(person));
+  const [promiseSigned, setPromise] = useState(draft?.promiseSigned ?? false);
+  const [restored, setRestored] = useState(draft);
   const { submit, submitting } = useCases();
+  const formRef = useRef<HTMLFormElement>(null);
+  const gate = useNoticeGate();
   useEffect(() => {
     api.call('catalog.diseases').then(setDiseases).catch(() => undefined);
   }, []);
   const insutypes = caseInsutypesOf(person);
-  const { register, handleSubmit, formState, setValue } = useForm<Values, unknown, z.output<typeof Schema>>({
+  const defaults: Values = {
+    insutype: insutypes[0]?.insutype ?? '',
+    diseaseCode: '',
+    hospitalCode: '',
+    hospitalName: '',
+    assessedOn: today(),
+    doctorCode: '',
+    doctorName: '',
+    begndate: today(),
+    enddate: '',
+    tel: '',
+    addr: '',
+  };
+  const { register, handleSubmit, formState, control, watch, getValues, reset } = useForm<Values, unknown, z.output<typeof Schema>>({
     resolver: zodResolver(Schema),
-    defaultValues: {
-      insutype: insutypes[0]?.insutype ?? '',
-      diseaseCode: '',
-      hospitalCode: '',
-      hospitalName: '',
-      assessedOn: today(),
-      doctorCode: '',
-      doctorName: '',
-      begndate: today(),
-      enddate: '',
-      tel: '',
-      addr: '',
-    },
+    shouldFocusError: false,
+    defaultValues: draft?.values ?? defaults,
   });
-  const shown = useMemo(() => {
-    const f = filter.trim().toUpperCase();
-    return f ? diseases.filter((d) => d.initials.includes(f) || d.name.includes(filter.trim()) || d.code.includes(f)) : diseases;
-  }, [diseases, filter]);
-  useEffect(() => {
-    if (shown.length === 1) setValue('diseaseCode', shown[0].code, { shouldValidate: true });
-  }, [shown, setValue]);
+  useDraftSaver('special-disease', person.psnNo, watch, getValues, { materials, promiseSigned, extra: { filter } });
   const e = formState.errors;
+  const onSubmit = handleSubmit(
+    (form) =>
+      gate.guard(async () => {
+        await submit({ kind: 'special-disease', psnNo: person.psnNo, insuplcAdmdvs: admdvsFor(person, form.insutype), materials, promiseSigned, form });
+        focusFirstError(formRef.current);
+      }),
+    () => focusFirstError(formRef.current),
+  );
 
   return (
-    <form
-      className="svc-form"
-      aria-label="门诊慢特病备案"
-      onSubmit={handleSubmit((form) =>
-        submit({ kind: 'special-disease', psnNo: person.psnNo, insuplcAdmdvs: admdvsFor(person, form.insutype), materials, promiseSigned, form }),
+    <form ref={formRef} className="svc-form" aria-label="门诊慢特病备案" onSubmit={(ev) => void onSubmit(ev)} noValidate>
+      {restored && (
+        <DraftNote
+          savedAt={restored.savedAt}
+          onDiscard={() => {
+            reset(defaults);
+            setFilter('');
+            setMaterials(initialMaterials(person));
+            setPromise(false);
+            setRestored(null);
+          }}
+        />
       )}
-    >
       <div className="svc-grid">
         <InsutypeField registration={register('insutype')} error={e.insutype} insutypes={insutypes} />
-        <Field label="病种检索（拼音首字母/名称/编码）">
-          <input value={filter} onChange={(ev) => setFilter(ev.target.value)} placeholder="如 gxy" data-testid="disease-filter" />
-        </Field>
-        <Field label="病种" error={e.diseaseCode}>
-          <select {...register('diseaseCode')} data-testid="disease">
-            <option value="">请选择病种</option>
-            {shown.map((d) => (
-              <option key={d.code} value={d.code}>
-                {d.name}（{d.code}）
-              </option>
-            ))}
-          </select>
-        </Field>
+        <Controller
+          name="diseaseCode"
+          control={control}
+          render={({ field }) => (
+            <DiseaseSelect diseases={diseases} filter={filter} onFilter={setFilter} value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={e.diseaseCode} />
+          )}
+        />
         <Field label="鉴定医疗机构编码" error={e.hospitalCode}>
-          <input {...register('hospitalCode')} data-testid="sd-hospital-code" />
+          <input {...normalizedOnBlur(register('hospitalCode'), normalizeCode)} data-testid="sd-hospital-code" />
         </Field>
         <Field label="鉴定医疗机构名称" error={e.hospitalName}>
           <input {...register('hospitalName')} data-testid="sd-hospital-name" />
@@ -81,7 +96,7 @@ export function SpecialDiseaseForm({ person }: { person: CasePerson }) {
           <input type="date" {...register('assessedOn')} />
         </Field>
         <Field label="诊断医师编码" error={e.doctorCode}>
-          <input {...register('doctorCode')} data-testid="sd-doctor-code" />
+          <input {...normalizedOnBlur(register('doctorCode'), normalizeCode)} data-testid="sd-doctor-code" />
         </Field>
         <Field label="诊断医师姓名" error={e.doctorName}>
           <input {...register('doctorName')} data-testid="sd-doctor-name" />
@@ -93,16 +108,24 @@ export function SpecialDiseaseForm({ person }: { person: CasePerson }) {
           <input type="date" {...register('enddate')} />
         </Field>
         <Field label="联系电话" error={e.tel}>
-          <input {...register('tel')} inputMode="tel" data-testid="sd-tel" />
+          <input {...normalizedOnBlur(register('tel'), normalizePhone)} inputMode="tel" data-testid="sd-tel" />
         </Field>
         <Field label="联系地址" error={e.addr}>
           <input {...register('addr')} />
         </Field>
       </div>
-      <MaterialsChecklist query={{ kind: 'special-disease' }} value={materials} onChange={setMaterials} promiseSigned={promiseSigned} onPromise={setPromise} />
+      <MaterialsChecklist
+        query={{ kind: 'special-disease' }}
+        value={materials}
+        onChange={setMaterials}
+        promiseSigned={promiseSigned}
+        onPromise={setPromise}
+        onMissing={gate.onMissing}
+      />
       <div className="svc-actions">
         <AcceptButton submitting={submitting} />
       </div>
+      {gate.dialog}
     </form>
   );
 }

@@ -5,6 +5,7 @@ import type { AcceptOutcome, Calculation, CaseView } from '../../../../electron/
 import type { ServiceKind } from '../../../../electron/contract/vocabulary/case-kinds';
 import { api, errorMessage } from '../../api/client';
 import { useMaterialsDraft } from '../materials/materials-store';
+import { clearDraft } from './drafts';
 
 export type ServiceTab = ServiceKind | 'history';
 
@@ -38,7 +39,11 @@ export const useCases = create<CasesState>((set, get) => ({
     try {
       // The draft's attachments go with the case (and count as received); a 告知单 keeps them for the next try.
       const outcome = await api.call('cases.accept', { ...input, draftId: useMaterialsDraft.getState().draftId });
-      if (outcome.outcome === 'accepted') useMaterialsDraft.getState().accepted();
+      // Accepted: the form's draft is done with. Refused (一次性告知单): kept, so 返回修改 gives the form back.
+      if (outcome.outcome === 'accepted') {
+        useMaterialsDraft.getState().accepted();
+        clearDraft(input.kind, input.psnNo);
+      }
       set({ outcome: { ...outcome, forPsnNo: input.psnNo }, submitting: false });
       void get().loadHistory(input.psnNo);
     } catch (err) {

@@ -1,7 +1,8 @@
 /** Formatting helpers of the service forms (the codes' names live in electron/contract/vocabulary). */
+import { chinaDate } from '../../../../shared/china-time';
+/** Today's date in China (the desk's forms default to it, whatever the machine's zone). */
 export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return chinaDate(new Date());
 }
 
 export function yuan(fen: number): string {

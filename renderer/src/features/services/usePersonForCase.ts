@@ -13,6 +13,8 @@ export interface CasePerson {
   insuinfo: Array<{ insutype: string; insuplc_admdvs: string; psn_type: string }>;
   /** 临时受理（待核验）: accepted offline from the card's own data. */
   provisional: boolean;
+  /** The document was read from its chip at this counter just now (ID card or 社保卡), not typed or scanned. */
+  cardRead: boolean;
 }
 
 export function usePersonForCase(): CasePerson | null {
@@ -31,6 +33,7 @@ export function usePersonForCase(): CasePerson | null {
     psnNo: insured.person.psn_no,
     insuinfo: insured.person.insuinfo,
     provisional: insured.source === 'provisional',
+    cardRead: card.source === 'id-card' || card.source === 'sscard',
   };
 }
 
@@ -42,4 +45,9 @@ export function admdvsFor(p: CasePerson, insutype: string): string {
 /** The person's 险种 a case may be filed under (职工 / 城乡居民 basic schemes). */
 export function caseInsutypesOf(p: CasePerson): CasePerson['insuinfo'] {
   return p.insuinfo.filter((i) => isCaseInsutype(i.insutype));
+}
+
+/** Material ids the desk can tick by itself: 有效身份证件 when the card was just read here (现场核验). */
+export function initialMaterials(p: CasePerson): string[] {
+  return p.cardRead ? ['id-document'] : [];
 }

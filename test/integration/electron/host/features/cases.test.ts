@@ -434,10 +434,18 @@ describe('bad input is refused with Chinese messages', () => {
     ).rejects.toThrow(/输入不合法/);
   });
 
-  it('money with three decimals, a sign or a comma; a ratio over 100', async () => {
-    for (const amount of ['12.345', '-5', '1,000', '', 'abc']) {
+  it('money with three decimals, a sign or a misplaced comma; a ratio over 100', async () => {
+    for (const amount of ['12.345', '-5', '1,00', '', 'abc']) {
       const form = claimForm({ items: [{ name: '药', category: '甲', amount, overLimit: '', selfPayRatio: '' }] });
       await expect(call(app.handlers, 'reimbursement.calculate', { psnNo: WANG.psnNo, form })).rejects.toThrow(/金额应为以元为单位的金额/);
+    }
+    // Thousands separators and full-width digits are normalised, not refused: the amount passes, and the
+    // invoice total (50,000) is what no longer matches.
+    for (const amount of ['1,000', '１０００．００']) {
+      const form = claimForm({ items: [{ name: '药', category: '甲', amount, overLimit: '', selfPayRatio: '' }] });
+      await expect(call(app.handlers, 'reimbursement.calculate', { psnNo: WANG.psnNo, form })).rejects.toThrow(
+        /^输入不合法 — 第 1 张票据：票据金额合计 50000\.00 元与费用明细合计 1000\.00 元不一致$/,
+      );
     }
     const form = claimForm({ items: [{ name: '药', category: '乙', amount: '10', overLimit: '', selfPayRatio: '150' }] });
     await expect(call(app.handlers, 'reimbursement.calculate', { psnNo: WANG.psnNo, form })).rejects.toThrow(/先行自付比例应为 0–100/);

@@ -61,6 +61,12 @@ describe('acceptCase', () => {
     expect(getCaseByNo(db, c.caseNo)?.id).toBe(c.id);
   });
 
+  it('the duplicate refusal is in the clerk’s words: the internal business key (psn|kind|date) is never shown', () => {
+    const { db, clock } = setup();
+    accept(db, clock, { businessKey: 'P9|referral|2026-12-02' });
+    expect(() => accept(db, clock, { businessKey: 'P9|referral|2026-12-02' })).toThrow(/^该.+已受理，不能重复受理（办件编号 \d+）$/);
+  });
+
   it('refuses a duplicate business key with a Chinese message and writes nothing', () => {
     const { db, clock } = setup();
     const first = accept(db, clock);
