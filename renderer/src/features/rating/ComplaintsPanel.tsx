@@ -4,15 +4,13 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Complaint } from '../../../../electron/contract/features/rating';
+import { chinaDate, chinaDateTime } from '../../../../shared/china-time';
 import { api, errorMessage } from '../../api/client';
 
-const chinaDay = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(d);
-const chinaTime = (iso: string) =>
-  new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(iso));
 
 export function ComplaintsPanel() {
-  const [from, setFrom] = useState(() => chinaDay(new Date(Date.now() - 29 * 86_400_000)));
-  const [to, setTo] = useState(() => chinaDay(new Date()));
+  const [from, setFrom] = useState(() => chinaDate(Date.now() - 29 * 86_400_000));
+  const [to, setTo] = useState(() => chinaDate(Date.now()));
   const [rows, setRows] = useState<Complaint[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -71,7 +69,7 @@ export function ComplaintsPanel() {
           )}
           {rows?.map((r) => (
             <tr key={r.caseNo} data-testid="complaint-row">
-              <td>{chinaTime(r.ratedAt)}</td>
+              <td>{chinaDateTime(r.ratedAt)}</td>
               <td className="bad">{r.levelName}</td>
               <td>{r.reason}</td>
               <td className="mono">{r.caseNo}</td>
