@@ -186,7 +186,8 @@ describe('the kiosk', () => {
       code: 'forbidden',
       message: expect.stringContaining('自助终端只能为刚刚读卡查询的本人办理'),
     });
-    const out = await run(callers.kiosk1, 'cases.accept', remote('ZHANG', 'emergency', inDays(3)));
+    // A kiosk's materials are only what it verified itself: the card it read and the promise confirmed on screen.
+    const out = await run(callers.kiosk1, 'cases.accept', { ...remote('ZHANG', 'emergency', inDays(3)), materials: ['kiosk-card-read', 'kiosk-promise'] });
     if (out.outcome !== 'accepted') throw new Error('expected acceptance');
     expect(caseRow(out.receipt.caseNo)).toMatchObject({ created_by: 'kiosk1', opter_type: 2 });
     await allDelivered();

@@ -15,8 +15,8 @@ describe('renderer access map', () => {
   });
 
   it('gives clerk and supervisor the counter pages, landing on 受理台, never 操作员; 差评 only to the supervisor', () => {
-    expect(viewsFor('clerk')).toEqual(['desk', 'queue', 'day-summary', 'devices']);
-    expect(viewsFor('supervisor')).toEqual(['desk', 'queue', 'complaints', 'day-summary', 'devices']);
+    expect(viewsFor('clerk')).toEqual(['desk', 'cases', 'queue', 'day-summary', 'devices']);
+    expect(viewsFor('supervisor')).toEqual(['desk', 'cases', 'queue', 'complaints', 'day-summary', 'devices']);
     for (const role of ['clerk', 'supervisor'] as const) expect(landingView(role)).toBe('desk');
   });
 
