@@ -135,7 +135,7 @@ describe('需人工处理', () => {
     await page.getByTestId('queue-table').getByText(cases.refused2).waitFor({ timeout: 20_000 });
     const row = await page.getByTestId('queue-table').locator('tbody tr').first().innerText();
     expect(row).toMatch(/\*/);
-    expect(row).toMatch(/\d{4}\/\d{1,2}\/\d{1,2}/);
+    expect(row).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/); // China time
     await page.getByTestId('queue-search').fill(cases.refused.slice(-6));
     await expect.poll(() => page.getByTestId('queue-table').locator('tbody tr').count()).toBe(1);
     await page.screenshot({ path: screenshotPath('worklist-queue-needs-clerk') });
