@@ -94,7 +94,6 @@ describe('daySummary', () => {
   it('honours 补齐 where case_details records it (completed_at)', () => {
     const db = fresh();
     const c = add(db, '2026-03-02T01:00:00Z', { pending: '2026-03-16' });
-    db.exec('ALTER TABLE case_details ADD COLUMN completed_at TEXT');
     db.prepare('UPDATE case_details SET completed_at = ? WHERE case_id = ?').run('2026-03-05T02:00:00.000Z', c.id);
     expect(summary(db, '2026-03-04').desk.pendingOpen).toBe(1);
     expect(summary(db, '2026-03-05').desk.pendingOpen).toBe(0);

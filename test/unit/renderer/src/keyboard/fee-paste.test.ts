@@ -91,7 +91,7 @@ describe('parseFeePaste', () => {
     const form = (n: number) => ({
       insutype: '390', reason: '03', hospitalCode: 'H1', hospitalName: 'h', hospitalLevel: '3', visitType: 'inpatient',
       begndate: '2026-01-01', enddate: '2026-01-02', outOfArea: 'none', diseaseCode: '', retired: null,
-      items: Array.from({ length: n }, () => item), invoices: [{ code: '110101', no: '00000001', amount: '1' }], memo: '',
+      items: Array.from({ length: n }, () => item), invoices: [{ code: '110101', no: '00000001', amount: String(n) }], memo: '', // the invoice total matches the items
     });
     expect(ReimbursementForm.safeParse(form(MAX_FEE_ROWS)).success).toBe(true);
     expect(ReimbursementForm.safeParse(form(MAX_FEE_ROWS + 1)).success).toBe(false);
