@@ -43,7 +43,8 @@ function tamper(dir: string, ...sql: string[]): void {
   raw.close();
 }
 
-describe('counter audit verify', () => {
+// Each test runs the real CLI several times (a tsx start each): seconds apiece on a loaded machine.
+describe('counter audit verify', { timeout: 90_000 }, () => {
   it('exits 0 with a one-line summary when the chain is intact', async () => {
     const dir = seeded();
     const r = await counter(['audit', 'verify', '--data', dir]);
@@ -85,7 +86,8 @@ describe('counter audit verify', () => {
   });
 });
 
-describe('counter audit export', () => {
+// Each test runs the real CLI several times (a tsx start each): seconds apiece on a loaded machine.
+describe('counter audit export', { timeout: 90_000 }, () => {
   it('exports the rows of the days asked for as JSON Lines whose chain verifies, and audits the export', async () => {
     const dir = seeded();
     const out = path.join(dir, 'excerpt.jsonl');
@@ -145,7 +147,8 @@ describe('counter audit export', () => {
   });
 });
 
-describe('the CLI writes audit rows', () => {
+// Each test runs the real CLI several times (a tsx start each): seconds apiece on a loaded machine.
+describe('the CLI writes audit rows', { timeout: 90_000 }, () => {
   let sim: PlatformSimulator;
   beforeAll(async () => {
     sim = await startPlatformSimulator({ port: 0, dbFile: path.join(root, 'sim.db') });

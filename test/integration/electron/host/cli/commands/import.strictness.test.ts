@@ -57,7 +57,8 @@ const BAD: Array<[string, unknown, RegExp]> = [
   ['an oversized amount', claim({ totalFen: 10 ** 13, invoices: [{ code: '440101', no: '0001', amountFen: 10 ** 13 }] }), /payload\.totalFen: 总金额超出上限/],
 ];
 
-describe('counter import refuses what the desk refuses', () => {
+// Each test runs the real CLI several times (a tsx start each): seconds apiece on a loaded machine.
+describe('counter import refuses what the desk refuses', { timeout: 90_000 }, () => {
   it('refuses every bad line of a file, naming each, and imports nothing', async () => {
     const data = path.join(dir, 'd1');
     const file = path.join(dir, 'bad.jsonl');
@@ -101,7 +102,8 @@ describe('counter import refuses what the desk refuses', () => {
   });
 });
 
-describe('the desk (cases.accept) refuses the same inputs', () => {
+// Each test runs the real CLI several times (a tsx start each): seconds apiece on a loaded machine.
+describe('the desk (cases.accept) refuses the same inputs', { timeout: 90_000 }, () => {
   let app: App;
   let person: { psnNo: string; admdvs: string };
   type AcceptIn = MethodInput<'cases.accept'>;

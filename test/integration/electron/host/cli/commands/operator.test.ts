@@ -43,7 +43,8 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-describe('counter operator', () => {
+// Each test runs the real CLI several times (a tsx start each): seconds apiece on a loaded machine.
+describe('counter operator', { timeout: 90_000 }, () => {
   it('adds an operator with the password from standard input; it signs in and the audit names the CLI user', async () => {
     const r = await counter(['operator', 'add', 'admin', '--name', '管理员', '--role', 'admin'], 'pass1234\n');
     expect(r.stderr).toBe('');
