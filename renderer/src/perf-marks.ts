@@ -1,6 +1,6 @@
 /**
  * Performance marks on the desk's read path, read back by the benchmarks (test/bench/desk.bench.ts) with
- * `performance.measure` from the page. Each mark replaces its previous one, so a long day keeps four entries,
+ * `performance.measure` from the page. Each mark replaces its previous one, so a long day keeps one entry per mark,
  * and a browser without the User Timing API (or a full buffer) never breaks a read.
  */
 import { useEffect } from 'react';
@@ -14,6 +14,10 @@ export const DESK_MARKS = {
   insured: 'desk:insured-shown',
   /** The person panel's 本年待遇 and 备案 (person.overview) are shown. */
   overview: 'desk:overview-shown',
+  /** 试算 pressed (the button, or F8 which clicks it). */
+  calculate: 'desk:calculate',
+  /** The 试算 result is shown. */
+  calculation: 'desk:calculation-shown',
 } as const;
 
 export type DeskMark = (typeof DESK_MARKS)[keyof typeof DESK_MARKS];
