@@ -2,9 +2,21 @@
  * The desk's forms filled the way a clerk does, for e2e tests and the Chromium benchmarks: one place for the
  * field values every flow types, so a form change is fixed here once. Each function leaves the form ready to
  * 受理 (materials ticked) but does not press it; `acceptCase` does, and returns the 办件编号 from the receipt.
+ * Playwright waits only (no vitest import), so the benchmarks use them too.
  */
-import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
+
+/** Waits until the element with `testId` matches `check` in the page (a value, a class), or fails after `timeout`. */
+function waitForTestId(page: Page, testId: string, check: 'value' | 'class', expected: string, timeout = 10_000): Promise<unknown> {
+  return page.waitForFunction(
+    ([id, kind, want]) => {
+      const el = document.querySelector<HTMLInputElement | HTMLSelectElement>(`[data-testid="${id}"]`);
+      return !!el && (kind === 'value' ? el.value === want : el.classList.contains(want));
+    },
+    [testId, check, expected] as const,
+    { timeout },
+  );
+}
 
 /** Places the simulator's ID card and reads it with the button; waits for the platform's 人员编号. */
 export async function readIdCard(page: Page, timeout = 20_000): Promise<void> {
@@ -28,7 +40,7 @@ export async function fillSpecialDisease(page: Page, v: Partial<SpecialDiseaseVa
   await page.getByRole('tab', { name: '门诊慢特病' }).click();
   await page.getByRole('form', { name: '门诊慢特病备案' }).waitFor();
   await page.getByTestId('disease-filter').fill(filter);
-  await expect.poll(() => page.getByTestId('disease').inputValue()).toBe(disease);
+  await waitForTestId(page, 'disease', 'value', disease);
   await page.getByTestId('sd-hospital-code').fill('H99010100001');
   await page.getByTestId('sd-hospital-name').fill('示例市第一人民医院');
   await page.getByTestId('sd-doctor-code').fill(doctorCode);
@@ -86,6 +98,6 @@ export async function acceptCase(page: Page, timeout = 20_000): Promise<string> 
 export async function setPlatformFault(page: Page, fault: 'none' | 'offline' | 'server-error' | 'lost-reply' | 'refuse'): Promise<void> {
   await page.getByRole('button', { name: '上报队列' }).click();
   await page.getByTestId(`sim-platform-${fault}`).click();
-  await expect.poll(() => page.getByTestId(`sim-platform-${fault}`).getAttribute('class')).toContain('active');
+  await waitForTestId(page, `sim-platform-${fault}`, 'class', 'active');
   await page.getByRole('button', { name: '受理台' }).click();
 }
