@@ -15,6 +15,7 @@ const modules: Array<[string, () => Promise<BenchModule>]> = [
   // ['name', () => import('./xyz.bench')],
   ['audit', () => import('./audit.bench')],
   ['cases', () => import('./cases.bench')],
+  ['desk', () => import('./desk.bench')],
   ['device-manager', () => import('./device-manager.bench')],
   ['id-reader', () => import('./id-reader.bench')],
   ['outbox', () => import('./outbox.bench')],

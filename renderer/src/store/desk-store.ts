@@ -5,6 +5,7 @@ import type { DeviceStatus, IdCardIdentity } from '../../../electron/contract/sc
 import type { IdentityDocument } from '../../../electron/contract/vocabulary/identity-documents';
 import type { ScanResult } from '../../../shared/scanner/classify';
 import { api, errorMessage } from '../api/client';
+import { DESK_MARKS, deskMark } from '../perf-marks';
 
 export type View = 'desk' | 'cases' | 'queue' | 'complaints' | 'day-summary' | 'devices' | 'operators' | 'settings';
 
@@ -69,6 +70,7 @@ export const useDesk = create<DeskState>((set, get) => ({
   setView: (view) => set({ view }),
   async readIdCard() {
     if (get().reading) return;
+    deskMark(DESK_MARKS.read);
     // A new read starts from nobody: never leave the previous citizen on screen if this read fails.
     set({ reading: true, readingKind: 'id-card', readError: null, person: null });
     try {

@@ -9,6 +9,7 @@ import { DocumentExpiry, IdentityTags, StatusAlarm } from './PersonFacts';
 import { PersonOverviewView } from './PersonOverviewView';
 import { usePersonOverview } from './usePersonOverview';
 import './insured.css';
+import { DESK_MARKS, useDeskMark } from '../../perf-marks';
 import { chinaDateTime } from '../../../../shared/china-time';
 
 /**
@@ -28,6 +29,8 @@ export function InsuredPanel() {
 
   const provisional = insured?.source === 'provisional';
   const overview = usePersonOverview(provisional ? null : (insured?.person.psn_no ?? null));
+  useDeskMark(DESK_MARKS.insured, person && insured && !provisional ? insured : null);
+  useDeskMark(DESK_MARKS.overview, person && insured && !provisional ? overview.data : null);
 
   if (!person) return null;
   return (

@@ -4,6 +4,7 @@ import { useDesk } from '../../store/desk-store';
 import { lookupKeyOf, lookupQueryOf } from '../../store/person-query';
 import { usePlatform } from '../../store/platform-store';
 import { TypedEntry } from './TypedEntry';
+import { DESK_MARKS, useDeskMark } from '../../perf-marks';
 
 /**
  * 接待: who is at the counter — from a card read (身份证件 F2, 社保卡 F3), a scanned 医保电子凭证 or number, or a
@@ -14,6 +15,7 @@ export function ReceptionPanel() {
   const { insured, lookingUp, lookupKey, lookupError } = usePlatform();
   // Without a card read, the name is the platform's (1101), and only once its answer is for this person.
   const platformName = person && insured && lookupKey === lookupKeyOf(lookupQueryOf(person)) ? insured.person.psn_name : null;
+  useDeskMark(DESK_MARKS.person, person);
   return (
     <section className="panel reception" aria-labelledby="reception-title">
       <header className="panel-head">

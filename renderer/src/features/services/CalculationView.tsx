@@ -1,9 +1,11 @@
 import type { Calculation } from '../../../../electron/contract/features/cases';
 import { yuan } from './labels';
+import { DESK_MARKS, useDeskMark } from '../../perf-marks';
 
 /** The engine's answer with every explanation line, so the clerk can explain each 分. */
 export function CalculationView({ calc }: { calc: Calculation }) {
   const r = calc.result;
+  useDeskMark(DESK_MARKS.calculation, calc);
   return (
     <section className="calc" aria-label="试算结果" data-testid="calc-result">
       <div className="panel-head">

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { ReimbursementForm as Schema } from '../../../../electron/contract/features/cases';
 import { OUT_OF_AREA, OUT_OF_AREA_NAMES, REIMBURSEMENT_REASON_NAMES, REIMBURSEMENT_REASONS, VISIT_TYPE_NAMES, VISIT_TYPES } from '../../../../electron/contract/vocabulary/reimbursement';
 import { normalizeAmount, normalizeCode, normalizeNumber } from '../../../../shared/normalize';
+import { DESK_MARKS, deskMark } from '../../perf-marks';
 import { api, errorMessage } from '../../api/client';
 import { FeePasteReport } from '../../keyboard/FeePasteReport';
 import { useFeeItemsPaste } from '../../keyboard/useFeeItemsPaste';
@@ -333,7 +334,7 @@ export function ReimbursementForm({ person }: { person: CasePerson }) {
       />
       <div className="svc-actions">
         <span className="calc-action">
-          <button type="button" onClick={() => void onCalculate()} disabled={calculating} data-testid="calculate" data-shortcut="calculate">
+          <button type="button" onClick={() => (deskMark(DESK_MARKS.calculate), void onCalculate())} disabled={calculating} data-testid="calculate" data-shortcut="calculate">
             {calculating ? '正在试算…' : '试算'} <kbd>F8</kbd>
           </button>
           {calcError && !calculating && (
