@@ -1,7 +1,7 @@
 /**
  * 设置 (系统管理员): the workstation's settings an administrator may change from the screen — the site (区划,
- * 窗口号 = the 办件编号 prefix, the desk's own hospital), the provincial platform (profile, address, simulator),
- * sign-in security and retention. Each section's schema is the one config.json is read with
+ * 窗口号 = the 办件编号 prefix, the desk's own hospital), the desk profile (counter, hospital 医保办, kiosk), the
+ * provincial platform (profile, address, simulator), sign-in security, the signed forms' templates folder and retention. Each section's schema is the one config.json is read with
  * (electron/host/config.ts), so the screen cannot save what the next start would refuse. Devices and operators
  * have their own pages. Every change is written to config.json atomically, audited with its full new value,
  * and takes effect at the next start.
