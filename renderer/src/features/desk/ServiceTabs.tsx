@@ -96,7 +96,7 @@ export function ServiceTabs() {
           </button>
         ))}
         {deskHospital && (
-          <span className="tag" data-testid="desk-hospital" title="医院医保办：表单默认填写本院和本院医师">
+          <span className="tag desk-hospital" data-testid="desk-hospital" title="医院医保办：表单默认填写本院和本院医师">
             医保办 · {deskHospital.name}
           </span>
         )}
