@@ -104,7 +104,7 @@ describe('设置: 工作站类型 and 表单模板', () => {
     await expect.poll(() => status.innerText()).toContain(file);
     expect(await status.innerText()).toContain('subtitle');
     expect(await status.innerText()).toContain('未知字段 {{fooBar}}');
-    await page.getByTestId('settings-paper').screenshot({ path: screenshotPath('settings-templates-refused') });
+    await page.screenshot({ path: screenshotPath('settings-templates-refused'), fullPage: true });
   });
 
   it('a good folder is saved and its templates listed as the next start’s', async () => {
