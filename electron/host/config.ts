@@ -7,7 +7,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic, type AtomicFs } from '../services/store/atomic-write';
 import { DeviceConfig } from '../services/devices/device-config';
-import { PlatformSettings, PrivacySettings, SecuritySettings, SiteSettings } from '../contract/features/settings';
+import { DeskProfile, HOSPITAL_PROFILE_NEEDS_CODE, PlatformSettings, PrivacySettings, SecuritySettings, SiteSettings } from '../contract/features/settings';
 import { LoggingConfig, UpdatesConfig } from './ops/ops-config';
 
 /** One device's entry in config.json; its schema lives with the device ports so the services may name it. */
@@ -82,10 +82,11 @@ export const AppConfig = z
     /** Updates from an internal server, off by default (ops/ops-config.ts, electron/main/updates.ts). */
     updates: UpdatesConfig.prefault({}),
     /**
-     * What this machine is: a hall counter (default) or a self-service kiosk. A kiosk opens its window
+     * What this machine is: a hall counter (default), a hospital's 医保办 desk (its own hospital and doctors as
+     * the forms' defaults, so site.hospitalCode is required) or a self-service kiosk. A kiosk opens its window
      * fullscreen and locked (electron/main/security/window-options.ts); its account has the kiosk role.
      */
-    profile: z.enum(['counter', 'kiosk'], { message: 'profile 应为 counter（柜台）或 kiosk（自助终端）' }).default('counter'),
+    profile: DeskProfile.default('counter'),
     /** The kiosk's citizen session: wiped after idleSeconds without a touch, the last warnSeconds counted down. */
     kiosk: z
       .object({
@@ -97,7 +98,11 @@ export const AppConfig = z
     /** Materials capture: the flatbed scanner's output folder (its software saves each scan there); null: none. */
     materials: z.object({ scannerFolder: z.string().min(1).nullable().default(null) }).strict().prefault({}),
   })
-  .strict();
+  .strict()
+  .superRefine((c, ctx) => {
+    // A hospital desk without its hospital would fill every form with blanks the clerk must notice: refused.
+    if (c.profile === 'hospital' && !c.site.hospitalCode) ctx.addIssue({ code: 'custom', path: ['site', 'hospitalCode'], message: HOSPITAL_PROFILE_NEEDS_CODE });
+  });
 export type AppConfig = z.infer<typeof AppConfig>;
 
 export class ConfigError extends Error {

@@ -4,6 +4,7 @@
  * site.hospitalCode) as the default on a hospital desk. No personal data.
  */
 import { z } from 'zod';
+import { DeskProfile } from './settings';
 import { method } from '../spec';
 
 const Query = z
@@ -49,7 +50,14 @@ export const cataloguesMethods = {
   ),
   'catalogues.deskHospital': method(
     z.object({}).strict(),
-    z.object({ code: z.string().nullable(), hospital: HospitalEntry.nullable() }),
-    "The desk's own hospital (config site.hospitalCode), the default on a hospital desk",
+    z.object({
+      code: z.string().nullable(),
+      hospital: HospitalEntry.nullable(),
+      /** config.json `profile`: a hospital desk puts its own hospital and doctors in the forms. */
+      profile: DeskProfile,
+      /** The own hospital's 诊断医师 (resources/catalogues/doctors.json); empty without a hospital or a list. */
+      doctors: z.array(z.object({ code: z.string(), name: z.string() })),
+    }),
+    "The desk's profile and own hospital (config site.hospitalCode) with its doctors, the defaults on a hospital desk",
   ),
 };

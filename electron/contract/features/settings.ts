@@ -1,7 +1,7 @@
 /**
  * 设置 (系统管理员): the workstation's settings an administrator may change from the screen — the site (区划,
- * 窗口号 = the 办件编号 prefix, the desk's own hospital), the provincial platform (profile, address, simulator),
- * sign-in security and retention. Each section's schema is the one config.json is read with
+ * 窗口号 = the 办件编号 prefix, the desk's own hospital), the desk profile (counter, hospital 医保办, kiosk), the
+ * provincial platform (profile, address, simulator), sign-in security, the signed forms' templates folder and retention. Each section's schema is the one config.json is read with
  * (electron/host/config.ts), so the screen cannot save what the next start would refuse. Devices and operators
  * have their own pages. Every change is written to config.json atomically, audited with its full new value,
  * and takes effect at the next start.
@@ -50,7 +50,28 @@ export const PrivacySettings = z.object({
 });
 export type PrivacySettings = z.infer<typeof PrivacySettings>;
 
-export const SETTINGS_SECTIONS = ['site', 'platform', 'security', 'privacy'] as const;
+/**
+ * What this machine is (config.json `profile`): a hall counter; a hospital's 医保办 desk (特门 and 异地转诊 first,
+ * its own hospital and doctors as the forms' defaults; needs site.hospitalCode); or a self-service kiosk.
+ */
+export const DESK_PROFILES = ['counter', 'hospital', 'kiosk'] as const;
+export const DeskProfile = z.enum(DESK_PROFILES, { message: 'profile 应为 counter（政务大厅柜台）、hospital（医院医保办）或 kiosk（自助终端）' });
+export type DeskProfile = z.infer<typeof DeskProfile>;
+export const DESK_PROFILE_NAMES: Record<DeskProfile, string> = { counter: '政务大厅柜台', hospital: '医院医保办', kiosk: '自助终端' };
+export const HOSPITAL_PROFILE_NEEDS_CODE = '医院医保办（profile 为 hospital）须先在“站点”中填写本院定点医疗机构编码（site.hospitalCode）';
+
+/** The signed forms' templates: a folder of *.json (absent: the shipped resources/forms). */
+export const PaperSettings = z.object({
+  formsDir: z
+    .string()
+    .trim()
+    .min(1, '请填写表单模板目录')
+    .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, '表单模板目录应为完整路径（例如 /opt/forms 或 D:\\forms）')
+    .optional(),
+});
+export type PaperSettings = z.infer<typeof PaperSettings>;
+
+export const SETTINGS_SECTIONS = ['site', 'platform', 'security', 'privacy', 'profile', 'paper'] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 export const SettingsUpdate = z.discriminatedUnion('section', [
@@ -58,10 +79,28 @@ export const SettingsUpdate = z.discriminatedUnion('section', [
   z.object({ section: z.literal('platform'), value: PlatformSettings.strict() }).strict(),
   z.object({ section: z.literal('security'), value: SecuritySettings.strict() }).strict(),
   z.object({ section: z.literal('privacy'), value: PrivacySettings.strict() }).strict(),
+  z.object({ section: z.literal('profile'), value: DeskProfile }).strict(),
+  z.object({ section: z.literal('paper'), value: PaperSettings.strict() }).strict(),
 ]);
 export type SettingsUpdate = z.infer<typeof SettingsUpdate>;
 
-const Sections = z.object({ site: SiteSettings, platform: PlatformSettings, security: SecuritySettings, privacy: PrivacySettings });
+const Sections = z.object({
+  site: SiteSettings,
+  platform: PlatformSettings,
+  security: SecuritySettings,
+  privacy: PrivacySettings,
+  profile: DeskProfile,
+  // As config.json holds it (a hand-edited relative folder is shown, not refused).
+  paper: z.object({ formsDir: z.string().optional() }),
+});
+
+/** The templates a folder holds, loaded as the next start would load them; `error` is the loader's refusal. */
+const FormTemplates = z.object({
+  dir: z.string(),
+  shipped: z.boolean(),
+  templates: z.array(z.object({ id: z.string(), title: z.string() })),
+  error: z.string().nullable(),
+});
 
 export const settingsMethods = {
   'settings.get': method(
@@ -72,6 +111,8 @@ export const settingsMethods = {
       /** Sections whose saved value differs from what this run started with: a restart applies them. */
       pendingRestart: z.array(z.enum(SETTINGS_SECTIONS)),
       profiles: z.array(z.object({ id: z.string(), name: z.string() })),
+      /** The templates in use now (this run's folder) and those the saved folder holds. */
+      forms: z.object({ running: FormTemplates, saved: FormTemplates }),
       configFile: z.string(),
     }),
     'The settings an administrator may change, and which of them wait for a restart',

@@ -21,8 +21,8 @@ const LOCKED_DOWN: WebPreferences = {
   spellcheck: false,
 };
 
-/** config.json `profile`: a hall counter, or a self-service kiosk whose window is locked (see below). */
-export type WindowProfile = 'counter' | 'kiosk';
+/** config.json `profile`: a hall counter or hospital desk (an ordinary window), or a self-service kiosk whose window is locked (see below). */
+export type WindowProfile = 'counter' | 'hospital' | 'kiosk';
 
 export function mainWindowOptions(opts: { preload: string; isPackaged: boolean; profile?: WindowProfile }): BrowserWindowConstructorOptions {
   if (opts.profile === 'kiosk') return kioskWindowOptions(opts);

@@ -14,9 +14,12 @@ import { SpecialDiseaseForm } from '../services/SpecialDiseaseForm';
 import { usePersonForCase } from '../services/usePersonForCase';
 import { PROVISIONAL_ACCEPTANCE_LABEL } from '../../../../electron/contract/vocabulary/identity-documents';
 import { useDesk } from '../../store/desk-store';
+import { useDeskProfile } from '../../store/desk-profile-store';
 import { usePlatform } from '../../store/platform-store';
 import '../services/services.css';
 
+// 门诊慢特病 and 异地就医备案 come first on every desk (a hospital 医保办 desk's two services, 特门 and 异地转诊);
+// the desk-profile defaults (desk-defaults.ts) are what makes a hospital desk its own.
 const TABS: Array<{ id: ServiceTab; label: string; keys: string[] }> = [
   { id: 'special-disease', label: '门诊慢特病', keys: shortcutKeys('tab-special-disease') },
   { id: 'remote-registration', label: '异地就医备案', keys: shortcutKeys('tab-remote-registration') },
@@ -36,6 +39,10 @@ export function ServiceTabs() {
   const lookupError = usePlatform((s) => s.lookupError);
   const person = usePersonForCase();
   const psnNo = person?.psnNo ?? null;
+  const deskReady = useDeskProfile((s) => s.ready);
+  const deskHospital = useDeskProfile((s) => (s.info?.profile === 'hospital' ? s.info.hospital : null));
+  const loadDesk = useDeskProfile((s) => s.load);
+  useEffect(loadDesk, [loadDesk]);
 
   // A new citizen at the counter starts from empty forms.
   useEffect(() => {
@@ -60,6 +67,8 @@ export function ServiceTabs() {
     );
   else if (!person) body = <p className="empty">{lookingUp ? '正在查询参保信息…' : '参保信息查询成功后才能办理业务。'}</p>;
   else if (tab === 'history') body = <HistoryPanel psnNo={person.psnNo} />;
+  // The forms take their defaults at mount: on a hospital desk they wait for its hospital and doctors.
+  else if (!deskReady) body = <p className="empty">正在读取本机设置…</p>;
   else if (outcome && outcome.forPsnNo === person.psnNo && outcome.outcome === 'accepted' && outcome.receipt.kind === tab)
     body = <ReceiptView receipt={outcome.receipt} onDone={reset} justAccepted />;
   else if (outcome && outcome.forPsnNo === person.psnNo && outcome.outcome === 'refused' && outcome.notice.kind === tab)
@@ -86,6 +95,11 @@ export function ServiceTabs() {
             <kbd>{s.keys[0]}</kbd>
           </button>
         ))}
+        {deskHospital && (
+          <span className="tag desk-hospital" data-testid="desk-hospital" title="医院医保办：表单默认填写本院和本院医师">
+            医保办 · {deskHospital.name}
+          </span>
+        )}
         <button type="button" className="link shortcut-help" onClick={() => openCard(true)} data-testid="open-shortcut-card">
           快捷键 <kbd>F1</kbd>
         </button>

@@ -6,7 +6,9 @@ import { RemoteRegistrationForm as Schema } from '../../../../electron/contract/
 import { isLongTermRegType, REMOTE_REG_TYPE_NAMES, REMOTE_REG_TYPES } from '../../../../electron/contract/vocabulary/remote-registration';
 import { normalizeCode, normalizePhone } from '../../../../shared/normalize';
 import { RegionPicker } from '../../ui/RegionPicker';
+import { useDeskProfile } from '../../store/desk-profile-store';
 import { useCases } from './cases-store';
+import { defaultRegType } from './desk-defaults';
 import { DraftNote } from './DraftNote';
 import { AcceptButton, Field, InsutypeField } from './Field';
 import { focusFirstError } from './form-focus';
@@ -29,9 +31,11 @@ export function RemoteRegistrationForm({ person }: { person: CasePerson }) {
   const formRef = useRef<HTMLFormElement>(null);
   const gate = useNoticeGate();
   const insutypes = caseInsutypesOf(person);
+  // A hospital desk refers its patients out (异地转诊); a hall counter starts from 异地长期居住.
+  const desk = useDeskProfile((s) => s.info);
   const defaults: Values = {
       insutype: insutypes[0]?.insutype ?? '',
-      regType: 'longTermResidence',
+      regType: defaultRegType(desk),
       targetAdmdvs: '',
       targetHospitalCode: '',
       targetHospitalName: '',

@@ -6,6 +6,8 @@ import { SpecialDiseaseForm as Schema } from '../../../../electron/contract/feat
 import { normalizeCode, normalizePhone } from '../../../../shared/normalize';
 import { api } from '../../api/client';
 import { useCases } from './cases-store';
+import { useDeskProfile } from '../../store/desk-profile-store';
+import { doctorChoices, specialDiseaseDefaults } from './desk-defaults';
 import { DiseaseSelect, type Disease } from './DiseaseSelect';
 import { DraftNote } from './DraftNote';
 import { AcceptButton, Field, InsutypeField } from './Field';
@@ -34,26 +36,28 @@ export function SpecialDiseaseForm({ person }: { person: CasePerson }) {
     api.call('catalog.diseases').then(setDiseases).catch(() => undefined);
   }, []);
   const insutypes = caseInsutypesOf(person);
+  // A hospital desk's own hospital and first doctor; a hall counter's blanks (ServiceTabs waits for them).
+  const desk = useDeskProfile((s) => s.info);
+  const doctors = doctorChoices(desk);
   const defaults: Values = {
     insutype: insutypes[0]?.insutype ?? '',
     diseaseCode: '',
-    hospitalCode: '',
-    hospitalName: '',
+    ...specialDiseaseDefaults(desk),
     assessedOn: today(),
-    doctorCode: '',
-    doctorName: '',
     begndate: today(),
     enddate: '',
     tel: '',
     addr: '',
   };
-  const { register, handleSubmit, formState, control, watch, getValues, reset } = useForm<Values, unknown, z.output<typeof Schema>>({
+  const { register, handleSubmit, formState, control, watch, getValues, reset, setValue } = useForm<Values, unknown, z.output<typeof Schema>>({
     resolver: zodResolver(Schema),
     shouldFocusError: false,
     defaultValues: draft?.values ?? defaults,
   });
   useDraftSaver('special-disease', person.psnNo, watch, getValues, { materials, promiseSigned, extra: { filter } });
   const e = formState.errors;
+  const doctorCode = watch('doctorCode');
+  const chosenDoctor = doctors.some((d) => d.code === doctorCode) ? doctorCode : '';
   const onSubmit = handleSubmit(
     (form) =>
       gate.guard(async () => {
@@ -95,6 +99,27 @@ export function SpecialDiseaseForm({ person }: { person: CasePerson }) {
         <Field label="鉴定日期" error={e.assessedOn}>
           <input type="date" {...register('assessedOn')} />
         </Field>
+        {doctors.length > 0 && (
+          <Field label="本院诊断医师">
+            <select
+              value={chosenDoctor}
+              data-testid="sd-doctor-choice"
+              onChange={(ev) => {
+                const d = doctors.find((x) => x.code === ev.target.value);
+                // 其他: the clerk types a doctor not on the list.
+                setValue('doctorCode', d?.code ?? '', { shouldDirty: true, shouldValidate: !!d });
+                setValue('doctorName', d?.name ?? '', { shouldDirty: true, shouldValidate: !!d });
+              }}
+            >
+              {doctors.map((d) => (
+                <option key={d.code} value={d.code}>
+                  {d.name}（{d.code}）
+                </option>
+              ))}
+              <option value="">其他医师（手工填写）</option>
+            </select>
+          </Field>
+        )}
         <Field label="诊断医师编码" error={e.doctorCode}>
           <input {...normalizedOnBlur(register('doctorCode'), normalizeCode)} data-testid="sd-doctor-code" />
         </Field>

@@ -1,14 +1,19 @@
 /**
- * 设置 (系统管理员): site and 办件编号 prefix, the provincial platform, sign-in security and retention. Each
+ * 设置 (系统管理员): site and 办件编号 prefix, the desk profile (counter, hospital 医保办, kiosk), the provincial
+ * platform, sign-in security, the signed forms' templates folder (its templates listed) and retention. Each
  * section is its own form, validated with the schema config.json is read with (errors beside the field), saved
  * on its own, and marked 重启后生效 until the workstation restarts with it. Devices and operators have their pages.
  */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Resolver, type UseFormReturn } from 'react-hook-form';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { MethodOutput } from '../../../../electron/contract/api';
 import {
+  DESK_PROFILE_NAMES,
+  DESK_PROFILES,
+  DeskProfile,
+  PaperSettings,
   PlatformSettings,
   PrivacySettings,
   SecuritySettings,
@@ -25,14 +30,21 @@ type Loaded = MethodOutput<'settings.get'>;
 const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 
 /** One section's form: validated by its schema, saved alone, with the host's refusal shown under it. */
-function useSection<T extends FieldValues>(section: SettingsSection, schema: z.ZodType<T>, saved: T, onSaved: () => void) {
+function useSection<T extends FieldValues>(
+  section: SettingsSection,
+  schema: z.ZodType<T>,
+  saved: T,
+  onSaved: () => void,
+  /** The section's value from the form's (profile is one string, edited as { profile }). */
+  toValue: (form: T) => unknown = (form) => form,
+) {
   const form = useForm<T>({ resolver: zodResolver(schema as never) as unknown as Resolver<T>, defaultValues: saved as DefaultValues<T>, mode: 'onBlur' });
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   useEffect(() => form.reset(saved), [form, saved]);
   const submit = form.handleSubmit(async (value) => {
     setStatus(null);
     try {
-      const r = await api.call('settings.update', { section, value } as unknown as SettingsUpdate);
+      const r = await api.call('settings.update', { section, value: toValue(value) } as unknown as SettingsUpdate);
       setStatus({ ok: true, text: r.pendingRestart ? '已保存，重启工作站后生效' : '已保存（与当前运行的设置相同）' });
       onSaved();
     } catch (err) {
@@ -87,12 +99,39 @@ function SectionCard<T extends FieldValues>(props: {
   );
 }
 
+const ProfileForm = z.object({ profile: DeskProfile });
+type ProfileForm = z.infer<typeof ProfileForm>;
+const toProfile = (f: ProfileForm) => f.profile;
+
+/** The templates a folder holds (id, title), or the loader's refusal naming the file and field. */
+function TemplateList({ forms, testId }: { forms: Loaded['forms']['running']; testId: string }) {
+  if (forms.error)
+    return (
+      <p className="field-error" role="alert" data-testid={`${testId}-error`}>
+        {forms.error}
+      </p>
+    );
+  return (
+    <ul className="template-list" data-testid={testId}>
+      {forms.templates.map((t) => (
+        <li key={t.id}>
+          {t.title} <span className="mono hint">{t.id}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function Sections({ loaded, reload }: { loaded: Loaded; reload: () => void }) {
-  const { saved, pendingRestart, profiles } = loaded;
+  const { saved, pendingRestart, profiles, forms } = loaded;
   const site = useSection('site', SiteSettings.strict(), saved.site, reload);
   const platform = useSection('platform', PlatformSettings.strict(), saved.platform, reload);
   const security = useSection('security', SecuritySettings.strict(), saved.security, reload);
   const privacy = useSection('privacy', PrivacySettings.strict(), saved.privacy, reload);
+  const profileSaved = useMemo(() => ({ profile: saved.profile }), [saved.profile]);
+  const profile = useSection('profile', ProfileForm, profileSaved, reload, toProfile);
+  const paper = useSection('paper', PaperSettings.strict(), saved.paper as PaperSettings, reload);
+  const formsPending = forms.saved.dir !== forms.running.dir;
   const pending = (s: SettingsSection) => pendingRestart.includes(s);
   const e = <T extends FieldValues>(f: UseFormReturn<T>, name: keyof T & string) => f.formState.errors[name] as { message?: string } | undefined;
 
@@ -108,6 +147,19 @@ function Sections({ loaded, reload }: { loaded: Loaded; reload: () => void }) {
         <Field label="本院定点医疗机构编码（医院医保办填写）" error={e(site.form, 'hospitalCode')} wide>
           <input {...site.form.register('hospitalCode', { setValueAs: emptyToUndefined })} placeholder="政务大厅留空" data-testid="set-hospital" />
         </Field>
+      </SectionCard>
+
+      <SectionCard title="工作站类型" section="profile" pending={pending('profile')} state={profile}>
+        <Field label="本机用作" error={e(profile.form, 'profile')} wide>
+          <select {...profile.form.register('profile')} data-testid="set-desk-profile">
+            {DESK_PROFILES.map((p) => (
+              <option key={p} value={p}>
+                {DESK_PROFILE_NAMES[p]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <p className="hint wide">医院医保办：门诊慢特病、异地转诊优先，表单默认填写本院（须先在“站点”中填写本院编码）和本院医师。</p>
       </SectionCard>
 
       <SectionCard title="医保平台" section="platform" pending={pending('platform')} state={platform}>
@@ -137,6 +189,27 @@ function Sections({ loaded, reload }: { loaded: Loaded; reload: () => void }) {
         </Field>
         <Field label="输错后锁定（分钟）" error={e(security.form, 'lockoutMinutes')}>
           <input type="number" {...security.form.register('lockoutMinutes', { valueAsNumber: true })} data-testid="set-lockout" />
+        </Field>
+      </SectionCard>
+
+      <SectionCard title="表单模板" section="paper" pending={pending('paper')} state={paper}>
+        <div className="wide" data-testid="forms-running">
+          <p className="readonly-note">
+            正在使用：<span className="mono" data-testid="forms-running-dir">{forms.running.dir}</span>
+            {forms.running.shipped && '（随软件提供的模板）'}
+          </p>
+          <TemplateList forms={forms.running} testId="forms-running-list" />
+        </div>
+        {formsPending && (
+          <div className="wide" data-testid="forms-saved">
+            <p className="readonly-note">
+              重启后使用：<span className="mono">{forms.saved.dir}</span>
+            </p>
+            <TemplateList forms={forms.saved} testId="forms-saved-list" />
+          </div>
+        )}
+        <Field label="表单模板目录（留空使用随软件提供的模板）" error={e(paper.form, 'formsDir')} wide>
+          <input {...paper.form.register('formsDir', { setValueAs: emptyToUndefined })} placeholder={forms.running.shipped ? forms.running.dir : ''} data-testid="set-forms-dir" />
         </Field>
       </SectionCard>
 

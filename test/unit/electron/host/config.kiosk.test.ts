@@ -28,7 +28,7 @@ describe('config: profile and kiosk', () => {
   });
 
   it.each([
-    [{ profile: 'hall' }, 'profile 应为 counter（柜台）或 kiosk（自助终端）'],
+    [{ profile: 'hall' }, 'profile 应为 counter（政务大厅柜台）、hospital（医院医保办）或 kiosk（自助终端）'],
     [{ kiosk: { idleSeconds: 2 } }, 'kiosk.idleSeconds 应在 5–600 秒之间'],
     [{ kiosk: { idleSeconds: 601 } }, 'kiosk.idleSeconds 应在 5–600 秒之间'],
     [{ kiosk: { idleSeconds: 12.5 } }, 'kiosk.idleSeconds 应为整数秒'],

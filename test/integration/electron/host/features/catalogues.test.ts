@@ -66,6 +66,9 @@ describe('catalogues.* methods', () => {
     expect(await call(app.handlers, 'catalogues.deskHospital', {})).toEqual({
       code: 'H99010100001',
       hospital: { code: 'H99010100001', name: '示例市第一人民医院', level: '3', region: '990100', initials: 'SLSDYRMYY' },
+      // A hall counter with a hospital code is still a counter: no doctors offered.
+      profile: 'counter',
+      doctors: [],
     });
   });
 
