@@ -149,7 +149,8 @@ describe('需人工处理', () => {
     await page.getByTestId('reason-text').fill('电话联系申请人核对医师');
     await page.getByTestId('reason-ok').click();
     await page.getByTestId('detail-notice').getByText('已登记联系情况').waitFor();
-    expect(await page.getByTestId('case-events').innerText()).toContain('已联系申请人');
+    // The events list reloads after the notice: wait for it rather than read it once.
+    await expect.poll(() => page.getByTestId('case-events').innerText()).toContain('已联系申请人');
     await page.getByTestId('action-resubmit').click();
     await page.getByTestId('correct-diag_dr_name').fill('钱医生');
     await page.getByTestId('correct-submit').click();
@@ -161,7 +162,7 @@ describe('需人工处理', () => {
     expect(await page.getByTestId('detail-state').innerText()).toBe('已更正重报');
     await page.getByTestId('replaced-by').click();
     await expect.poll(() => page.getByTestId('detail-state').innerText(), { timeout: 30_000 }).toBe('已上报');
-    expect(await page.getByTestId('case-events').innerText()).toContain(`更正重报（原办件 ${cases.refused}）`);
+    await expect.poll(() => page.getByTestId('case-events').innerText()).toContain(`更正重报（原办件 ${cases.refused}）`);
     await page.screenshot({ path: screenshotPath('worklist-resubmitted') });
   }, 60_000);
 
@@ -176,7 +177,7 @@ describe('需人工处理', () => {
     await page.getByTestId('reason-text').fill('申请人放弃办理');
     await page.getByTestId('reason-ok').click();
     await expect.poll(() => page.getByTestId('detail-state').innerText()).toBe('已作废');
-    expect(await page.getByTestId('case-events').innerText()).toContain('作废（主管 赵主管）：申请人放弃办理');
+    await expect.poll(() => page.getByTestId('case-events').innerText()).toContain('作废（主管 赵主管）：申请人放弃办理');
     await nav('queue');
     await expect.poll(() => page.getByTestId('count-needs-clerk').locator('.count').innerText().then(Number)).toBe(0);
   });
@@ -213,7 +214,7 @@ describe('撤销 with a typed reason', () => {
     await page.screenshot({ path: screenshotPath('worklist-cancel-reason') });
     await page.getByTestId('reason-ok').click();
     await page.getByTestId('detail-notice').getByText(/已受理撤销申请，办件编号 \d{23}/).waitFor();
-    expect(await page.getByTestId('case-events').innerText()).toContain('申请撤销');
-    expect(await page.getByTestId('case-events').innerText()).toContain('申请人已在外地办理');
+    await expect.poll(() => page.getByTestId('case-events').innerText()).toContain('申请撤销');
+    await expect.poll(() => page.getByTestId('case-events').innerText()).toContain('申请人已在外地办理');
   });
 });
