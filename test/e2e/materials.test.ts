@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppDatabase } from '../../electron/services/app-schema';
 import { openDesk, screenshotPath, type DeskSession } from '../helpers/browser';
+import { fillSpecialDisease, readCard } from '../helpers/desk-flows';
 
 let desk: DeskSession;
 let page: Page;
@@ -55,9 +56,7 @@ const capture = (id: string) => page.getByTestId(`capture-${id}`);
 
 describe('materials capture in browser mode', () => {
   it('reads the card and opens the 特门 form with its materials', async () => {
-    await page.getByTestId('sim-place').click();
-    await page.getByTestId('read-id').click();
-    await page.getByTestId('psn-no').waitFor({ timeout: 20_000 });
+    await readCard(page, 20_000);
     await page.getByRole('form', { name: '门诊慢特病备案' }).waitFor();
     await capture('sd-medical-record').waitFor();
   });
@@ -148,13 +147,7 @@ describe('materials capture in browser mode', () => {
   });
 
   it('accepts the case with its attachments; the receipt shows them; 9101 goes before the filing', async () => {
-    await page.getByTestId('disease-filter').fill('gxy');
-    await expect.poll(() => page.getByTestId('disease').inputValue()).toBe('M03900');
-    await page.getByTestId('sd-hospital-code').fill('H99010100001');
-    await page.getByTestId('sd-hospital-name').fill('示例市第一人民医院');
-    await page.getByTestId('sd-doctor-code').fill('D001');
-    await page.getByTestId('sd-doctor-name').fill('王医生');
-    await page.getByTestId('sd-tel').fill('13800000001');
+    await fillSpecialDisease(page, { allMaterials: false });
     await page.getByTestId('material-id-document').check();
     await page.getByTestId('material-sd-photo').check();
     await capture('sd-medical-record').scrollIntoViewIfNeeded();

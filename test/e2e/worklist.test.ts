@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, screenshotPath, type DeskSession } from '../helpers/browser';
+import { fillSpecialDisease, readCard } from '../helpers/desk-flows';
 
 let desk: DeskSession;
 let page: Page;
@@ -27,14 +28,7 @@ const nav = (view: string) => page.getByTestId(`nav-${view}`).click();
 async function acceptSpecial(filter: string, code: string, opts: { withoutPhoto?: boolean } = {}): Promise<string> {
   await nav('desk');
   if (await page.getByTestId('next-case').isVisible()) await page.getByTestId('next-case').click();
-  await page.getByTestId('disease-filter').fill(filter);
-  await expect.poll(() => page.getByTestId('disease').inputValue()).toBe(code);
-  await page.getByTestId('sd-hospital-code').fill('H99010100001');
-  await page.getByTestId('sd-hospital-name').fill('示例市第一人民医院');
-  await page.getByTestId('sd-doctor-code').fill('D001');
-  await page.getByTestId('sd-doctor-name').fill('王医生');
-  await page.getByTestId('sd-tel').fill('13800000001');
-  await page.getByTestId('materials-all').click();
+  await fillSpecialDisease(page, { filter, code });
   if (opts.withoutPhoto) {
     await page.getByTestId('material-sd-photo').uncheck();
     await page.getByTestId('promise-signed').check();
@@ -59,9 +53,7 @@ async function searchFor(text: string): Promise<void> {
 
 describe('办件 screen', () => {
   it('accepts four cases at the desk (plain, 容缺, two refused by the platform)', async () => {
-    await page.getByTestId('sim-place').click();
-    await page.getByTestId('read-id').click();
-    await page.getByTestId('psn-no').waitFor({ timeout: 20_000 });
+    await readCard(page, 20_000);
     cases.plain = await acceptSpecial('gxy', 'M03900');
     cases.pending = await acceptSpecial('tnb', 'M01600', { withoutPhoto: true });
     await platformFault('refuse');
