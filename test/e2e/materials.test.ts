@@ -53,6 +53,8 @@ async function jpegFromPage(): Promise<Buffer> {
 }
 
 const capture = (id: string) => page.getByTestId(`capture-${id}`);
+/** The case accepted with the attachments (its 办件编号, from the receipt). */
+let caseNo = '';
 
 describe('materials capture in browser mode', () => {
   it('reads the card and opens the 特门 form with its materials', async () => {
@@ -154,6 +156,7 @@ describe('materials capture in browser mode', () => {
     await page.screenshot({ path: screenshotPath('materials-form') });
     await page.getByTestId('submit-case').click();
     await page.getByTestId('receipt').waitFor({ timeout: 20_000 });
+    caseNo = await page.getByTestId('receipt-case-no').innerText();
     const shown = page.getByTestId('case-attachments');
     await shown.waitFor({ timeout: 15_000 });
     expect(await shown.getByTestId('attachment').count()).toBe(4);
@@ -174,5 +177,27 @@ describe('materials capture in browser mode', () => {
     } finally {
       db.close();
     }
+  });
+
+  it('the 办件 detail of that case shows its attachments as thumbnails, uploaded', async () => {
+    expect(caseNo).toMatch(/^\d{23}$/);
+    await page.getByTestId('nav-cases').click();
+    await page.getByTestId(`case-row-${caseNo}`).click();
+    const detail = page.getByTestId('case-detail');
+    await detail.waitFor();
+    expect(await detail.locator('.mono.small').first().innerText()).toBe(caseNo);
+    const shown = detail.getByTestId('case-attachments');
+    await shown.waitFor({ timeout: 15_000 });
+    expect(await shown.getByTestId('attachment').count()).toBe(4);
+    // The pictures are drawn (not broken images), and the PDF scan is a tile.
+    const thumbs = shown.getByTestId('attachment-thumb');
+    expect(await thumbs.count()).toBe(3);
+    for (const t of await thumbs.all()) await expect.poll(() => t.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    const text = await shown.innerText();
+    expect(text).toContain('病历.jpg');
+    expect(text).toContain('scan-0001.pdf');
+    expect(text.match(/已上传/g)).toHaveLength(4);
+    await shown.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('materials-case-detail') });
   });
 });

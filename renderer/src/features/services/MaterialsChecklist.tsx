@@ -55,7 +55,8 @@ export function MaterialsChecklist(props: {
   const attachedIds = new Set(attached.map((a) => a.materialId));
   const got = new Set([...props.value, ...attachedIds]);
   const toggle = (id: string) => props.onChange(got.has(id) ? props.value.filter((x) => x !== id) : [...props.value, id]);
-  const { missingMain, missingMinor } = missingMaterials(list, props.value);
+  // An attached file counts as received (got), as a tick does: otherwise 受理 would ask for a 告知单.
+  const { missingMain, missingMinor } = missingMaterials(list, [...got]);
   // An alternative group is named by all its members: 「异地居住或工作证明 或 个人承诺书」.
   const missingNames = missingMain
     .map((m) => (m.anyOf === null ? m.name : list.filter((x) => x.anyOf === m.anyOf).map((x) => x.name).join(' 或 ')))

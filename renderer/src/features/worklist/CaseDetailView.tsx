@@ -4,6 +4,7 @@ import { attemptActionName, attemptOutcomeName } from '../../../../electron/cont
 import { api, errorMessage } from '../../api/client';
 import { may } from '../../auth/access';
 import { useAuth } from '../../auth/auth-store';
+import { CaseAttachments } from '../materials/CaseAttachments';
 import { FormsToPrint } from '../paper/FormsToPrint';
 import { ReasonDialog } from './ReasonDialog';
 
@@ -157,6 +158,9 @@ export function CaseDetailView({ caseNo, onChanged, onOpen }: { caseNo: string; 
           {d.actions.complete && <CompleteForm d={d} onDone={() => done('已登记补齐，办件已进入上报队列')} />}
         </section>
       )}
+
+      {/* The materials captured at 受理, as thumbnails with their upload state (nothing when there are none). */}
+      <CaseAttachments caseNo={v.caseNo} />
 
       <div className="actions">
         {d.actions.contact && (
