@@ -159,9 +159,6 @@ export function CaseDetailView({ caseNo, onChanged, onOpen }: { caseNo: string; 
         </section>
       )}
 
-      {/* The materials captured at 受理, as thumbnails with their upload state (nothing when there are none). */}
-      <CaseAttachments caseNo={v.caseNo} />
-
       <div className="actions">
         {d.actions.contact && (
           <button onClick={() => setAsk('contact')} data-testid="action-contact">
@@ -175,6 +172,9 @@ export function CaseDetailView({ caseNo, onChanged, onOpen }: { caseNo: string; 
         )}
         {v.cancelNote && !v.cancellable && <span className="muted small">{v.cancelNote}</span>}
       </div>
+
+      {/* The materials captured at 受理, as thumbnails with their upload state (nothing when there are none). */}
+      <CaseAttachments caseNo={v.caseNo} />
 
       <section className="case-section">
         <h3>办理经过</h3>
