@@ -179,7 +179,7 @@ describe('登录, roles, the lock and 签退', () => {
   it('a clerk signs in to 受理台 and sees no 操作员; the host refuses a forced operators call', async () => {
     await signIn(page, SEEDED.clerk);
     expect(await page.getByTestId('operator-role').innerText()).toBe('柜员');
-    expect(await navLabels(page)).toEqual(['受理台', '上报队列', '设备']);
+    expect(await navLabels(page)).toEqual(['受理台', '办件', '上报队列', '日结', '设备']);
     await page.getByTestId('read-id').waitFor();
     const r = await forcedCall(page, 'operators.list');
     expect(r).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('柜员无权') } });

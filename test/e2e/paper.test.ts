@@ -100,8 +100,10 @@ describe('the paper of a past case, from 办件记录', () => {
     await page.getByTestId('nav-desk').click();
     await page.getByRole('tab', { name: /办件记录/ }).click();
     await page.getByTestId('history').waitFor();
-    page.once('dialog', (d) => void d.accept());
     await page.getByTestId('cancel-case').first().click();
+    // 撤销 asks for the applicant's reason in words (ReasonDialog), not a browser confirm.
+    await page.getByTestId('reason-text').fill('申请人不再办理');
+    await page.getByTestId('reason-ok').click();
     await expect.poll(() => page.locator('[data-testid^="history-"]').filter({ hasText: '撤销门诊慢特病备案' }).count(), { timeout: 15_000 }).toBe(1);
     await page.locator('[data-testid^="history-"]').filter({ hasText: '撤销门诊慢特病备案' }).getByRole('button', { name: '回执', exact: true }).click();
     await page.getByTestId('form-cancellation').waitFor({ timeout: 15_000 }).catch(async (err) => {

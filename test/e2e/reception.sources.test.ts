@@ -142,7 +142,7 @@ describe('reception from every source', () => {
     await page.getByTestId('insured-provisional').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('provisional-name').innerText()).toBe('李秀兰');
     expect(await page.getByTestId('psn-no').innerText()).toMatch(/^LS[0-9A-F]{18}（本机临时编号）$/);
-    expect(await page.locator('.readonly-note').innerText()).toContain('临时受理（待核验）');
+    expect(await page.locator('.readonly-note', { hasText: '办理对象' }).innerText()).toContain('临时受理（待核验）');
     await shoot('reception-provisional');
 
     await fillSpecialDisease(page);

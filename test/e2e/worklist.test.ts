@@ -56,6 +56,9 @@ describe('办件 screen', () => {
     await readCard(page, 20_000);
     cases.plain = await acceptSpecial('gxy', 'M03900');
     cases.pending = await acceptSpecial('tnb', 'M01600', { withoutPhoto: true });
+    // The plain case delivered first (the 容缺 one is held): 拒绝下一笔 must catch the next case, not this one.
+    await nav('queue');
+    await expect.poll(() => page.getByTestId('count-done').locator('.count').innerText().then(Number), { timeout: 30_000 }).toBe(1);
     await platformFault('refuse');
     cases.refused = await acceptSpecial('mzf', 'M05300');
     await nav('queue');
@@ -127,7 +130,7 @@ describe('需人工处理', () => {
     await page.getByTestId('queue-table').getByText(cases.refused2).waitFor({ timeout: 20_000 });
     const row = await page.getByTestId('queue-table').locator('tbody tr').first().innerText();
     expect(row).toMatch(/\*/);
-    expect(row).toMatch(/\d{4}\/\d{1,2}\/\d{1,2}/);
+    expect(row).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     await page.getByTestId('queue-search').fill(cases.refused.slice(-6));
     await expect.poll(() => page.getByTestId('queue-table').locator('tbody tr').count()).toBe(1);
     await page.screenshot({ path: screenshotPath('worklist-queue-needs-clerk') });
@@ -150,7 +153,8 @@ describe('需人工处理', () => {
     await page.getByTestId('correct-note').fill('更正诊断医师姓名');
     await page.getByTestId('correct-submit').click();
     await page.getByTestId('detail-notice').getByText(/已更正重报，新办件编号 \d{23}/).waitFor();
-    expect(await page.getByTestId('detail-state').innerText()).toBe('已更正重报');
+    // The notice shows before the detail has reloaded: wait for the reloaded state.
+    await expect.poll(() => page.getByTestId('detail-state').innerText()).toBe('已更正重报');
     await page.getByTestId('replaced-by').click();
     await expect.poll(() => page.getByTestId('detail-state').innerText(), { timeout: 30_000 }).toBe('已上报');
     expect(await page.getByTestId('case-events').innerText()).toContain(`更正重报（原办件 ${cases.refused}）`);
