@@ -6,50 +6,12 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureBridgeSocket, forcedCall } from '../helpers/bridge-call';
 import { openDesk, screenshotPath, type DeskSession } from '../helpers/browser';
 import { SEEDED, signIn, signOut } from '../helpers/operators-seed';
 
 const VIEWPORT = { width: 1366, height: 768 };
 const shot = (page: Page, name: string) => page.screenshot({ path: screenshotPath(`auth-${name}`) });
-
-/** Remembers the page's own bridge WebSocket, so a test can send on it what injected script could. */
-async function captureBridgeSocket(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const Native = window.WebSocket;
-    const sockets: WebSocket[] = [];
-    (window as unknown as { __bridgeSockets: WebSocket[] }).__bridgeSockets = sockets;
-    window.WebSocket = class extends Native {
-      constructor(url: string | URL, protocols?: string | string[]) {
-        super(url, protocols);
-        sockets.push(this);
-      }
-    } as typeof WebSocket;
-  });
-}
-
-/** A contract call made from the page straight on its signed-in bridge, bypassing the renderer's UI. */
-async function forcedCall(page: Page, method: string, input: unknown = {}): Promise<{ ok: boolean; error?: { code: string; message: string } }> {
-  return page.evaluate(
-    ([method, input]) =>
-      new Promise<unknown>((resolve) => {
-        const injected = (window as unknown as { counterBridge?: { invoke(m: string, i: unknown): Promise<unknown> } }).counterBridge;
-        if (injected) return void injected.invoke(method as string, input).then(resolve);
-        // The newest socket that is open: after a reconnect the first one is closed and would never answer.
-        const ws = (window as unknown as { __bridgeSockets: WebSocket[] }).__bridgeSockets.filter((w) => w.readyState === WebSocket.OPEN).at(-1);
-        if (!ws) return resolve({ ok: false, error: { code: 'test-no-open-socket', message: 'the page has no open bridge socket' } });
-        const id = 1_000_000 + Math.floor(Math.random() * 1_000_000);
-        const onMessage = (ev: MessageEvent) => {
-          const msg = JSON.parse(String(ev.data)) as { id?: number; result?: unknown };
-          if (msg.id !== id) return;
-          ws.removeEventListener('message', onMessage);
-          resolve(msg.result);
-        };
-        ws.addEventListener('message', onMessage);
-        ws.send(JSON.stringify({ id, method, input }));
-      }),
-    [method, input] as const,
-  ) as Promise<{ ok: boolean; error?: { code: string; message: string } }>;
-}
 
 const navLabels = (page: Page) => page.locator('.nav .nav-item').allInnerTexts();
 const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);

@@ -22,7 +22,7 @@ beforeAll(async () => {
 
 afterAll(() => desk?.close());
 
-async function readCard(): Promise<void> {
+async function readIdCard(): Promise<void> {
   await page.getByTestId('sim-place').click();
   await page.getByTestId('read-id').click();
   await page.getByTestId('psn-no').waitFor({ timeout: 15_000 });
@@ -59,7 +59,7 @@ async function wedgeScan(code: string): Promise<void> {
 describe('forms that cannot lie or lose', () => {
   it('a card just read pre-ticks 有效身份证件', async () => {
     await page.getByRole('heading', { name: '医保综合柜员工作站' }).waitFor();
-    await readCard();
+    await readIdCard();
     await page.getByRole('form', { name: '门诊慢特病备案' }).waitFor();
     await expect.poll(() => page.getByTestId('material-id-document').isChecked()).toBe(true);
   });
@@ -103,7 +103,7 @@ describe('forms that cannot lie or lose', () => {
     await receipt.waitFor({ timeout: 15_000 });
     expect(await receipt.innerText()).toContain('糖尿病');
     await page.getByTestId('next-case').click();
-    await readCard();
+    await readIdCard();
     await page.getByRole('form', { name: '门诊慢特病备案' }).waitFor();
     expect(await page.getByTestId('draft-restored').count()).toBe(0);
     expect(await page.getByTestId('sd-hospital-name').inputValue()).toBe('');
@@ -196,7 +196,7 @@ describe('forms that cannot lie or lose', () => {
   it('a reload and a card re-read of the same person give the half-filled form back', async () => {
     await page.reload();
     await page.getByRole('heading', { name: '医保综合柜员工作站' }).waitFor();
-    await readCard();
+    await readIdCard();
     await page.getByRole('tab', { name: '零星报销' }).click();
     await page.getByTestId('draft-restored').waitFor();
     expect(await page.getByTestId('rb-hospital-name').inputValue()).toBe('示例市第一人民医院');

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../electron/host/app';
 import { defaultDeviceFactories } from '../../electron/host/default-devices';
 import { call } from '../../electron/host/dispatch';
+import { captureBridgeSocket, forcedCall } from '../helpers/bridge-call';
 import { launchChromium, screenshotPath } from '../helpers/browser';
 import { SEEDED, signIn, writeConfig } from '../helpers/operators-seed';
 import { startWebHost, type WebHost } from '../helpers/web-host';
@@ -26,44 +27,6 @@ const citizen = ID_SAMPLE[0]; // 张伟明
 const ssCitizen = SS_SAMPLE[0]; // 张三
 
 const shot = (page: Page, name: string) => page.screenshot({ path: screenshotPath(`kiosk-${name}`), fullPage: true });
-
-/** Remembers the page's own bridge WebSocket, so a test can send on it what injected script could. */
-async function captureBridgeSocket(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const Native = window.WebSocket;
-    const sockets: WebSocket[] = [];
-    (window as unknown as { __bridgeSockets: WebSocket[] }).__bridgeSockets = sockets;
-    window.WebSocket = class extends Native {
-      constructor(url: string | URL, protocols?: string | string[]) {
-        super(url, protocols);
-        sockets.push(this);
-      }
-    } as typeof WebSocket;
-  });
-}
-
-type Forced = { ok: boolean; value?: unknown; error?: { code: string; message: string } };
-
-/** A contract call made from the page straight on its signed-in bridge, bypassing the renderer's UI. */
-async function forcedCall(page: Page, method: string, input: unknown = {}): Promise<Forced> {
-  return page.evaluate(
-    ([method, input]) =>
-      new Promise<unknown>((resolve) => {
-        const ws = (window as unknown as { __bridgeSockets: WebSocket[] }).__bridgeSockets.filter((w) => w.readyState === WebSocket.OPEN).at(-1);
-        if (!ws) return resolve({ ok: false, error: { code: 'test-no-open-socket', message: 'the page has no open bridge socket' } });
-        const id = 1_000_000 + Math.floor(Math.random() * 1_000_000);
-        const onMessage = (ev: MessageEvent) => {
-          const msg = JSON.parse(String(ev.data)) as { id?: number; result?: unknown };
-          if (msg.id !== id) return;
-          ws.removeEventListener('message', onMessage);
-          resolve(msg.result);
-        };
-        ws.addEventListener('message', onMessage);
-        ws.send(JSON.stringify({ id, method, input }));
-      }),
-    [method, input] as const,
-  ) as Promise<Forced>;
-}
 
 /** A kiosk tab: its own launch link, signed in as the kiosk account, on the start screen. */
 async function openKiosk(browser: Browser, host: WebHost, beforeGoto?: (p: Page) => Promise<void>): Promise<Page> {

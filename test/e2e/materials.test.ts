@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppDatabase } from '../../electron/services/app-schema';
 import { openDesk, screenshotPath, type DeskSession } from '../helpers/browser';
+import { fillSpecialDisease, readIdCard } from '../helpers/desk-flows';
 
 let desk: DeskSession;
 let page: Page;
@@ -52,12 +53,12 @@ async function jpegFromPage(): Promise<Buffer> {
 }
 
 const capture = (id: string) => page.getByTestId(`capture-${id}`);
+/** The case accepted with the attachments (its 办件编号, from the receipt). */
+let caseNo = '';
 
 describe('materials capture in browser mode', () => {
   it('reads the card and opens the 特门 form with its materials', async () => {
-    await page.getByTestId('sim-place').click();
-    await page.getByTestId('read-id').click();
-    await page.getByTestId('psn-no').waitFor({ timeout: 20_000 });
+    await readIdCard(page, 20_000);
     await page.getByRole('form', { name: '门诊慢特病备案' }).waitFor();
     await capture('sd-medical-record').waitFor();
   });
@@ -148,19 +149,14 @@ describe('materials capture in browser mode', () => {
   });
 
   it('accepts the case with its attachments; the receipt shows them; 9101 goes before the filing', async () => {
-    await page.getByTestId('disease-filter').fill('gxy');
-    await expect.poll(() => page.getByTestId('disease').inputValue()).toBe('M03900');
-    await page.getByTestId('sd-hospital-code').fill('H99010100001');
-    await page.getByTestId('sd-hospital-name').fill('示例市第一人民医院');
-    await page.getByTestId('sd-doctor-code').fill('D001');
-    await page.getByTestId('sd-doctor-name').fill('王医生');
-    await page.getByTestId('sd-tel').fill('13800000001');
+    await fillSpecialDisease(page, { allMaterials: false });
     await page.getByTestId('material-id-document').check();
     await page.getByTestId('material-sd-photo').check();
     await capture('sd-medical-record').scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('materials-form') });
     await page.getByTestId('submit-case').click();
     await page.getByTestId('receipt').waitFor({ timeout: 20_000 });
+    caseNo = await page.getByTestId('receipt-case-no').innerText();
     const shown = page.getByTestId('case-attachments');
     await shown.waitFor({ timeout: 15_000 });
     expect(await shown.getByTestId('attachment').count()).toBe(4);
@@ -181,5 +177,27 @@ describe('materials capture in browser mode', () => {
     } finally {
       db.close();
     }
+  });
+
+  it('the 办件 detail of that case shows its attachments as thumbnails, uploaded', async () => {
+    expect(caseNo).toMatch(/^\d{23}$/);
+    await page.getByTestId('nav-cases').click();
+    await page.getByTestId(`case-row-${caseNo}`).click();
+    const detail = page.getByTestId('case-detail');
+    await detail.waitFor();
+    expect(await detail.locator('.mono.small').first().innerText()).toBe(caseNo);
+    const shown = detail.getByTestId('case-attachments');
+    await shown.waitFor({ timeout: 15_000 });
+    expect(await shown.getByTestId('attachment').count()).toBe(4);
+    // The pictures are drawn (not broken images), and the PDF scan is a tile.
+    const thumbs = shown.getByTestId('attachment-thumb');
+    expect(await thumbs.count()).toBe(3);
+    for (const t of await thumbs.all()) await expect.poll(() => t.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    const text = await shown.innerText();
+    expect(text).toContain('病历.jpg');
+    expect(text).toContain('scan-0001.pdf');
+    expect(text.match(/已上传/g)).toHaveLength(4);
+    await shown.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('materials-case-detail') });
   });
 });

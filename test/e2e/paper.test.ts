@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, screenshotPath, type DeskSession } from '../helpers/browser';
+import { fillSpecialDisease, readIdCard } from '../helpers/desk-flows';
 
 let desk: DeskSession;
 let page: Page;
@@ -32,18 +33,9 @@ function pdfShot(message: string, name: string): void {
 
 describe('FormsToPrint after 受理', () => {
   it('accepts a 特门 and lists its forms, none printed yet', async () => {
-    await page.getByTestId('sim-place').click();
-    await page.getByTestId('read-id').click();
-    await page.getByTestId('psn-no').waitFor({ timeout: 15_000 });
+    await readIdCard(page);
     await page.getByRole('form', { name: '门诊慢特病备案' }).waitFor();
-    await page.getByTestId('disease-filter').fill('tnb');
-    await expect.poll(() => page.getByTestId('disease').inputValue()).toBe('M01600');
-    await page.getByTestId('sd-hospital-code').fill('H99010100001');
-    await page.getByTestId('sd-hospital-name').fill('示例市第一人民医院');
-    await page.getByTestId('sd-doctor-code').fill('D001');
-    await page.getByTestId('sd-doctor-name').fill('王医生');
-    await page.getByTestId('sd-tel').fill('13800000001');
-    await page.getByTestId('materials-all').click();
+    await fillSpecialDisease(page, { filter: 'tnb', code: 'M01600' });
     await page.getByTestId('submit-case').click();
     const forms = page.getByTestId('forms-to-print');
     await forms.waitFor({ timeout: 15_000 });

@@ -5,6 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, screenshotPath, type DeskSession } from '../helpers/browser';
+import { fillSpecialDisease } from '../helpers/desk-flows';
 
 let desk: DeskSession;
 let page: Page;
@@ -46,14 +47,7 @@ describe('upload queue through an outage', () => {
     await page.getByTestId('sim-platform-offline').click();
     await page.getByRole('button', { name: '受理台' }).click();
 
-    await page.getByTestId('disease-filter').fill('tnb');
-    await expect.poll(() => page.getByTestId('disease').inputValue()).toBe('M01600');
-    await page.getByTestId('sd-hospital-code').fill('H99010100001');
-    await page.getByTestId('sd-hospital-name').fill('示例市第一人民医院');
-    await page.getByTestId('sd-doctor-code').fill('D002');
-    await page.getByTestId('sd-doctor-name').fill('李医生');
-    await page.getByTestId('sd-tel').fill('13800000003');
-    await page.getByTestId('materials-all').click();
+    await fillSpecialDisease(page, { filter: 'tnb', code: 'M01600', doctorCode: 'D002', doctorName: '李医生', tel: '13800000003' });
     await page.getByTestId('submit-case').click();
     await page.getByTestId('receipt').waitFor({ timeout: 15_000 });
 

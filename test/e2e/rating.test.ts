@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, screenshotPath, type DeskSession } from '../helpers/browser';
+import { fillSpecialDisease, readIdCard } from '../helpers/desk-flows';
 import { SEEDED, switchOperator } from '../helpers/operators-seed';
 
 let desk: DeskSession;
@@ -21,18 +22,9 @@ beforeAll(async () => {
 afterAll(() => desk?.close());
 
 async function acceptSpecialDisease(): Promise<string> {
-  await page.getByTestId('sim-place').click();
-  await page.getByTestId('read-id').click();
-  await page.getByTestId('psn-no').waitFor({ timeout: 15_000 });
+  await readIdCard(page);
   const name = await page.locator('.person dd.name').innerText();
-  await page.getByTestId('disease-filter').fill('gxy');
-  await expect.poll(() => page.getByTestId('disease').inputValue()).toBe('M03900');
-  await page.getByTestId('sd-hospital-code').fill('H99010100001');
-  await page.getByTestId('sd-hospital-name').fill('示例市第一人民医院');
-  await page.getByTestId('sd-doctor-code').fill('D001');
-  await page.getByTestId('sd-doctor-name').fill('王医生');
-  await page.getByTestId('sd-tel').fill('13800000001');
-  await page.getByTestId('materials-all').click();
+  await fillSpecialDisease(page);
   await page.getByTestId('submit-case').click();
   await page.getByTestId('receipt').waitFor({ timeout: 15_000 });
   return name;

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, screenshotPath, type DeskSession } from '../helpers/browser';
+import { fillSpecialDisease } from '../helpers/desk-flows';
 
 let desk: DeskSession;
 let page: Page;
@@ -144,14 +145,7 @@ describe('reception from every source', () => {
     expect(await page.locator('.readonly-note').filter({ hasText: '临时受理' }).innerText()).toContain('临时受理（待核验）');
     await shoot('reception-provisional');
 
-    await page.getByTestId('disease-filter').fill('gxy');
-    await expect.poll(() => page.getByTestId('disease').inputValue()).toBe('M03900');
-    await page.getByTestId('sd-hospital-code').fill('H99010100001');
-    await page.getByTestId('sd-hospital-name').fill('示例市第一人民医院');
-    await page.getByTestId('sd-doctor-code').fill('D001');
-    await page.getByTestId('sd-doctor-name').fill('王医生');
-    await page.getByTestId('sd-tel').fill('13800000001');
-    await page.getByTestId('materials-all').click();
+    await fillSpecialDisease(page);
     await page.getByTestId('submit-case').click();
     await page.getByTestId('receipt').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('receipt-provisional').innerText()).toContain('临时受理（待核验）');

@@ -54,7 +54,7 @@ describe('the three services offline, uploaded later', () => {
   });
 
   it('门诊慢特病备案 is accepted offline with a receipt', async () => {
-    await fillSpecialDisease(page, { filter: 'tnb', disease: 'M01600', doctorCode: 'D003', doctorName: '赵医生', tel: '13800000007' });
+    await fillSpecialDisease(page, { filter: 'tnb', code: 'M01600', doctorCode: 'D003', doctorName: '赵医生', tel: '13800000007' });
     caseNos.special = await acceptAndContinue();
   }, 60_000);
 

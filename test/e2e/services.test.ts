@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, screenshotPath, type DeskSession } from '../helpers/browser';
+import { fillSpecialDisease } from '../helpers/desk-flows';
 
 let desk: DeskSession;
 let page: Page;
@@ -36,14 +37,7 @@ describe('counter services in browser mode', () => {
   });
 
   it('fills the 特门 form, accepts it and shows the 受理回执 with a masked ID', async () => {
-    await page.getByTestId('disease-filter').fill('gxy');
-    await expect.poll(() => page.getByTestId('disease').inputValue()).toBe('M03900');
-    await page.getByTestId('sd-hospital-code').fill('H99010100001');
-    await page.getByTestId('sd-hospital-name').fill('示例市第一人民医院');
-    await page.getByTestId('sd-doctor-code').fill('D001');
-    await page.getByTestId('sd-doctor-name').fill('王医生');
-    await page.getByTestId('sd-tel').fill('13800000001');
-    await page.getByTestId('materials-all').click();
+    await fillSpecialDisease(page);
     await page.screenshot({ path: screenshotPath('services-special-form'), fullPage: true });
     await page.getByTestId('submit-case').click();
     const receipt = page.getByTestId('receipt');

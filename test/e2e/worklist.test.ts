@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, screenshotPath, type DeskSession } from '../helpers/browser';
+import { fillSpecialDisease, readIdCard } from '../helpers/desk-flows';
 
 let desk: DeskSession;
 let page: Page;
@@ -27,14 +28,7 @@ const nav = (view: string) => page.getByTestId(`nav-${view}`).click();
 async function acceptSpecial(filter: string, code: string, opts: { withoutPhoto?: boolean } = {}): Promise<string> {
   await nav('desk');
   if (await page.getByTestId('next-case').isVisible()) await page.getByTestId('next-case').click();
-  await page.getByTestId('disease-filter').fill(filter);
-  await expect.poll(() => page.getByTestId('disease').inputValue()).toBe(code);
-  await page.getByTestId('sd-hospital-code').fill('H99010100001');
-  await page.getByTestId('sd-hospital-name').fill('示例市第一人民医院');
-  await page.getByTestId('sd-doctor-code').fill('D001');
-  await page.getByTestId('sd-doctor-name').fill('王医生');
-  await page.getByTestId('sd-tel').fill('13800000001');
-  await page.getByTestId('materials-all').click();
+  await fillSpecialDisease(page, { filter, code });
   if (opts.withoutPhoto) {
     await page.getByTestId('material-sd-photo').uncheck();
     await page.getByTestId('promise-signed').check();
@@ -59,11 +53,12 @@ async function searchFor(text: string): Promise<void> {
 
 describe('办件 screen', () => {
   it('accepts four cases at the desk (plain, 容缺, two refused by the platform)', async () => {
-    await page.getByTestId('sim-place').click();
-    await page.getByTestId('read-id').click();
-    await page.getByTestId('psn-no').waitFor({ timeout: 20_000 });
+    await readIdCard(page, 20_000);
     cases.plain = await acceptSpecial('gxy', 'M03900');
     cases.pending = await acceptSpecial('tnb', 'M01600', { withoutPhoto: true });
+    // The plain case delivered first (the 容缺 one is held): 拒绝下一笔 must catch the next case, not this one.
+    await nav('queue');
+    await expect.poll(() => page.getByTestId('count-done').locator('.count').innerText().then(Number), { timeout: 30_000 }).toBe(1);
     await platformFault('refuse');
     cases.refused = await acceptSpecial('mzf', 'M05300');
     await nav('queue');
@@ -159,7 +154,8 @@ describe('需人工处理', () => {
     await page.getByTestId('correct-note').fill('更正诊断医师姓名');
     await page.getByTestId('correct-submit').click();
     await page.getByTestId('detail-notice').getByText(/已更正重报，新办件编号 \d{23}/).waitFor();
-    expect(await page.getByTestId('detail-state').innerText()).toBe('已更正重报');
+    // The notice shows before the detail has reloaded: wait for the reloaded state.
+    await expect.poll(() => page.getByTestId('detail-state').innerText()).toBe('已更正重报');
     await page.getByTestId('replaced-by').click();
     await expect.poll(() => page.getByTestId('detail-state').innerText(), { timeout: 30_000 }).toBe('已上报');
     await expect.poll(() => page.getByTestId('case-events').innerText()).toContain(`更正重报（原办件 ${cases.refused}）`);

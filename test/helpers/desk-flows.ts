@@ -28,25 +28,40 @@ export async function readIdCard(page: Page, timeout = 20_000): Promise<void> {
 export interface SpecialDiseaseValues {
   /** Pinyin initials typed into the 病种 search, and the code the select must then show. */
   filter: string;
-  disease: string;
+  code: string;
+  hospitalCode: string;
+  hospitalName: string;
   doctorCode: string;
   doctorName: string;
   tel: string;
+  /** Tick every material with 全部收齐 (false: the test ticks or attaches its own). */
+  allMaterials: boolean;
 }
 
-/** 门诊慢特病备案 for the person on the desk: 病种 by pinyin search, hospital, doctor, phone, every material. */
-export async function fillSpecialDisease(page: Page, v: Partial<SpecialDiseaseValues> = {}): Promise<void> {
-  const { filter = 'gxy', disease = 'M03900', doctorCode = 'D001', doctorName = '王医生', tel = '13800000001' } = v;
+const SPECIAL_DISEASE_DEFAULTS: SpecialDiseaseValues = {
+  filter: 'gxy',
+  code: 'M03900',
+  hospitalCode: 'H99010100001',
+  hospitalName: '示例市第一人民医院',
+  doctorCode: 'D001',
+  doctorName: '王医生',
+  tel: '13800000001',
+  allMaterials: true,
+};
+
+/** 门诊慢特病备案 for the person on the desk: 病种 by pinyin search, hospital, doctor, phone, materials. */
+export async function fillSpecialDisease(page: Page, overrides: Partial<SpecialDiseaseValues> = {}): Promise<void> {
+  const v = { ...SPECIAL_DISEASE_DEFAULTS, ...overrides };
   await page.getByRole('tab', { name: '门诊慢特病' }).click();
   await page.getByRole('form', { name: '门诊慢特病备案' }).waitFor();
-  await page.getByTestId('disease-filter').fill(filter);
-  await waitForTestId(page, 'disease', 'value', disease);
-  await page.getByTestId('sd-hospital-code').fill('H99010100001');
-  await page.getByTestId('sd-hospital-name').fill('示例市第一人民医院');
-  await page.getByTestId('sd-doctor-code').fill(doctorCode);
-  await page.getByTestId('sd-doctor-name').fill(doctorName);
-  await page.getByTestId('sd-tel').fill(tel);
-  await page.getByTestId('materials-all').click();
+  await page.getByTestId('disease-filter').fill(v.filter);
+  await waitForTestId(page, 'disease', 'value', v.code);
+  await page.getByTestId('sd-hospital-code').fill(v.hospitalCode);
+  await page.getByTestId('sd-hospital-name').fill(v.hospitalName);
+  await page.getByTestId('sd-doctor-code').fill(v.doctorCode);
+  await page.getByTestId('sd-doctor-name').fill(v.doctorName);
+  await page.getByTestId('sd-tel').fill(v.tel);
+  if (v.allMaterials) await page.getByTestId('materials-all').click();
 }
 
 /** 异地就医备案 to 北京市 (110100) through the region picker, phone, address, every material. */

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { cleanText, requiredText } from '../field-rules';
 import { method } from '../spec';
 import { CaseView, ServiceKind } from './cases';
+import { QueueAttempt } from './platform';
 
 const caseNo = z.string().trim().regex(/^\d{23}$/, '办件编号应为 23 位数字');
 const isoDate = z.string().trim().regex(/^(\d{4}-\d{2}-\d{2})?$/, '日期应为 YYYY-MM-DD');
@@ -60,15 +61,8 @@ export type CaseRow = z.infer<typeof CaseRow>;
 
 export const CaseSearchResult = z.object({ rows: z.array(CaseRow), truncated: z.boolean() });
 
-export const CaseAttemptView = z.object({
-  action: z.string(),
-  infno: z.string(),
-  msgid: z.string().nullable(),
-  startedAt: z.string(),
-  finishedAt: z.string().nullable(),
-  outcome: z.string().nullable(),
-  message: z.string().nullable(),
-});
+/** An upload attempt on the case's detail: the queue's own attempt row, without its row id. */
+export const CaseAttemptView = QueueAttempt.omit({ id: true });
 
 /** Corrected fields a 需人工处理 resubmission may change, per service, with their labels. */
 export const CORRECTABLE_FIELDS: Record<string, ReadonlyArray<{ key: string; label: string }>> = {

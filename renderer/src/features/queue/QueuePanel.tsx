@@ -1,5 +1,6 @@
 import { Fragment, useCallback, useEffect, useState } from 'react';
 import type { QueueEntry } from '../../../../electron/contract/features/platform';
+import { attemptActionName, attemptOutcomeName } from '../../../../electron/contract/vocabulary/upload-attempts';
 import { api, errorMessage } from '../../api/client';
 import { usePlatform } from '../../store/platform-store';
 import { useWorklist } from '../worklist/worklist-store';
@@ -209,18 +210,6 @@ export function QueuePanel() {
   );
 }
 
-const ACTION_LABEL: Record<string, string> = { send: '发送', query: '查询', reverse: '冲正' };
-const OUTCOME_LABEL: Record<string, string> = {
-  ok: '成功',
-  refused: '被拒绝',
-  unknown: '结果未知',
-  error: '失败',
-  found: '已查到',
-  'not-found': '未查到',
-  interrupted: '被中断',
-  'not-ours': '他人已办理',
-};
-
 /** Every attempt of one queue item: when, what, which msgid, and how it ended. */
 function AttemptList({ itemId, refreshKey }: { itemId: number; refreshKey: string }) {
   const [attempts, setAttempts] = useState<Array<{ id: number; action: string; infno: string; msgid: string | null; startedAt: string; outcome: string | null; message: string | null }>>([]);
@@ -246,10 +235,10 @@ function AttemptList({ itemId, refreshKey }: { itemId: number; refreshKey: strin
         {attempts.map((a) => (
           <tr key={a.id}>
             <td>{chinaDateTime(a.startedAt)}</td>
-            <td>{ACTION_LABEL[a.action] ?? a.action}</td>
+            <td>{attemptActionName(a.action)}</td>
             <td className="mono">{a.infno}</td>
             <td className="mono small">{a.msgid ?? '—'}</td>
-            <td>{a.outcome ? (OUTCOME_LABEL[a.outcome] ?? a.outcome) : '进行中'}</td>
+            <td>{attemptOutcomeName(a.outcome)}</td>
             <td>{a.message ?? ''}</td>
           </tr>
         ))}

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CaseDetail } from '../../../../electron/contract/features/worklist';
+import { attemptActionName, attemptOutcomeName } from '../../../../electron/contract/vocabulary/upload-attempts';
 import { api, errorMessage } from '../../api/client';
 import { may } from '../../auth/access';
 import { useAuth } from '../../auth/auth-store';
+import { CaseAttachments } from '../materials/CaseAttachments';
 import { FormsToPrint } from '../paper/FormsToPrint';
 import { ReasonDialog } from './ReasonDialog';
 
@@ -17,17 +19,6 @@ const CASE_STATE: Record<string, string> = {
   resubmitted: '已更正重报',
   voided: '已作废',
   'settled-elsewhere': '已在其他渠道办结',
-};
-const ACTION_LABEL: Record<string, string> = { send: '发送', query: '查询', reverse: '冲正' };
-const OUTCOME_LABEL: Record<string, string> = {
-  ok: '成功',
-  refused: '被拒绝',
-  unknown: '结果未知',
-  error: '失败',
-  found: '已查到',
-  'not-found': '未查到',
-  interrupted: '被中断',
-  'not-ours': '他人已办理',
 };
 
 type Ask = 'void' | 'settle' | 'contact' | 'cancel' | null;
@@ -182,6 +173,9 @@ export function CaseDetailView({ caseNo, onChanged, onOpen }: { caseNo: string; 
         {v.cancelNote && !v.cancellable && <span className="muted small">{v.cancelNote}</span>}
       </div>
 
+      {/* The materials captured at 受理, as thumbnails with their upload state (nothing when there are none). */}
+      <CaseAttachments caseNo={v.caseNo} />
+
       <section className="case-section">
         <h3>办理经过</h3>
         <table className="grid compact" data-testid="case-events">
@@ -225,9 +219,9 @@ export function CaseDetailView({ caseNo, onChanged, onOpen }: { caseNo: string; 
               {d.upload.attempts.map((a, i) => (
                 <tr key={i}>
                   <td className="nowrap">{fmt(a.startedAt)}</td>
-                  <td>{ACTION_LABEL[a.action] ?? a.action}</td>
+                  <td>{attemptActionName(a.action)}</td>
                   <td className="mono">{a.infno}</td>
-                  <td>{a.outcome ? (OUTCOME_LABEL[a.outcome] ?? a.outcome) : '进行中'}</td>
+                  <td>{attemptOutcomeName(a.outcome)}</td>
                   <td className="small">{a.message ?? ''}</td>
                 </tr>
               ))}
