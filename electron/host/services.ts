@@ -6,6 +6,9 @@
  */
 import { attachmentKeyOf } from '../services/attachments/attachment-cipher';
 import { AttachmentStore } from '../services/attachments/attachment-store';
+import { loadPolicyFile, samplePolicyPath, type Policy } from '../services/policy';
+import type { PersonOverviewDeps } from '../services/desk/person-overview';
+import { shippedRegionCatalogue } from '../services/catalogues/regions';
 import type { KeySource } from '../services/store/key-source';
 import type { AppContext } from './context';
 import { startDeviceManager } from './devices/app-devices';
@@ -22,6 +25,10 @@ export interface AppServices {
   operators: OperatorSessions['operators'];
   /** The materials store (sealed attachments); the outbox uploads them with 9101 before each filing. */
   attachments: AttachmentStore;
+  /** The reimbursement policy (config policy.file or the shipped sample), read and validated once. */
+  policy: Policy;
+  /** What person.overview needs (the counter's panel and the kiosk's scoped read): one set, built once. */
+  overview: PersonOverviewDeps;
 }
 
 /** Everything started here registers its cleanup with ctx.onClose, so a failure later still closes it. */
@@ -30,5 +37,13 @@ export async function createAppServices(ctx: AppContext, keys: Pick<KeySource, '
   const attachments = new AttachmentStore(ctx.db, ctx.dataDir, attachmentKeyOf(ctx.db, keys), ctx.clock);
   const platform = await createPlatformRuntime(ctx, attachments);
   const sessions = createOperatorSessions(ctx);
-  return { devices, platform, platformClient: platform.platform.client, sessions, operators: sessions.operators, attachments };
+  const policy = loadPolicyFile(ctx.config.policy.file ?? samplePolicyPath());
+  const overview: PersonOverviewDeps = {
+    db: ctx.db,
+    client: platform.platform.client,
+    policy,
+    clock: ctx.clock,
+    regionName: (code) => shippedRegionCatalogue().lookup(code)?.fullName,
+  };
+  return { devices, platform, platformClient: platform.platform.client, sessions, operators: sessions.operators, attachments, policy, overview };
 }

@@ -22,7 +22,7 @@ import { findDiseaseWindow } from '../../services/reimbursement/disease-window';
 import { ReimbursementService } from '../../services/reimbursement/reimbursement-service';
 import { personYearToDate } from '../../services/reimbursement/year-to-date';
 import { renderAcceptanceReceiptHtml, renderOneTimeNoticeHtml } from '../../services/printing/a4';
-import { loadPolicyFile, samplePolicyPath } from '../../services/policy';
+import type { Policy } from '../../services/policy';
 import { ReceiptFolder } from '../../services/printing/receipt-folder';
 import { isDiskFull } from '../../services/store/atomic-write';
 import { actingOperator, envelopeOperatorOf } from '../acting-operator';
@@ -36,12 +36,12 @@ export interface CasesDeps {
   platform: PlatformRuntime;
   operators: OperatorStore;
   attachments: AttachmentStore;
+  policy: Policy;
 }
 
-export const casesFeature: Feature<CasesDeps> = (ctx, { platform: runtime, operators, attachments }) => {
+export const casesFeature: Feature<CasesDeps> = (ctx, { platform: runtime, operators, attachments, policy }) => {
   const { outbox, platform } = runtime;
   const diseases = loadDiseaseCatalogue();
-  const policy = loadPolicyFile(ctx.config.policy.file ?? samplePolicyPath());
   const profile = platform.client.profile;
   const longTermMinMonths = profile.remoteRegistration.longTermMinMonths;
 

@@ -6,25 +6,14 @@
  */
 import { CardReaderClient } from '../../../native/protocols/sscard/card-reader-client';
 import type { KioskBenefits } from '../../contract/features/kiosk';
-import { shippedRegionCatalogue } from '../../services/catalogues/regions';
-import { personOverview } from '../../services/desk/person-overview';
-import { loadPolicyFile, samplePolicyPath } from '../../services/policy';
+import { personOverview, type PersonOverviewDeps } from '../../services/desk/person-overview';
 import type { Feature } from '../context';
 import type { DeviceManager } from '../devices/device-manager';
-import type { PlatformRuntime } from '../platform-runtime';
 
 /** How long one presence question may take before the answer is "cannot tell". */
 const PRESENCE_TIMEOUT_MS = 2000;
 
-export const kioskFeature: Feature<{ devices: DeviceManager; platform: PlatformRuntime }> = (ctx, { devices, platform }) => {
-  const policy = loadPolicyFile(ctx.config.policy.file ?? samplePolicyPath());
-  const overviewDeps = {
-    db: ctx.db,
-    client: platform.platform.client,
-    policy,
-    clock: ctx.clock,
-    regionName: (code: string) => shippedRegionCatalogue().lookup(code)?.fullName,
-  };
+export const kioskFeature: Feature<{ devices: DeviceManager; overview: PersonOverviewDeps }> = (ctx, { devices, overview }) => {
   // A reader that cannot answer (unplugged, busy, a library driver) is "cannot tell", never "card gone":
   // a flaky reader must not wipe a citizen's half-filled form; the idle timeout still ends the session.
   const unknown = { present: null };
@@ -52,7 +41,7 @@ export const kioskFeature: Feature<{ devices: DeviceManager; platform: PlatformR
       }
     },
     'kiosk.benefits': async ({ psnNo }): Promise<KioskBenefits> => {
-      const o = await personOverview(overviewDeps, psnNo);
+      const o = await personOverview(overview, psnNo);
       return {
         offline: o.offline || o.yearToDate.offline,
         insurances: o.insurances.map((i) => ({ insutype: i.insutype, insutypeName: i.insutypeName, statusName: i.statusName, alarm: i.alarm })),

@@ -10,7 +10,7 @@ import { CasePaper } from '../../services/paper/case-paper';
 import { daySummary } from '../../services/paper/day-summary';
 import { daySummaryCsv, daySummaryReceiptData, renderDaySummaryHtml } from '../../services/paper/day-summary-output';
 import { loadFormTemplates } from '../../services/paper/form-template';
-import { loadPolicyFile, samplePolicyPath } from '../../services/policy';
+import type { Policy } from '../../services/policy';
 import { ReceiptFolder } from '../../services/printing/receipt-folder';
 import { actingOperator } from '../acting-operator';
 import type { Feature } from '../context';
@@ -21,11 +21,11 @@ import type { PlatformRuntime } from '../platform-runtime';
 export interface PaperDeps {
   devices: DeviceManager;
   platform: PlatformRuntime;
+  policy: Policy;
 }
 
-export const paperFeature: Feature<PaperDeps> = (ctx, { devices, platform }) => {
+export const paperFeature: Feature<PaperDeps> = (ctx, { devices, platform, policy }) => {
   const templates = loadFormTemplates(ctx.config.paper.formsDir);
-  const policy = loadPolicyFile(ctx.config.policy.file ?? samplePolicyPath());
   const office = platform.platform.client.profile.agency.name;
   const pdfFolder = new ReceiptFolder(ctx.dataDir, ctx.clock);
   const paper = new CasePaper({
