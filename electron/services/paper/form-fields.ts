@@ -3,6 +3,7 @@
  * 结算单's figures, filled from a case by ./case-form-values. A template naming anything else is refused at
  * load (./form-template), so a province's edited template cannot print a blank where it meant a value.
  */
+import type { ClaimResult } from '../policy';
 
 /** {{field}} → what it holds (the descriptions document the template format; see resources/forms/README.md). */
 export const FORM_FIELDS = {
@@ -56,19 +57,10 @@ export const FORM_LISTS = {
 export type FormList = keyof typeof FORM_LISTS;
 
 /** The engine's figures of a settled 零星报销 claim, in integer 分, with its explanation lines. */
-export interface SettlementFigures {
-  policyName: string;
-  total: number;
-  fullOwnPay: number;
-  preSelfPay: number;
-  inscope: number;
-  deductible: number;
-  fundPay: number;
-  seriousIllnessPay: number;
-  assistancePay: number;
-  personalPay: number;
-  explain: string[];
-}
+export type SettlementFigures = { policyName: string } & Pick<
+  ClaimResult,
+  'total' | 'fullOwnPay' | 'preSelfPay' | 'inscope' | 'deductible' | 'fundPay' | 'seriousIllnessPay' | 'assistancePay' | 'personalPay' | 'explain'
+>;
 
 export interface FormValues {
   fields: Partial<Record<FormField, string>>;
