@@ -61,15 +61,15 @@ export const settingsFeature: Feature = (ctx) => {
 
   const checkNamed = (u: SettingsUpdate, saved: AppConfig) => {
     if (u.section === 'platform') {
+      let profile;
       try {
-        loadProfile(u.value.profile);
+        profile = loadProfile(u.value.profile);
       } catch (err) {
         if (err instanceof ProfileError) throw new AppError('invalid-input', err.message);
         throw err;
       }
       if (!u.value.simulator && !u.value.url) {
         // Without the simulator the profile's own serviceUrl is used: fine, but only if it is not the loopback demo.
-        const profile = loadProfile(u.value.profile);
         if (/^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(profile.serviceUrl)) {
           throw new AppError('invalid-input', `省份配置 ${profile.name} 的平台地址是本机测试地址，关闭模拟平台时请填写平台地址`);
         }
