@@ -22,11 +22,19 @@ export async function captureBridgeSocket(page: Page): Promise<void> {
   });
 }
 
-/** A contract call made from the page on the injected bridge (Electron) or its newest open bridge socket. */
-export async function forcedCall(page: Page, method: string, input: unknown = {}): Promise<Forced> {
+/**
+ * A contract call made from the page on the injected bridge (Electron) or its newest open bridge socket.
+ * `thenClick`: the data-testid of a button the page clicks in the same task as the answer arrives — before the
+ * renderer can hear of the call's effect some other way (its status poll), which would otherwise race the test.
+ */
+export async function forcedCall(page: Page, method: string, input: unknown = {}, opts: { thenClick?: string } = {}): Promise<Forced> {
   return page.evaluate(
-    ([method, input]) =>
-      new Promise<unknown>((resolve) => {
+    ([method, input, thenClick]) =>
+      new Promise<unknown>((resolveCall) => {
+        const resolve = (result: unknown) => {
+          if (thenClick) document.querySelector<HTMLElement>(`[data-testid="${thenClick}"]`)?.click();
+          resolveCall(result);
+        };
         const injected = (window as unknown as { counterBridge?: { invoke(m: string, i: unknown): Promise<unknown> } }).counterBridge;
         if (injected) return void injected.invoke(method as string, input).then(resolve);
         // The newest socket that is open: after a reconnect the first one is closed and would never answer.
@@ -42,6 +50,6 @@ export async function forcedCall(page: Page, method: string, input: unknown = {}
         ws.addEventListener('message', onMessage);
         ws.send(JSON.stringify({ id, method, input }));
       }),
-    [method, input] as const,
+    [method, input, opts.thenClick] as const,
   ) as Promise<Forced>;
 }
